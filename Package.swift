@@ -1,0 +1,41 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "activity-lint",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "ActivityLint", targets: ["ActivityLint"]),
+        .executable(name: "activity-lint", targets: ["activity-lint"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // libyaml from the system (Debian: libyaml-dev).
+        .systemLibrary(
+            name: "CYaml",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
+        // Turns Rules/*.yml into a Swift source so the installed binary needs no data files.
+        .executableTarget(name: "embed-rules"),
+        .plugin(name: "EmbedRules", capability: .buildTool(), dependencies: ["embed-rules"]),
+        .target(
+            name: "ActivityLint",
+            dependencies: ["CYaml"],
+            plugins: ["EmbedRules"]
+        ),
+        .executableTarget(
+            name: "activity-lint",
+            dependencies: [
+                "ActivityLint",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "ActivityLintTests",
+            dependencies: ["ActivityLint"]
+        ),
+    ]
+)

@@ -1,0 +1,44 @@
+/// One rule of the catalog as users see it: identity, default severity, documentation and examples.
+public struct RuleDescriptor: Sendable, Hashable {
+    /// Stable kebab-case id (`name-forbidden-character`).
+    public var id: String
+    /// The registered validator that implements it.
+    public var validator: String
+    public var severity: Severity
+    /// The error AWS or the SDK returns when this rule is broken, or nil.
+    public var exception: String?
+    /// One line: what the rule checks.
+    public var summary: String
+    /// Markdown: why, sources, decisions taken.
+    public var documentation: String
+    /// Payloads (JSON or YAML text) this rule accepts.
+    public var passingExamples: [String]
+    /// Payloads this rule reports.
+    public var failingExamples: [String]
+    /// Validator options (for parameterised validators such as custom rule packs).
+    public var options: [String: String]
+
+    public init(
+        id: String, validator: String, severity: Severity, exception: String?, summary: String,
+        documentation: String, passingExamples: [String] = [], failingExamples: [String] = [],
+        options: [String: String] = [:]
+    ) {
+        self.id = id
+        self.validator = validator
+        self.severity = severity
+        self.exception = exception
+        self.summary = summary
+        self.documentation = documentation
+        self.passingExamples = passingExamples
+        self.failingExamples = failingExamples
+        self.options = options
+    }
+
+    /// Where the rule's documentation lives online (SARIF `helpUri`).
+    public var helpURI: String { "\(ToolInfo.informationURI)/blob/main/docs/rules/\(id).md" }
+
+    /// PascalCase form of the id, for SARIF `rule.name` (`NameForbiddenCharacter`).
+    public var pascalCaseName: String {
+        id.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+    }
+}

@@ -1,0 +1,43 @@
+/// The outcome of linting one input.
+public struct FileResult: Sendable {
+    /// The path as the user gave it (or `--stdin-filename`), used in every diagnostic.
+    public var path: String
+    /// The file's text, for quoting source lines; nil when it could not be read.
+    public var source: SourceText?
+    /// How many CreateActivity payloads were found and checked.
+    public var payloadCount: Int
+    /// Why the file could not be linted at all (missing, unreadable, a directory loop), or nil.
+    public var failure: String?
+    /// Findings, sorted by position.
+    public var diagnostics: [Diagnostic]
+
+    public init(
+        path: String, source: SourceText?, payloadCount: Int = 0, failure: String? = nil,
+        diagnostics: [Diagnostic] = []
+    ) {
+        self.path = path
+        self.source = source
+        self.payloadCount = payloadCount
+        self.failure = failure
+        self.diagnostics = diagnostics
+    }
+}
+
+/// Everything one run produced, in a deterministic order, ready for a reporter.
+public struct LintReport: Sendable {
+    public var files: [FileResult]
+    /// Every rule that was in force, for SARIF's `tool.driver.rules`.
+    public var rules: [RuleDescriptor]
+
+    public init(files: [FileResult], rules: [RuleDescriptor]) {
+        self.files = files
+        self.rules = rules
+    }
+
+    public var diagnostics: [Diagnostic] { files.flatMap(\.diagnostics) }
+
+    public func count(_ severity: Severity) -> Int { diagnostics.count { $0.severity == severity } }
+
+    /// Inputs that could not be linted at all.
+    public var failedFiles: [FileResult] { files.filter { $0.failure != nil } }
+}

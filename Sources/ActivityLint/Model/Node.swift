@@ -1,0 +1,94 @@
+/// A value in a parsed document with the source range it came from.
+///
+/// JSON and YAML both load into this one tree, so extraction and rules never care which syntax a file used.
+public struct Node: Sendable {
+    public indirect enum Value: Sendable {
+        case object([Member])
+        case array([Node])
+        case string(StringValue)
+        case number(NumberValue)
+        case bool(Bool)
+        case null
+    }
+
+    /// A key and its value. Duplicate keys are kept in document order so they can be reported.
+    public struct Member: Sendable {
+        public var key: StringValue
+        public var keyRange: SourceRange
+        public var value: Node
+
+        public init(key: StringValue, keyRange: SourceRange, value: Node) {
+            self.key = key
+            self.keyRange = keyRange
+            self.value = value
+        }
+    }
+
+    public var value: Value
+    public var range: SourceRange
+    /// A YAML tag written on the node (`!Ref`, `!!str`), if any.
+    public var tag: String?
+    /// For a YAML alias (`*name`), the anchor's name; `value` is then the anchored node's value, shared, not copied.
+    public var aliasOf: String?
+    /// For a YAML plain (unquoted) scalar, how a YAML 1.1 loader (PyYAML, AWS CLI v1) would read it differently.
+    public var yaml11Reading: String?
+
+    public init(
+        _ value: Value, range: SourceRange, tag: String? = nil, aliasOf: String? = nil, yaml11Reading: String? = nil
+    ) {
+        self.value = value
+        self.range = range
+        self.tag = tag
+        self.aliasOf = aliasOf
+        self.yaml11Reading = yaml11Reading
+    }
+
+    /// The members of an object, or nil when this is not an object.
+    public var members: [Member]? {
+        if case .object(let members) = value { return members }
+        return nil
+    }
+
+    /// The last member named `key` (JSON parsers and the AWS CLI keep the last of duplicate keys).
+    public func member(_ key: String) -> Member? {
+        members?.last { $0.key.text == key }
+    }
+
+    public var elements: [Node]? {
+        if case .array(let elements) = value { return elements }
+        return nil
+    }
+
+    public var string: StringValue? {
+        if case .string(let string) = value { return string }
+        return nil
+    }
+
+    /// The JSON type name as AWS and the SDKs speak of it: string, integer, number, boolean, null, list, map.
+    public var typeName: String {
+        switch value {
+        case .object: "map"
+        case .array: "list"
+        case .string: "string"
+        case .number(let number): number.isInteger ? "integer" : "number"
+        case .bool: "boolean"
+        case .null: "null"
+        }
+    }
+}
+
+/// A number kept as written, so huge or precise values are neither rounded nor a crash.
+public struct NumberValue: Hashable, Sendable {
+    /// The literal as written in the source (`300`, `300.0`, `3e2`, `0x12C`).
+    public var literal: String
+    /// The exact integer value when the number is an integer that fits in 64 bits.
+    public var integer: Int?
+    /// Whether the literal denotes an integer (no fraction or exponent), whatever its size.
+    public var isInteger: Bool
+
+    public init(literal: String, integer: Int?, isInteger: Bool) {
+        self.literal = literal
+        self.integer = integer
+        self.isInteger = isInteger
+    }
+}

@@ -1,0 +1,25 @@
+/// What a parser made of one input: its documents (a YAML stream may hold several) and what was wrong with it.
+public struct ParsedSource: Sendable {
+    public var documents: [Node]
+    public var findings: [Finding]
+
+    public init(documents: [Node] = [], findings: [Finding] = []) {
+        self.documents = documents
+        self.findings = findings
+    }
+}
+
+/// Bounds that keep hostile input from exhausting the stack or memory.
+public struct ParseLimits: Sendable {
+    /// The deepest nesting of objects and arrays accepted; a CreateActivity payload needs 4.
+    public var maxDepth: Int
+    /// How many alias nodes (`*name`) one YAML stream may use.
+    public var maxAliases: Int
+
+    public init(maxDepth: Int = 128, maxAliases: Int = 10_000) {
+        self.maxDepth = maxDepth
+        self.maxAliases = maxAliases
+    }
+
+    public static let `default` = ParseLimits()
+}

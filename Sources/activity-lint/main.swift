@@ -1,0 +1,2 @@
+import ActivityLint
+print(EmbeddedCatalog.files.count)

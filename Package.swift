@@ -35,7 +35,8 @@ let package = Package(
         ),
         .testTarget(
             name: "ActivityLintTests",
-            dependencies: ["ActivityLint"]
+            // The executable is a dependency so the end-to-end tests can run the built binary.
+            dependencies: ["ActivityLint", "activity-lint"]
         ),
     ]
 )

@@ -92,3 +92,14 @@ public struct NumberValue: Hashable, Sendable {
         self.isInteger = isInteger
     }
 }
+
+extension Node {
+    /// The node's first character (an object's `{`), for problems about the node as a whole that should not
+    /// underline many lines.
+    public var firstCharacterRange: SourceRange {
+        var end = range.start
+        end.column += 1
+        end.offset += 1
+        return SourceRange(start: range.start, end: range.end.offset < end.offset ? range.end : end)
+    }
+}

@@ -1,0 +1,36 @@
+/// Renders a rule's catalog entry as Markdown: the same text for `activity-lint explain` and `docs/rules/`.
+public enum RuleDocumentation {
+    public static func markdown(for rule: RuleDescriptor) -> String {
+        var text = "# \(rule.id)\n\n\(rule.summary)\n\n"
+        text += "- Severity: \(rule.severity.rawValue)\n"
+        text += "- AWS or SDK answer: " + (rule.exception.map { "`\($0)`" } ?? "none (advice, not a refusal)") + "\n\n"
+        if !rule.documentation.isEmpty {
+            text += rule.documentation.hasSuffix("\n") ? rule.documentation : rule.documentation + "\n"
+            text += "\n"
+        }
+        text += examples("Reported", rule.failingExamples)
+        text += examples("Accepted", rule.passingExamples)
+        return text
+    }
+
+    /// The index page listing every rule.
+    public static func index(for rules: [RuleDescriptor]) -> String {
+        var text = "# Rules\n\nGenerated from `Rules/*.yml` by `activity-lint generate-docs docs/rules`; do not edit.\n\n"
+        text += "| Rule | Severity | AWS or SDK answer | Checks |\n|---|---|---|---|\n"
+        for rule in rules {
+            text += "| [\(rule.id)](\(rule.id).md) | \(rule.severity.rawValue) | \(rule.exception ?? "") | \(rule.summary) |\n"
+        }
+        return text
+    }
+
+    private static func examples(_ title: String, _ payloads: [String]) -> String {
+        guard !payloads.isEmpty else { return "" }
+        var text = "## \(title)\n\n"
+        for payload in payloads {
+            let language = payload.first == "{" || payload.first == "[" ? "json" : "yaml"
+            let body = payload.hasSuffix("\n") ? payload : payload + "\n"
+            text += "```\(language)\n\(body)```\n\n"
+        }
+        return text
+    }
+}

@@ -1,0 +1,20 @@
+/// Which parser reads an input: by file name ending, otherwise by its first significant character.
+public enum Syntax: String, Sendable, CaseIterable {
+    case json
+    case yaml
+
+    public static func detect(path: String, bytes: [UInt8], contentOffset: Int) -> Syntax {
+        let lowered = path.lowercased()
+        if lowered.hasSuffix(".json") { return .json }
+        if lowered.hasSuffix(".yaml") || lowered.hasSuffix(".yml") { return .yaml }
+        let first = bytes[contentOffset...].first { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
+        return first == UInt8(ascii: "{") || first == UInt8(ascii: "[") ? .json : .yaml
+    }
+
+    func parse(_ source: SourceText, limits: ParseLimits) -> ParsedSource {
+        switch self {
+        case .json: JSONParser.parse(source, limits: limits)
+        case .yaml: YAMLLoader.load(source, limits: limits)
+        }
+    }
+}

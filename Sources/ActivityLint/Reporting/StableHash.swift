@@ -1,0 +1,28 @@
+/// FNV-1a, 64 bits: a tiny, fast, platform-independent hash for SARIF fingerprints.
+///
+/// Unlike Swift's `Hasher`, it is not seeded per process, so the same input hashes the same in every run.
+enum StableHash {
+    private static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+    private static let prime: UInt64 = 0x0000_0100_0000_01b3
+
+    static func fnv1a64<Bytes: Sequence>(_ bytes: Bytes) -> UInt64 where Bytes.Element == UInt8 {
+        var hash = offsetBasis
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash = hash &* prime
+        }
+        return hash
+    }
+
+    /// The hash of the UTF-8 of `parts`, each followed by a NUL so `["ab", "c"]` and `["a", "bc"]` differ,
+    /// as 16 lowercase hex digits.
+    static func hex(of parts: [String]) -> String {
+        var bytes: [UInt8] = []
+        for part in parts {
+            bytes.append(contentsOf: part.utf8)
+            bytes.append(0)
+        }
+        let digits = String(fnv1a64(bytes), radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+}

@@ -1,0 +1,190 @@
+/// Compiler-style output for people:
+///
+/// ```
+/// payload.json:3:12: error: The name contains a space [name-forbidden-character]
+///   "name": "my activity",
+///              ^
+/// 1 error in 1 file (1 payload)
+/// ```
+///
+/// Everything taken from user input (paths, messages, source lines) is terminal-escaped. Colour codes are written
+/// only when `color` is true.
+public struct TextReporter: Reporter, Sendable {
+    /// Whether to write ANSI colour and bold codes.
+    public var color: Bool
+    /// The widest source excerpt shown, in terminal columns; a longer line is cut to a window around the caret,
+    /// with `…` where it was cut.
+    public var maxSourceWidth: Int
+
+    public init(color: Bool = false, maxSourceWidth: Int = 120) {
+        self.color = color
+        self.maxSourceWidth = max(maxSourceWidth, 20)
+    }
+
+    public func render(_ report: LintReport) -> String {
+        var lines: [String] = []
+        for file in report.files {
+            // Diagnostics come sorted by position, so several on one line are neighbours: decode each line once.
+            var cachedLine: (number: Int, scalars: [Unicode.Scalar])?
+            if let failure = file.failure {
+                lines.append(
+                    style(TerminalEscaping.escape(file.path) + ":", ANSI.bold) + " " + severityLabel(.error) + " "
+                        + TerminalEscaping.escape(failure))
+            }
+            for diagnostic in file.diagnostics {
+                lines.append(header(diagnostic))
+                if let source = file.source,
+                    let excerpt = excerpt(for: diagnostic.range, in: source, cache: &cachedLine)
+                {
+                    lines.append(excerpt.source)
+                    lines.append(style(excerpt.caret, ANSI.bold + ANSI.color(for: diagnostic.severity)))
+                }
+            }
+        }
+        if !lines.isEmpty { lines.append("") }
+        lines.append(style(Self.summary(report), ANSI.bold))
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    // MARK: - Pieces
+
+    private func header(_ diagnostic: Diagnostic) -> String {
+        let location =
+            TerminalEscaping.escape(diagnostic.file) + ":" + String(diagnostic.range.start.line) + ":"
+            + String(diagnostic.range.start.column) + ":"
+        return style(location, ANSI.bold) + " " + severityLabel(diagnostic.severity) + " "
+            + TerminalEscaping.escape(diagnostic.message) + " [" + TerminalEscaping.escape(diagnostic.ruleID) + "]"
+    }
+
+    private func severityLabel(_ severity: Severity) -> String {
+        style(severity.rawValue + ":", ANSI.bold + ANSI.color(for: severity))
+    }
+
+    private func style(_ text: String, _ codes: String) -> String {
+        color ? codes + text + ANSI.reset : text
+    }
+
+    /// The quoted source line and its caret line for a range, or nil when the line does not exist.
+    private func excerpt(
+        for range: SourceRange, in source: SourceText, cache: inout (number: Int, scalars: [Unicode.Scalar])?
+    ) -> (source: String, caret: String)? {
+        let lineNumber = range.start.line
+        guard lineNumber >= 1, lineNumber <= source.lineStarts.count else { return nil }
+        let scalars: [Unicode.Scalar]
+        if let cache, cache.number == lineNumber {
+            scalars = cache.scalars
+        } else {
+            scalars = Array(source.line(lineNumber).unicodeScalars)
+            cache = (lineNumber, scalars)
+        }
+        let endColumn: Int? = range.end.line == lineNumber ? range.end.column : nil
+        return Self.excerpt(
+            scalars: scalars, startColumn: range.start.column, endColumn: endColumn, maxWidth: maxSourceWidth)
+    }
+
+    /// Renders one source line and a caret line under columns `startColumn..<endColumn` (1-based, in Unicode
+    /// scalars; `endColumn` nil means to the end of the line). Both lines come from the same per-scalar cells, so
+    /// tabs, escapes, wide and zero-width characters keep the caret aligned. A line wider than `maxWidth` columns is
+    /// cut to a window around the caret, with `…` where it was cut.
+    static func excerpt(line: String, startColumn: Int, endColumn: Int?, maxWidth: Int) -> (
+        source: String, caret: String
+    ) {
+        excerpt(scalars: Array(line.unicodeScalars), startColumn: startColumn, endColumn: endColumn, maxWidth: maxWidth)
+    }
+
+    static func excerpt(scalars: [Unicode.Scalar], startColumn: Int, endColumn: Int?, maxWidth: Int) -> (
+        source: String, caret: String
+    ) {
+        let lineStart = min(max(startColumn - 1, 0), scalars.count)
+        // Only a neighbourhood of the caret can be shown; measuring just that keeps a huge minified line with many
+        // findings from costing its whole length per finding.
+        let reach = maxWidth * 4
+        let lower = max(0, lineStart - reach)
+        let upper = min(scalars.count, lineStart + reach)
+        let cells = scalars[lower..<upper].map(TerminalEscaping.sourceCell)
+        let count = cells.count
+        // cellStart[i] is the display column (0-based) where cell i starts; cellStart[count] is the total width.
+        var cellStart = [0]
+        cellStart.reserveCapacity(count + 1)
+        for cell in cells { cellStart.append(cellStart[cellStart.count - 1] + cell.width) }
+        let totalWidth = cellStart[count]
+
+        let start = lineStart - lower
+        let end = endColumn.map { min(max($0 - 1 - lower, start), count) } ?? count
+        let caretColumn = cellStart[start]
+
+        var first = 0
+        var last = count
+        if totalWidth > maxWidth || lower > 0 || upper < scalars.count {
+            let budget = maxWidth - 2  // room for the two `…` markers
+            let needed = max(totalWidth, caretColumn + 1)
+            let windowStart = min(max(0, caretColumn - budget / 3), max(0, needed - budget))
+            while first < start, cellStart[first] < windowStart { first += 1 }
+            last = first
+            while last < count, cellStart[last + 1] - cellStart[first] <= budget { last += 1 }
+            last = max(last, min(start + 1, count))
+        }
+        let cutLeft = first > 0 || lower > 0
+        let cutRight = last < count || upper < scalars.count
+
+        var sourceLine = cutLeft ? "…" : ""
+        for cell in cells[first..<last] { sourceLine += cell.text }
+        if cutRight { sourceLine += "…" }
+
+        let padding = (cutLeft ? 1 : 0) + caretColumn - cellStart[first]
+        let underlineEnd = min(cellStart[end], cellStart[last])
+        let underline = max(1, underlineEnd - caretColumn)
+        let caretLine = String(repeating: " ", count: padding) + "^" + String(repeating: "~", count: underline - 1)
+        return (sourceLine, caretLine)
+    }
+
+    /// `3 errors, 1 warning in 2 of 5 files (7 payloads)`, or `No problems found in 5 files (7 payloads)`, plus
+    /// `, 1 file could not be read` when some input could not be linted. File counts are of readable inputs.
+    static func summary(_ report: LintReport) -> String {
+        let errors = report.count(.error)
+        let warnings = report.count(.warning)
+        let infos = report.count(.info)
+        let unreadable = report.failedFiles.count
+        let withProblems = report.files.count { !$0.diagnostics.isEmpty }
+        let linted = max(report.files.count - unreadable, withProblems)
+        let payloads = report.files.reduce(0) { $0 + $1.payloadCount }
+
+        var counts: [String] = []
+        if errors > 0 { counts.append(plural(errors, "error")) }
+        if warnings > 0 { counts.append(plural(warnings, "warning")) }
+        if infos > 0 { counts.append(plural(infos, "info")) }
+
+        var text: String
+        if counts.isEmpty {
+            text = "No problems found in " + plural(linted, "file")
+        } else if linted == 1 {
+            text = counts.joined(separator: ", ") + " in 1 file"
+        } else {
+            text = counts.joined(separator: ", ") + " in " + String(withProblems) + " of " + plural(linted, "file")
+        }
+        text += " (" + plural(payloads, "payload") + ")"
+        if unreadable > 0 { text += ", " + plural(unreadable, "file") + " could not be read" }
+        return text
+    }
+
+    private static func plural(_ count: Int, _ noun: String) -> String {
+        String(count) + " " + noun + (count == 1 ? "" : "s")
+    }
+}
+
+/// The few SGR codes the text reporter uses.
+enum ANSI {
+    static let reset = "\u{1B}[0m"
+    static let bold = "\u{1B}[1m"
+    static let red = "\u{1B}[31m"
+    static let yellow = "\u{1B}[33m"
+    static let cyan = "\u{1B}[36m"
+
+    static func color(for severity: Severity) -> String {
+        switch severity {
+        case .error: red
+        case .warning: yellow
+        case .info: cyan
+        }
+    }
+}

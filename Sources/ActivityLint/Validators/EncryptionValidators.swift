@@ -1,0 +1,150 @@
+/// Rules for `encryptionConfiguration`.
+enum EncryptionValidators {
+    static let all: [any Validator.Type] = [
+        EncryptionTypeRequired.self, EncryptionTypeInvalid.self, KMSKeyRequired.self, KMSKeyIDLength.self,
+        KMSKeyIDFormat.self, KMSKeyIDCase.self, KMSKeyAWSManaged.self, KMSReusePeriodRange.self,
+        AWSOwnedKeyExtraSettings.self,
+    ]
+
+    static let customerManaged = "CUSTOMER_MANAGED_KMS_KEY"
+    static let awsOwned = "AWS_OWNED_KEY"
+}
+
+/// `type` is required inside `encryptionConfiguration`.
+struct EncryptionTypeRequired: PlainValidator {
+    static let name = "encryption-type-required"
+
+    func validate(_ payload: Payload, _ context: inout ValidationContext) {
+        guard let encryption = payload.encryption, encryption.member(APIShape.type) == nil else { return }
+        let misspelt = encryption.members?.contains {
+            MemberSuggestion.closest(to: $0.key.text, among: APIShape.encryptionMembers) == APIShape.type
+        } ?? false
+        guard !misspelt else { return }
+        context.report(
+            "`encryptionConfiguration` has no `type`; set AWS_OWNED_KEY or CUSTOMER_MANAGED_KMS_KEY "
+                + "(botocore: Missing required parameter in encryptionConfiguration: \"type\")",
+            at: encryption.firstCharacterRange, pointer: Payload.encryptionPointer)
+    }
+}
+
+/// `type` is a case-sensitive enum.
+struct EncryptionTypeInvalid: PlainValidator {
+    static let name = "encryption-type-invalid"
+
+    func validate(_ payload: Payload, _ context: inout ValidationContext) {
+        guard let type = payload.encryptionType, !APIShape.encryptionTypes.contains(type.string.text) else { return }
+        var message = "encryption type \(Quoting.code(type.string.text)) is not one of AWS_OWNED_KEY, "
+            + "CUSTOMER_MANAGED_KMS_KEY"
+        if let match = APIShape.encryptionTypes.first(where: { $0 == type.string.text.uppercased() }) {
+            message += "; values are case-sensitive: write \(match)"
+        } else if type.string.text == "AWS_KMS_KEY" {
+            message += "; AWS_KMS_KEY is not a Step Functions value: use CUSTOMER_MANAGED_KMS_KEY"
+        }
+        context.report(message, at: type.node, pointer: type.pointer)
+    }
+}
+
+/// A customer managed key needs `kmsKeyId`.
+struct KMSKeyRequired: PlainValidator {
+    static let name = "encryption-kms-key-required"
+
+    func validate(_ payload: Payload, _ context: inout ValidationContext) {
+        guard let type = payload.encryptionType, type.string.text == EncryptionValidators.customerManaged,
+              payload.encryption?.member(APIShape.kmsKeyId) == nil
+        else { return }
+        context.report(
+            "type CUSTOMER_MANAGED_KMS_KEY needs `kmsKeyId` (a key ID, key ARN, alias name or alias ARN)",
+            at: type.node, pointer: type.pointer)
+    }
+}
+
+/// `kmsKeyId` is 1...2048 characters.
+struct KMSKeyIDLength: PlainValidator {
+    static let name = "kms-key-id-length"
+
+    func validate(_ payload: Payload, _ context: inout ValidationContext) {
+        guard let key = payload.kmsKeyId else { return }
+        let count = key.string.scalarCount
+        if count == 0 {
+            context.report(
+                "`kmsKeyId` is empty (an unfilled CLI skeleton?); give a key ID, key ARN, alias name or alias ARN, "
+                    + "or remove it (botocore: Invalid length for parameter encryptionConfiguration.kmsKeyId)",
+                at: key.node, pointer: key.pointer, exception: "ParamValidationError")
+        } else if count > 2048 {
+            context.report("`kmsKeyId` is \(count) characters long; the maximum is 2048", at: key.node, pointer: key.pointer)
+        }
+    }
+}
+
+/// `kmsKeyId` must be a key ID, multi-Region key ID, key ARN, alias name or alias ARN.
+struct KMSKeyIDFormat: PlainValidator {
+    static let name = "kms-key-id-format"
+
+    func validate(_ payload: Payload, _ context: inout ValidationContext) {
+        guard let key = payload.kmsKeyId, (1...2048).contains(key.string.scalarCount),
+              case .failure(let problem) = KMSKeyReference.parse(key.string.text)
+        else { return }
+        context.report("`kmsKeyId` \(Quoting.code(key.string.text)) \(problem.message)", at: key.node, pointer: key.pointer)
+    }
+}
+
+/// KMS key IDs are lowercase; an uppercase one is most likely a copy mistake.
+struct KMSKeyIDCase: PlainValidator {
+    static let name = "kms-key-id-case"
+
+    func validate(_ payload: Payload, _ context: inout ValidationContext) {
+        guard let key = payload.kmsKeyId, case .success(let reference) = KMSKeyReference.parse(key.string.text),
+              reference.isUppercase
+        else { return }
+        context.report(
+            "`kmsKeyId` has uppercase hex digits; KMS key IDs are lowercase: \(Quoting.code(key.string.text.lowercased()))",
+            at: key.node, pointer: key.pointer)
+    }
+}
+
+/// `alias/aws/...` names an AWS managed key, which Step Functions does not accept.
+struct KMSKeyAWSManaged: PlainValidator {
+    static let name = "kms-key-aws-managed"
+
+    func validate(_ payload: Payload, _ context: inout ValidationContext) {
+        guard let key = payload.kmsKeyId, case .success(let reference) = KMSKeyReference.parse(key.string.text),
+              reference.isAWSManaged
+        else { return }
+        context.report(
+            "`kmsKeyId` \(Quoting.code(key.string.text)) names an AWS managed key (alias/aws/…); Step Functions "
+                + "encrypts with AWS owned keys or customer managed keys only",
+            at: key.node, pointer: key.pointer)
+    }
+}
+
+/// `kmsDataKeyReusePeriodSeconds` is 60...900.
+struct KMSReusePeriodRange: PlainValidator {
+    static let name = "kms-reuse-period-range"
+
+    func validate(_ payload: Payload, _ context: inout ValidationContext) {
+        guard let node = payload.encryption?.member(APIShape.reusePeriod)?.value,
+              case .number(let number) = node.value, number.isInteger
+        else { return }
+        if let value = number.integer, (60...900).contains(value) { return }
+        context.report(
+            "`kmsDataKeyReusePeriodSeconds` is \(Quoting.short(number.literal)); it must be between 60 and 900 seconds",
+            at: node, pointer: JSONPointer.appending(APIShape.reusePeriod, to: Payload.encryptionPointer))
+    }
+}
+
+/// With AWS_OWNED_KEY a key or reuse period is meaningless: AWS ignores or rejects it (undocumented).
+struct AWSOwnedKeyExtraSettings: PlainValidator {
+    static let name = "aws-owned-key-extra-settings"
+
+    func validate(_ payload: Payload, _ context: inout ValidationContext) {
+        guard let encryption = payload.encryption, payload.encryptionType?.string.text == EncryptionValidators.awsOwned
+        else { return }
+        for member in encryption.members ?? [] where [APIShape.kmsKeyId, APIShape.reusePeriod].contains(member.key.text) {
+            context.report(
+                "`\(member.key.text)` has no effect with type AWS_OWNED_KEY (AWS ignores or rejects it); remove it, "
+                    + "or use CUSTOMER_MANAGED_KMS_KEY",
+                at: member.keyRange,
+                pointer: JSONPointer.appending(member.key.text, to: Payload.encryptionPointer))
+        }
+    }
+}

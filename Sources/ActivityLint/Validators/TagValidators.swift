@@ -1,0 +1,209 @@
+/// Rules for `tags`: count, presence, length, characters, the reserved prefix and duplicates.
+enum TagValidators {
+    static let all: [any Validator.Type] = [
+        TagsTooMany.self, TagKeyMissing.self, TagValueMissing.self, TagKeyLength.self, TagValueLength.self,
+        TagCharset.self, TagReservedPrefix.self, TagValueReservedPrefix.self, TagDuplicateKey.self,
+        TagDuplicatePair.self,
+    ]
+
+    static let maximumCount = 50
+    static let maximumKeyLength = 128
+    static let maximumValueLength = 256
+
+    /// `aws:` in any letter case is reserved for AWS (the CloudFormation handler compares case-insensitively).
+    static func isReserved(_ text: String) -> Bool {
+        text.unicodeScalars.prefix(4).map { Character($0).lowercased() }.joined() == "aws:"
+    }
+}
+
+/// At most 50 tags; keys with `aws:` do not count, and a repeated key counts once.
+struct TagsTooMany: PlainValidator {
+    static let name = "tags-too-many"
+
+    func validate(_ payload: Payload, _ context: inout ValidationContext) {
+        var seen = Set<String>()
+        for entry in payload.tagEntries {
+            guard let key = entry.key?.string.text, !TagValidators.isReserved(key) else { continue }
+            seen.insert(key)
+            guard seen.count == TagValidators.maximumCount + 1 else { continue }
+            let total = Set(payload.tagEntries.compactMap { $0.key?.string.text }.filter { !TagValidators.isReserved($0) }).count
+            context.report(
+                "\(total) distinct tag keys; an activity may have at most 50 (this is tag \(TagValidators.maximumCount + 1))",
+                at: entry.node.firstCharacterRange, pointer: entry.pointer)
+            return
+        }
+    }
+}
+
+/// Every tag needs a `key`.
+struct TagKeyMissing: PlainValidator {
+    static let name = "tag-key-missing"
+
+    func validate(_ payload: Payload, _ context: inout ValidationContext) {
+        for entry in payload.tagEntries where entry.node.member(APIShape.tagKey) == nil {
+            context.report(
+                "tag \(entry.index + 1) has no `key`; every tag needs a key of 1 to 128 characters",
+                at: entry.node.firstCharacterRange, pointer: entry.pointer)
+        }
+    }
+}
+
+/// A tag without `value`: the model allows it, CloudFormation does not, and the service's answer is unknown.
+struct TagValueMissing: PlainValidator {
+    static let name = "tag-value-missing"
+
+    func validate(_ payload: Payload, _ context: inout ValidationContext) {
+        for entry in payload.tagEntries where entry.node.member(APIShape.tagValue) == nil {
+            context.report(
+                "tag \(entry.index + 1) has no `value`; give one (an empty string is allowed) so the request means "
+                    + "the same everywhere",
+                at: entry.node.firstCharacterRange, pointer: entry.pointer)
+        }
+    }
+}
+
+/// Keys are 1...128 code points.
+struct TagKeyLength: PlainValidator {
+    static let name = "tag-key-length"
+
+    func validate(_ payload: Payload, _ context: inout ValidationContext) {
+        for entry in payload.tagEntries {
+            guard let key = entry.key else { continue }
+            let count = key.string.scalarCount
+            if count == 0 {
+                context.report(
+                    "tag key is empty; keys need 1 to 128 characters (botocore: Invalid length for parameter "
+                        + "tags[\(entry.index)].key, value: 0, valid min length: 1)",
+                    at: key.node, pointer: key.pointer, exception: "ParamValidationError")
+            } else if count > TagValidators.maximumKeyLength {
+                context.report(
+                    "tag key is \(count) characters long; the maximum is 128", at: key.node, pointer: key.pointer)
+            }
+        }
+    }
+}
+
+/// Values are 0...256 code points.
+struct TagValueLength: PlainValidator {
+    static let name = "tag-value-length"
+
+    func validate(_ payload: Payload, _ context: inout ValidationContext) {
+        for entry in payload.tagEntries {
+            guard let value = entry.value, value.string.scalarCount > TagValidators.maximumValueLength else { continue }
+            context.report(
+                "tag value is \(value.string.scalarCount) characters long; the maximum is 256",
+                at: value.node, pointer: value.pointer)
+        }
+    }
+}
+
+/// `^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$` for keys and values, each offending character at its own column.
+struct TagCharset: PlainValidator {
+    static let name = "tag-charset"
+
+    func validate(_ payload: Payload, _ context: inout ValidationContext) {
+        for entry in payload.tagEntries {
+            for (field, label) in [(entry.key, "key"), (entry.value, "value")] {
+                guard let field else { continue }
+                for (index, codePoint) in field.string.codePoints.enumerated() where !TagCharset.allows(codePoint) {
+                    var message = "tag \(label) contains \(CodePointDescription.describe(codePoint)); tags may "
+                        + "contain only letters, digits, white space and _ . : / = + - @"
+                    if let scalar = Unicode.Scalar(codePoint), scalar.properties.generalCategory.isMark {
+                        message += " (a combining mark: write the precomposed character, Unicode NFC, instead)"
+                    }
+                    context.report(message, at: field.string.range(ofScalar: index), pointer: field.pointer)
+                }
+            }
+        }
+    }
+
+    private static let symbols: Set<UInt32> = Set("_.:/=+-@".unicodeScalars.map(\.value))
+
+    static func allows(_ value: UInt32) -> Bool {
+        if symbols.contains(value) { return true }
+        guard let scalar = Unicode.Scalar(value) else { return false }
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .decimalNumber, .letterNumber, .otherNumber, .spaceSeparator, .lineSeparator, .paragraphSeparator:
+            return true
+        default:
+            return false
+        }
+    }
+}
+
+extension Unicode.GeneralCategory {
+    /// `\p{M}`: combining marks, which the tag pattern excludes.
+    var isMark: Bool { self == .nonspacingMark || self == .spacingMark || self == .enclosingMark }
+}
+
+/// Keys starting with `aws:` (any case) are reserved for AWS.
+struct TagReservedPrefix: PlainValidator {
+    static let name = "tag-reserved-prefix"
+
+    func validate(_ payload: Payload, _ context: inout ValidationContext) {
+        for entry in payload.tagEntries {
+            guard let key = entry.key, TagValidators.isReserved(key.string.text) else { continue }
+            context.report(
+                "tag key \(Quoting.code(key.string.text)) starts with the reserved prefix \"aws:\"; AWS rejects "
+                    + "user tags with it (in any letter case)",
+                at: key.node, pointer: key.pointer)
+        }
+    }
+}
+
+/// Values starting with `aws:`: the tagging guide says not to, enforcement is doubtful.
+struct TagValueReservedPrefix: PlainValidator {
+    static let name = "tag-value-reserved-prefix"
+
+    func validate(_ payload: Payload, _ context: inout ValidationContext) {
+        for entry in payload.tagEntries {
+            guard let value = entry.value, TagValidators.isReserved(value.string.text) else { continue }
+            context.report(
+                "tag value \(Quoting.code(value.string.text)) starts with \"aws:\", which AWS reserves for its own "
+                    + "tag names and values",
+                at: value.node, pointer: value.pointer)
+        }
+    }
+}
+
+/// The same key twice with different values: which one wins is undefined.
+struct TagDuplicateKey: PlainValidator {
+    static let name = "tag-duplicate-key"
+
+    func validate(_ payload: Payload, _ context: inout ValidationContext) {
+        TagDuplicates.each(in: payload) { first, later in
+            guard first.value?.string.text != later.value?.string.text, let key = later.key else { return }
+            context.report(
+                "tag key \(Quoting.code(key.string.text)) is repeated with a different value (first as tag "
+                    + "\(first.index + 1) at line \(first.node.range.start.line)); which value AWS keeps is undefined",
+                at: key.node, pointer: key.pointer)
+        }
+    }
+}
+
+/// The same key and value twice: AWS stores one tag; the repetition is noise.
+struct TagDuplicatePair: PlainValidator {
+    static let name = "tag-duplicate-pair"
+
+    func validate(_ payload: Payload, _ context: inout ValidationContext) {
+        TagDuplicates.each(in: payload) { first, later in
+            guard first.value?.string.text == later.value?.string.text, let key = later.key else { return }
+            context.report(
+                "tag \(Quoting.code(key.string.text)) repeats tag \(first.index + 1) (line "
+                    + "\(first.node.range.start.line)) exactly; remove one",
+                at: later.node.firstCharacterRange, pointer: later.pointer)
+        }
+    }
+}
+
+/// Pairs each repeated tag key with its first occurrence.
+enum TagDuplicates {
+    static func each(in payload: Payload, _ body: (Payload.TagEntry, Payload.TagEntry) -> Void) {
+        var firstByKey: [String: Payload.TagEntry] = [:]
+        for entry in payload.tagEntries {
+            guard let key = entry.key?.string.text else { continue }
+            if let first = firstByKey[key] { body(first, entry) } else { firstByKey[key] = entry }
+        }
+    }
+}

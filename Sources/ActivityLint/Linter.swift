@@ -22,9 +22,10 @@ public struct Linter: Sendable {
         let encoding = EncodingCheck.check(source)
         var findings = encoding.findings
         var payloadCount = 0
+        var suppressions: Suppressions?
         if encoding.canParse {
-            let parsed = (syntax ?? Syntax.detect(path: path, bytes: bytes, contentOffset: source.contentOffset))
-                .parse(source, limits: limits)
+            let syntax = syntax ?? Syntax.detect(path: path, bytes: bytes, contentOffset: source.contentOffset)
+            let parsed = syntax.parse(source, limits: limits)
             findings += parsed.findings
             let extracted = PayloadExtractor.payloads(in: parsed.documents)
             findings += extracted.findings
@@ -32,8 +33,15 @@ public struct Linter: Sendable {
             for payload in extracted.payloads {
                 findings += engine.findings(for: payload)
             }
+            // Only YAML has comments to carry suppressions.
+            if syntax == .yaml { suppressions = Suppressions(source: source) }
         }
-        let diagnostics = engine.diagnostics(for: findings, file: path).sorted {
+        var diagnostics = engine.diagnostics(for: findings, file: path)
+        if let suppressions, !suppressions.directives.isEmpty {
+            let applied = suppressions.apply(to: diagnostics, knownRules: engine.ruleIDs)
+            diagnostics = applied.kept + engine.diagnostics(for: applied.unused, file: path)
+        }
+        diagnostics.sort {
             ($0.range.start.offset, $0.range.end.offset, $0.ruleID) < ($1.range.start.offset, $1.range.end.offset, $1.ruleID)
         }
         return FileResult(path: path, source: source, payloadCount: payloadCount, diagnostics: diagnostics)

@@ -5,8 +5,11 @@ import Glibc
 struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Lint files and directories (the default command).",
-        discussion: "Directories are searched recursively for *.json, *.yaml and *.yml files, skipping .git, "
-            + ".build and node_modules. Use - to read standard input.")
+        discussion: """
+            Directories are searched recursively for *.json, *.yaml and *.yml files, skipping .git, .build and \
+            node_modules. Use - to read standard input. Settings come from the nearest .activity-lint.yml in the \
+            working directory or a folder above it (see the README).
+            """)
 
     enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
         case auto, always, never
@@ -24,25 +27,55 @@ struct Lint: ParsableCommand {
     @Option(help: "Colour in text output: auto (only on a terminal, never with NO_COLOR), always, never.")
     var color: ColorChoice = .auto
 
+    @Option(name: .customLong("config"), help: "Use this configuration file instead of searching for .activity-lint.yml.")
+    var configPath: String?
+
+    @Flag(help: "Ignore any configuration file.")
+    var noConfig = false
+
+    @Option(name: .customLong("rules"), help: "A rule pack (YAML) to add; repeat for several.")
+    var rulePacks: [String] = []
+
+    @Flag(help: "Lint files named on the command line even when the configuration excludes them.")
+    var forceInclude = false
+
+    @Option(help: "Report only findings that are not in this baseline file.")
+    var baseline: String?
+
+    @Option(help: "Record today's findings in this baseline file (then report only what it does not hold).")
+    var writeBaseline: String?
+
     mutating func run() throws {
         throw ExitCode(try execute())
     }
 
     /// Lints and prints the report; returns the exit status.
     func execute() throws -> Int32 {
-        let inputs = InputDiscovery(stdinFilename: stdinFilename).discover(paths)
-        let report = Linter.builtIn().lint(inputs)
+        var run = LintRun(paths: paths)
+        run.stdinFilename = stdinFilename
+        run.configurationPath = configPath
+        run.ignoreConfiguration = noConfig
+        run.rulePacks = rulePacks
+        run.forceInclude = forceInclude
+        run.baselinePath = baseline
+        run.writeBaselinePath = writeBaseline
+        let outcome: LintRun.Outcome
+        do {
+            outcome = try run.run()
+        } catch {
+            Console.error("activity-lint: " + TerminalEscaping.escape(error.description) + "\n")
+            return ExitStatus.failure
+        }
+        for note in outcome.notes { Console.error("activity-lint: note: \(TerminalEscaping.escape(note))\n") }
         if format != .text {
             // The text report lists unreadable inputs itself; machine formats get them on stderr too.
-            for failed in report.failedFiles {
+            for failed in outcome.report.failedFiles {
                 Console.error("activity-lint: error: \(TerminalEscaping.escape(failed.path)): "
                     + "\(TerminalEscaping.escape(failed.failure ?? ""))\n")
             }
         }
-        if inputs.isEmpty { Console.error("activity-lint: error: no input files found\n") }
-        Console.output(format.reporter(color: useColor).render(report))
-        if !report.failedFiles.isEmpty || inputs.isEmpty { return ExitStatus.failure }
-        return report.count(.error) > 0 ? ExitStatus.findings : ExitStatus.clean
+        Console.output(format.reporter(color: useColor).render(outcome.report))
+        return outcome.exitStatus
     }
 
     private var useColor: Bool {

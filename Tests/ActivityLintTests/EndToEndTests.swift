@@ -32,8 +32,11 @@ struct EndToEndTests {
     @Test func missingPathIsReportedAndOtherFilesAreStillLinted() throws {
         let run = try Executable.run(["no-such-file.json", "Examples/invalid/long-name.json"])
         #expect(run.status == 2)
-        #expect(run.stderr.contains("no-such-file.json does not exist"))
+        #expect(run.stdout.contains("no-such-file.json: error: does not exist"))
         #expect(run.stdout.contains("Examples/invalid/long-name.json:1:91: error:"))
+        let json = try Executable.run(["--format", "json", "no-such-file.json", "Examples/invalid/long-name.json"])
+        #expect(json.status == 2)
+        #expect(json.stderr.contains("activity-lint: error: no-such-file.json: does not exist"))
     }
 
     @Test func standardInputUsesTheGivenFilename() throws {

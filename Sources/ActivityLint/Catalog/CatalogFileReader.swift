@@ -13,17 +13,28 @@
 ///       pass: ['{"name": "ok"}']
 ///       fail: ['{"name": ""}']
 /// ```
+///
+/// Rule packs use the same format, with `message` and `field` for their parameterised validators.
 enum CatalogFileReader {
     static func rules(in text: String, file: String) throws(CatalogError) -> [RuleDescriptor] {
-        let parsed = YAMLLoader.load(SourceText(text))
+        try entries(in: SourceText(text), file: file).map(\.descriptor)
+    }
+
+    /// Each rule with the position of its entry, for errors found later (an unknown validator, a bad option).
+    static func entries(in source: SourceText, file: String) throws(CatalogError) -> [(descriptor: RuleDescriptor, position: SourcePosition)] {
+        let parsed = YAMLLoader.load(source)
         if let problem = parsed.findings.first(where: { $0.ruleID != "yaml-1-1-ambiguity" }) {
             throw CatalogError(file: file, position: problem.range.start, message: problem.message)
         }
         guard let root = parsed.documents.first, let list = root.member("rules")?.value.elements else {
             throw CatalogError(file: file, position: .start, message: "expected a top-level `rules:` list")
         }
-        return try list.map { node throws(CatalogError) in try descriptor(node, file: file) }
+        return try list.map { node throws(CatalogError) in (try descriptor(node, file: file), node.range.start) }
     }
+
+    static let entryKeys = [
+        "id", "validator", "severity", "exception", "summary", "docs", "examples", "options", "message", "field",
+    ]
 
     private static func descriptor(_ node: Node, file: String) throws(CatalogError) -> RuleDescriptor {
         func fail(_ message: String, _ at: Node) -> CatalogError {
@@ -45,22 +56,39 @@ enum CatalogFileReader {
                 return string
             }
         }
-        guard node.members != nil else { throw fail("each rule must be a mapping", node) }
+        guard let members = node.members else { throw fail("each rule must be a mapping", node) }
+        if let unknown = members.first(where: { !entryKeys.contains($0.key.text) }) {
+            let hint = MemberSuggestion.closest(to: unknown.key.text, among: entryKeys).map { "; did you mean `\($0)`?" }
+                ?? "; validator options go under `options:`"
+            throw CatalogError(file: file, position: unknown.keyRange.start,
+                               message: "unknown key `\(unknown.key.text)` in a rule\(hint)")
+        }
         let id = try text("id")!
         let severityText = try text("severity")!
         guard let severity = Severity(rawValue: severityText) else {
             throw fail("severity must be error, warning or info, not \"\(severityText)\"", node.member("severity")!.value)
         }
-        var options: [String: String] = [:]
+        var options: [String: RuleOption] = [:]
         for member in node.member("options")?.value.members ?? [] {
-            options[member.key.text] = member.value.string?.text ?? scalarText(member.value)
+            if let items = member.value.elements {
+                options[member.key.text] = .list(items.map(scalarText))
+            } else {
+                options[member.key.text] = .text(scalarText(member.value))
+            }
+        }
+        // A rule pack's `message` and `field` are options of its validator.
+        for key in ["message", "field"] {
+            if let value = try text(key, required: false) { options[key] = .text(value) }
+        }
+        guard let summary = try text("summary", required: false) ?? options["message"]?.values.first else {
+            throw fail("rule `\(id)` needs a `summary` or a `message`", node)
         }
         return RuleDescriptor(
             id: id,
             validator: try text("validator", required: false) ?? id,
             severity: severity,
             exception: try text("exception", required: false),
-            summary: try text("summary")!,
+            summary: summary,
             documentation: try text("docs", required: false) ?? "",
             passingExamples: try examples("pass"),
             failingExamples: try examples("fail"),

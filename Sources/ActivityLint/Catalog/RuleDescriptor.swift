@@ -16,12 +16,12 @@ public struct RuleDescriptor: Sendable, Hashable {
     /// Payloads this rule reports.
     public var failingExamples: [String]
     /// Validator options (for parameterised validators such as custom rule packs).
-    public var options: [String: String]
+    public var options: [String: RuleOption]
 
     public init(
         id: String, validator: String, severity: Severity, exception: String?, summary: String,
         documentation: String, passingExamples: [String] = [], failingExamples: [String] = [],
-        options: [String: String] = [:]
+        options: [String: RuleOption] = [:]
     ) {
         self.id = id
         self.validator = validator
@@ -40,5 +40,19 @@ public struct RuleDescriptor: Sendable, Hashable {
     /// PascalCase form of the id, for SARIF `rule.name` (`NameForbiddenCharacter`).
     public var pascalCaseName: String {
         id.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+    }
+}
+
+/// A validator option's value as written in a catalog or rule pack: one text or a list of texts.
+public enum RuleOption: Hashable, Sendable {
+    case text(String)
+    case list([String])
+
+    /// The values, whether one or many.
+    public var values: [String] {
+        switch self {
+        case .text(let text): [text]
+        case .list(let list): list
+        }
     }
 }

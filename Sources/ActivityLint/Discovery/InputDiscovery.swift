@@ -12,10 +12,13 @@ public struct InputItem: Sendable, Hashable {
     /// The path as the user gave it (or as found under a directory they gave).
     public var displayPath: String
     public var source: Source
+    /// Named on the command line rather than found in a directory.
+    public var isExplicit: Bool
 
-    public init(displayPath: String, source: Source) {
+    public init(displayPath: String, source: Source, isExplicit: Bool = true) {
         self.displayPath = displayPath
         self.source = source
+        self.isExplicit = isExplicit
     }
 }
 
@@ -78,7 +81,7 @@ public struct InputDiscovery: Sendable {
             } else if let dot = entry.lastIndex(of: "."),
                       InputDiscovery.extensions.contains(entry[entry.index(after: dot)...].lowercased()),
                       seen.insert(canonical(path)).inserted {
-                items.append(InputItem(displayPath: path, source: .file(path)))
+                items.append(InputItem(displayPath: path, source: .file(path), isExplicit: false))
             }
         }
     }

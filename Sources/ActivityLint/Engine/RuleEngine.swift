@@ -33,6 +33,9 @@ public struct RuleEngine: Sendable {
 
     public var descriptors: [RuleDescriptor] { rules.map(\.descriptor) }
 
+    /// The ids of the rules in force.
+    public var ruleIDs: Set<String> { Set(descriptorsByID.keys) }
+
     /// Every rule's findings on one payload.
     public func findings(for payload: Payload) -> [Finding] {
         var findings: [Finding] = []

@@ -4,7 +4,7 @@ public protocol Validator: Sendable {
     /// The name the catalog's `validator:` field refers to.
     static var name: String { get }
     /// Options from the catalog entry; invalid options throw a message for the user.
-    init(options: [String: String]) throws(ValidatorOptionError)
+    init(options: [String: RuleOption]) throws(ValidatorOptionError)
     func validate(_ payload: Payload, _ context: inout ValidationContext)
 }
 
@@ -14,7 +14,7 @@ public protocol PlainValidator: Validator {
 }
 
 extension PlainValidator {
-    public init(options: [String: String]) throws(ValidatorOptionError) {
+    public init(options: [String: RuleOption]) throws(ValidatorOptionError) {
         if let unexpected = options.keys.sorted().first {
             throw ValidatorOptionError("validator `\(Self.name)` takes no options, but `\(unexpected)` was given")
         }

@@ -11,5 +11,6 @@ public struct ValidatorRegistry: Sendable {
 
     /// Every built-in validator, gathered from the per-area lists next to their types.
     public static let builtIn = ValidatorRegistry(
-        ShapeValidators.all + NameValidators.all + TagValidators.all + EncryptionValidators.all)
+        ShapeValidators.all + NameValidators.all + TagValidators.all + EncryptionValidators.all
+            + PolicyValidators.all)
 }

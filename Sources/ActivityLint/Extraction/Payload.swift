@@ -83,6 +83,12 @@ extension Payload {
         encryption.flatMap { Payload.stringField(APIShape.kmsKeyId, of: $0, at: Payload.encryptionPointer) }
     }
 
+    /// Whether `object` has a misspelling of `member` (`Name`, `kms_key_id`): `unknown-member` reports it with the
+    /// suggestion, so rules about the missing member stay silent.
+    public static func hasMisspelling(of member: String, in object: Node, among known: [String]) -> Bool {
+        object.members?.contains { $0.key.text != member && MemberSuggestion.closest(to: $0.key.text, among: known) == member } ?? false
+    }
+
     static func stringField(_ key: String, of object: Node, at pointer: String) -> Field? {
         guard let node = object.member(key)?.value, let string = node.string else { return nil }
         return Field(node: node, string: string, pointer: JSONPointer.appending(key, to: pointer))

@@ -13,6 +13,8 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     case json
     /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
     case sarif
+    /// GitHub Actions workflow commands, shown as annotations on pull requests.
+    case github
 
     /// The reporter for this format. `color` only matters for `text`; the CLI decides it
     /// (standard output is a terminal and `NO_COLOR` is not set).
@@ -21,6 +23,7 @@ public enum OutputFormat: String, CaseIterable, Sendable {
         case .text: TextReporter(color: color)
         case .json: JSONReporter()
         case .sarif: SARIFReporter()
+        case .github: GitHubReporter()
         }
     }
 }

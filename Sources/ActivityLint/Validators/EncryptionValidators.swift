@@ -15,11 +15,9 @@ struct EncryptionTypeRequired: PlainValidator {
     static let name = "encryption-type-required"
 
     func validate(_ payload: Payload, _ context: inout ValidationContext) {
-        guard let encryption = payload.encryption, encryption.member(APIShape.type) == nil else { return }
-        let misspelt = encryption.members?.contains {
-            MemberSuggestion.closest(to: $0.key.text, among: APIShape.encryptionMembers) == APIShape.type
-        } ?? false
-        guard !misspelt else { return }
+        guard let encryption = payload.encryption, encryption.member(APIShape.type) == nil,
+              !Payload.hasMisspelling(of: APIShape.type, in: encryption, among: APIShape.encryptionMembers)
+        else { return }
         context.report(
             "`encryptionConfiguration` has no `type`; set AWS_OWNED_KEY or CUSTOMER_MANAGED_KMS_KEY "
                 + "(botocore: Missing required parameter in encryptionConfiguration: \"type\")",
@@ -50,7 +48,8 @@ struct KMSKeyRequired: PlainValidator {
 
     func validate(_ payload: Payload, _ context: inout ValidationContext) {
         guard let type = payload.encryptionType, type.string.text == EncryptionValidators.customerManaged,
-              payload.encryption?.member(APIShape.kmsKeyId) == nil
+              let encryption = payload.encryption, encryption.member(APIShape.kmsKeyId) == nil,
+              !Payload.hasMisspelling(of: APIShape.kmsKeyId, in: encryption, among: APIShape.encryptionMembers)
         else { return }
         context.report(
             "type CUSTOMER_MANAGED_KMS_KEY needs `kmsKeyId` (a key ID, key ARN, alias name or alias ARN)",

@@ -21,11 +21,9 @@ struct NameRequired: PlainValidator {
     static let name = "name-required"
 
     func validate(_ payload: Payload, _ context: inout ValidationContext) {
-        guard let members = payload.root.members, payload.root.member(APIShape.name) == nil else { return }
-        let misspelt = members.contains {
-            MemberSuggestion.closest(to: $0.key.text, among: APIShape.requestMembers) == APIShape.name
-        }
-        guard !misspelt else { return }
+        guard payload.root.members != nil, payload.root.member(APIShape.name) == nil,
+              !Payload.hasMisspelling(of: APIShape.name, in: payload.root, among: APIShape.requestMembers)
+        else { return }
         context.report(
             "missing required member `name` (botocore: Missing required parameter in input: \"name\")",
             at: payload.root.firstCharacterRange, pointer: "")
@@ -119,8 +117,10 @@ struct InvalidType: PlainValidator {
             message += "; remove the quotes"
         case (.integer, .number(let number)):
             message += "; the SDKs accept only whole numbers (\(number.literal) is not an integer literal)"
-        case (.string, .number), (.string, .bool), (.string, .null):
+        case (.string, .number), (.string, .bool):
             message += "; quote the value"
+        case (_, .null):
+            message += "; give a value or remove the member"
         default:
             break
         }

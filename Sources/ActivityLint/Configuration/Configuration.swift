@@ -1,0 +1,66 @@
+/// What `.activity-lint.yml` (and the files it extends) says: which rules run at which severity, which files are
+/// linted, which rule packs are added, and which severity fails the run.
+public struct Configuration: Sendable {
+    /// Rule ids turned off.
+    public var disabled: Set<String> = []
+    /// Severity overrides by rule id.
+    public var severities: [String: Severity] = [:]
+    /// When not empty, only files matching one of these are linted.
+    public var include: [Glob] = []
+    /// Files matching one of these are not linted.
+    public var exclude: [Glob] = []
+    /// The lowest severity that makes the run exit 1.
+    public var failOn: Severity = .error
+    /// Rule pack files (absolute or relative to the working directory).
+    public var rulePacks: [String] = []
+    /// The folder that `include` and `exclude` are relative to.
+    public var baseDirectory: String = "."
+    /// The configuration file, or nil for the defaults.
+    public var file: String?
+    /// Where each rule id was named, so unknown ids can be reported at their place.
+    var ruleReferences: [(id: String, file: String, position: SourcePosition)] = []
+
+    public init() {}
+
+    /// Applies `disable`/`severity` to a rule list.
+    public func apply(to rules: [RuleDescriptor]) -> [RuleDescriptor] {
+        rules.compactMap { rule in
+            guard !disabled.contains(rule.id) else { return nil }
+            var rule = rule
+            if let severity = severities[rule.id] { rule.severity = severity }
+            return rule
+        }
+    }
+
+    /// Whether a file is linted, given its path relative to `baseDirectory`.
+    public func admits(relativePath: String) -> Bool {
+        if exclude.contains(where: { $0.matches(relativePath) }) { return false }
+        return include.isEmpty || include.contains { $0.matches(relativePath) }
+    }
+
+    /// Rule ids the configuration names that are not in `known`, with their place.
+    public func unknownRuleReferences(known: Set<String>) -> [ConfigurationError] {
+        ruleReferences.filter { !known.contains($0.id) }.map {
+            ConfigurationError(file: $0.file, position: $0.position, message: "unknown rule `\($0.id)`; "
+                + "`activity-lint rules` lists the rules")
+        }
+    }
+}
+
+/// A configuration or rule pack that cannot be used: reported with its own position, exit status 2.
+public struct ConfigurationError: Error, Sendable, CustomStringConvertible {
+    public var file: String
+    public var position: SourcePosition?
+    public var message: String
+
+    public init(file: String, position: SourcePosition?, message: String) {
+        self.file = file
+        self.position = position
+        self.message = message
+    }
+
+    public var description: String {
+        guard let position else { return "\(file): error: \(message)" }
+        return "\(file):\(position.line):\(position.column): error: \(message)"
+    }
+}

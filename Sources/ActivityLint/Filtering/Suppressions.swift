@@ -1,0 +1,126 @@
+/// Inline suppressions written as YAML comments:
+///
+/// ```yaml
+/// # activity-lint: disable-next-line name-cloudwatch-safe -- the dot is part of our naming scheme
+/// name: orders.v2
+/// name: orders.v2  # activity-lint: disable-line name-cloudwatch-safe
+/// # activity-lint: disable-file tag-value-missing, tag-duplicate-pair -- generated file
+/// ```
+///
+/// Rule ids are separated by commas or spaces; `all` names every rule; text after `--` is the reason. A directive
+/// that suppresses nothing, names an unknown rule or cannot be read is itself reported (`unused-suppression`).
+struct Suppressions {
+    enum Scope: Equatable {
+        case line(Int)
+        case file
+    }
+
+    struct Directive {
+        var scope: Scope
+        var ruleIDs: [String]
+        var range: SourceRange
+        var problem: String?
+    }
+
+    static let marker = "activity-lint:"
+    static let unusedRuleID = "unused-suppression"
+
+    var directives: [Directive]
+
+    /// Finds the directives in a YAML file's comments.
+    init(source: SourceText) {
+        directives = []
+        guard source.bytes.count > Suppressions.marker.utf8.count else { return }
+        var pendingNextLine: [Int] = []
+        for lineNumber in 1...source.lineStarts.count {
+            let line = source.line(lineNumber)
+            let trimmed = line.drop { $0 == " " || $0 == "\t" }
+            if !trimmed.isEmpty, !trimmed.hasPrefix("#") {
+                // The first content line after `disable-next-line` comments is the one they cover.
+                for index in pendingNextLine { directives[index].scope = .line(lineNumber) }
+                pendingNextLine = []
+            }
+            guard let directive = Suppressions.directive(in: line, lineNumber: lineNumber, source: source) else { continue }
+            if directive.scope == .line(0) { pendingNextLine.append(directives.count) }
+            directives.append(directive)
+        }
+    }
+
+    /// Removes suppressed diagnostics and adds findings for directives that suppressed nothing.
+    func apply(to diagnostics: [Diagnostic], knownRules: Set<String>) -> (kept: [Diagnostic], unused: [Finding]) {
+        var used = Array(repeating: Set<String>(), count: directives.count)
+        let kept = diagnostics.filter { diagnostic in
+            guard diagnostic.ruleID != Suppressions.unusedRuleID else { return true }
+            var suppressed = false
+            for (index, directive) in directives.enumerated() where directive.problem == nil {
+                guard directive.scope == .file || directive.scope == .line(diagnostic.range.start.line) else { continue }
+                if directive.ruleIDs.contains(diagnostic.ruleID) {
+                    used[index].insert(diagnostic.ruleID); suppressed = true
+                } else if directive.ruleIDs.contains("all") {
+                    used[index].insert("all"); suppressed = true
+                }
+            }
+            return !suppressed
+        }
+        var unused: [Finding] = []
+        for (index, directive) in directives.enumerated() {
+            if let problem = directive.problem {
+                unused.append(Finding(ruleID: Suppressions.unusedRuleID, message: problem, range: directive.range))
+                continue
+            }
+            if directive.scope == .line(0) {
+                unused.append(Finding(ruleID: Suppressions.unusedRuleID,
+                                      message: "suppression comment is not followed by a line to apply to",
+                                      range: directive.range))
+                continue
+            }
+            for id in directive.ruleIDs where !used[index].contains(id) {
+                let message = id == "all" || knownRules.contains(id)
+                    ? "suppression of `\(id)` suppresses nothing here; remove it"
+                    : "suppression names the unknown rule `\(id)`"
+                unused.append(Finding(ruleID: Suppressions.unusedRuleID, message: message, range: directive.range))
+            }
+        }
+        return (kept, unused)
+    }
+
+    /// Reads one line's directive, if its comment holds one. `.line(0)` marks "the next content line".
+    private static func directive(in line: String, lineNumber: Int, source: SourceText) -> Directive? {
+        let scalars = Array(line.unicodeScalars)
+        var hash: Int?
+        for (index, scalar) in scalars.enumerated() where scalar == "#" && (index == 0 || scalars[index - 1] == " " || scalars[index - 1] == "\t") {
+            hash = index
+            break
+        }
+        guard let hash else { return nil }
+        let comment = String(String.UnicodeScalarView(scalars[(hash + 1)...])).drop { $0 == " " }
+        guard comment.hasPrefix(marker) else { return nil }
+        let start = SourcePosition(line: lineNumber, column: hash + 1,
+                                   offset: source.offset(line: lineNumber, column: hash + 1))
+        let end = SourcePosition(line: lineNumber, column: scalars.count + 1,
+                                 offset: source.offset(line: lineNumber, column: scalars.count + 1))
+        let range = SourceRange(start: start, end: end)
+        let body = comment.dropFirst(marker.count)
+        let beforeReason = body.split(separator: "--", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+        let words = beforeReason.split { $0 == " " || $0 == "," || $0 == "\t" }.map(String.init)
+        guard let command = words.first else {
+            return Directive(scope: .file, ruleIDs: [], range: range, problem: "empty activity-lint directive; "
+                + "write disable-next-line, disable-line or disable-file and the rule ids")
+        }
+        let scope: Scope
+        switch command {
+        case "disable-next-line": scope = .line(0)
+        case "disable-line": scope = .line(lineNumber)
+        case "disable-file": scope = .file
+        default:
+            return Directive(scope: .file, ruleIDs: [], range: range, problem: "unknown activity-lint directive "
+                + "\(Quoting.code(command)); use disable-next-line, disable-line or disable-file")
+        }
+        let ids = Array(words.dropFirst())
+        guard !ids.isEmpty else {
+            return Directive(scope: scope, ruleIDs: [], range: range, problem: "\(command) needs the rule ids to "
+                + "suppress (or `all`)")
+        }
+        return Directive(scope: scope, ruleIDs: ids, range: range, problem: nil)
+    }
+}

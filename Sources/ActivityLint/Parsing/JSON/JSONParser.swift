@@ -1,0 +1,376 @@
+/// A strict RFC 8259 JSON parser that keeps source positions and duplicate keys.
+///
+/// It reads exactly one document. Problems become findings: `syntax-error` (parsing stops at the first),
+/// `nesting-too-deep` (parsing stops), and `duplicate-key` (every duplicate is kept and reported).
+public enum JSONParser {
+    public static func parse(_ source: SourceText, limits: ParseLimits = .default) -> ParsedSource {
+        source.bytes.withUnsafeBufferPointer { buffer in
+            var parser = JSONDocumentParser(source: source, bytes: buffer, limits: limits)
+            return parser.parse()
+        }
+    }
+}
+
+/// The structural part of the parser: objects and arrays, held on an explicit stack so that nesting costs
+/// no native stack at all.
+struct JSONDocumentParser {
+    private let source: SourceText
+    private let limits: ParseLimits
+    private var cursor: JSONCursor
+    /// The objects and arrays opened and not yet closed, outermost first.
+    private var stack: [Frame] = []
+    private var findings: [Finding] = []
+
+    private struct Frame {
+        let isObject: Bool
+        let start: SourcePosition
+        var members: [Node.Member] = []
+        var elements: [Node] = []
+        /// The key of the member whose value is being parsed.
+        var key = StringValue(text: "", contentStart: .start)
+        var keyRange = SourceRange(at: .start)
+        /// Index of the first member with each key, built once an object is large enough for it to pay.
+        var firstMemberByKey: [ObjectKey: Int]?
+
+        init(isObject: Bool, start: SourcePosition) {
+            self.isObject = isObject
+            self.start = start
+        }
+    }
+
+    /// Where the parser stands, for the wording of "expected ..." messages.
+    private enum Context {
+        case top, afterColon, afterOpenBracket, afterArrayComma
+    }
+
+    init(source: SourceText, bytes: UnsafeBufferPointer<UInt8>, limits: ParseLimits) {
+        self.source = source
+        self.limits = limits
+        self.cursor = JSONCursor(bytes: bytes, start: source.contentOffset)
+    }
+
+    mutating func parse() -> ParsedSource {
+        cursor.skipWhitespace()
+        if cursor.isAtEnd { return ParsedSource() }
+        do throws(JSONSyntaxError) {
+            let root = try parseValue()
+            cursor.skipWhitespace()
+            if !cursor.isAtEnd {
+                throw foundError(
+                    "expected end of input after the top-level value", hint: "a JSON file holds exactly one value")
+            }
+            return ParsedSource(documents: [root], findings: findings)
+        } catch {
+            let start = source.position(atOffset: error.start)
+            let end = error.end == error.start ? start : source.position(atOffset: error.end)
+            findings.append(
+                Finding(
+                    ruleID: error.ruleID, message: error.message, range: SourceRange(start: start, end: end),
+                    pointer: error.pointsAtNewValue ? pointerOfValueInProgress() : pointerOfInnermostContainer()))
+            return ParsedSource(documents: [], findings: findings)
+        }
+    }
+
+    // MARK: Structure
+
+    /// Parses one value, with everything nested in it, from the cursor.
+    private mutating func parseValue() throws(JSONSyntaxError) -> Node {
+        var context = Context.top
+        nextValue: while true {
+            cursor.skipWhitespace()
+            var value: Node
+            switch cursor.current {
+            case UInt8(ascii: "{"):
+                try open(isObject: true)
+                cursor.skipWhitespace()
+                if cursor.current == UInt8(ascii: "}") {
+                    value = close()
+                } else {
+                    try parseKey(afterComma: false)
+                    context = .afterColon
+                    continue nextValue
+                }
+            case UInt8(ascii: "["):
+                try open(isObject: false)
+                cursor.skipWhitespace()
+                if cursor.current == UInt8(ascii: "]") {
+                    value = close()
+                } else {
+                    context = .afterOpenBracket
+                    continue nextValue
+                }
+            default:
+                value = try parseScalar(context: context)
+            }
+            // Hand the finished value to its container; closing a container finishes another value.
+            while !stack.isEmpty {
+                let top = stack.count - 1
+                if stack[top].isObject {
+                    stack[top].members.append(
+                        Node.Member(key: stack[top].key, keyRange: stack[top].keyRange, value: value))
+                    if stack[top].firstMemberByKey != nil {
+                        let key = ObjectKey(stack[top].key)
+                        if stack[top].firstMemberByKey![key] == nil {
+                            stack[top].firstMemberByKey![key] = stack[top].members.count - 1
+                        }
+                    }
+                    cursor.skipWhitespace()
+                    switch cursor.current {
+                    case UInt8(ascii: ","):
+                        cursor.index += 1
+                        try parseKey(afterComma: true)
+                        context = .afterColon
+                        continue nextValue
+                    case UInt8(ascii: "}"):
+                        value = close()
+                    default:
+                        throw foundError("expected ',' or '}' after object member", hint: missingCommaHint())
+                    }
+                } else {
+                    stack[top].elements.append(value)
+                    cursor.skipWhitespace()
+                    switch cursor.current {
+                    case UInt8(ascii: ","):
+                        let comma = cursor.index
+                        cursor.index += 1
+                        cursor.skipWhitespace()
+                        if cursor.current == UInt8(ascii: "]") {
+                            throw JSONSyntaxError(
+                                "trailing comma before ']' is not allowed in JSON", start: comma, end: comma + 1)
+                        }
+                        context = .afterArrayComma
+                        continue nextValue
+                    case UInt8(ascii: "]"):
+                        value = close()
+                    default:
+                        throw foundError("expected ',' or ']' after array element", hint: missingCommaHint())
+                    }
+                }
+            }
+            return value
+        }
+    }
+
+    /// Opens an object or array at the cursor's bracket, unless that nests too deep.
+    private mutating func open(isObject: Bool) throws(JSONSyntaxError) {
+        if stack.count >= limits.maxDepth {
+            var error = JSONSyntaxError(
+                "objects and arrays are nested deeper than the limit of \(limits.maxDepth) levels",
+                start: cursor.index, end: cursor.index + 1)
+            error.ruleID = "nesting-too-deep"
+            error.pointsAtNewValue = true
+            throw error
+        }
+        stack.append(Frame(isObject: isObject, start: cursor.position))
+        cursor.index += 1
+    }
+
+    /// Closes the innermost container at the cursor's closing bracket and returns it as a node.
+    private mutating func close() -> Node {
+        cursor.index += 1
+        let frame = stack.removeLast()
+        let range = SourceRange(start: frame.start, end: cursor.position)
+        return Node(frame.isObject ? .object(frame.members) : .array(frame.elements), range: range)
+    }
+
+    /// Parses `"key" :` in the innermost object, reporting the key if it repeats an earlier one.
+    private mutating func parseKey(afterComma: Bool) throws(JSONSyntaxError) {
+        let comma = cursor.index - 1
+        cursor.skipWhitespace()
+        guard cursor.current == UInt8(ascii: "\"") else {
+            if afterComma, cursor.current == UInt8(ascii: "}") {
+                throw JSONSyntaxError("trailing comma before '}' is not allowed in JSON", start: comma, end: comma + 1)
+            }
+            var hint: String?
+            if let byte = cursor.current, byte == UInt8(ascii: "'") || JSONText.isWordByte(byte) {
+                hint = "object keys must be strings in double quotes"
+            }
+            let expected =
+                afterComma
+                ? "expected a string key in double quotes after ','" : "expected a string key in double quotes or '}'"
+            throw foundError(expected, hint: hint ?? commonHint())
+        }
+        let (key, keyRange) = try cursor.scanString()
+        let top = stack.count - 1
+        stack[top].key = key
+        stack[top].keyRange = keyRange
+        if let first = firstMember(withKey: key) {
+            let firstAt = stack[top].members[first].keyRange.start
+            findings.append(
+                Finding(
+                    ruleID: "duplicate-key",
+                    message: "duplicate key \(JSONText.quoted(key)) (first at line \(firstAt.line), column "
+                        + "\(firstAt.column)); the AWS CLI and SDKs keep only the last value",
+                    range: keyRange, pointer: pointerOfValueInProgress()))
+        }
+        cursor.skipWhitespace()
+        guard cursor.current == UInt8(ascii: ":") else {
+            throw foundError("expected ':' after object key \(JSONText.quoted(key))", hint: nil)
+        }
+        cursor.index += 1
+    }
+
+    /// The index of the first member of the innermost object named `key`, or nil.
+    private mutating func firstMember(withKey key: StringValue) -> Int? {
+        let top = stack.count - 1
+        if stack[top].firstMemberByKey == nil {
+            if stack[top].members.count < 12 {
+                return stack[top].members.firstIndex { ObjectKey.same($0.key, key) }
+            }
+            var index: [ObjectKey: Int] = [:]
+            for (position, member) in stack[top].members.enumerated().reversed() {
+                index[ObjectKey(member.key)] = position
+            }
+            stack[top].firstMemberByKey = index
+        }
+        return stack[top].firstMemberByKey![ObjectKey(key)]
+    }
+
+    // MARK: Scalars
+
+    private mutating func parseScalar(context: Context) throws(JSONSyntaxError) -> Node {
+        // NUL is never a value's first byte, so it can stand for the end of input here.
+        switch cursor.current ?? 0 {
+        case UInt8(ascii: "\""):
+            let (string, range) = try cursor.scanString()
+            return Node(.string(string), range: range)
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return try cursor.scanNumber()
+        case UInt8(ascii: "t"):
+            if let node = literal("true", .bool(true)) { return node }
+        case UInt8(ascii: "f"):
+            if let node = literal("false", .bool(false)) { return node }
+        case UInt8(ascii: "n"):
+            if let node = literal("null", .null) { return node }
+        default:
+            break
+        }
+        let expected =
+            switch context {
+            case .top: "expected a JSON value"
+            case .afterColon: "expected a value after ':'"
+            case .afterOpenBracket: "expected a value or ']'"
+            case .afterArrayComma: "expected a value after ','"
+            }
+        throw foundError(expected, hint: commonHint())
+    }
+
+    /// The literal `spelling` at the cursor as a node, or nil when the text there is something else.
+    private mutating func literal(_ spelling: StaticString, _ value: Node.Value) -> Node? {
+        let length = spelling.utf8CodeUnitCount
+        let start = cursor.index
+        guard start + length <= cursor.bytes.count else { return nil }
+        let expected = UnsafeBufferPointer(start: spelling.utf8Start, count: length)
+        for i in 0..<length where cursor.bytes[start + i] != expected[i] { return nil }
+        let startPosition = cursor.position
+        cursor.index += length
+        return Node(value, range: SourceRange(start: startPosition, end: cursor.position))
+    }
+
+    // MARK: Errors
+
+    /// "`expected`, found X" at the character under the cursor, with an optional hint.
+    private func foundError(_ expected: String, hint: String?) -> JSONSyntaxError {
+        let offset = cursor.index
+        var found = cursor.describeCharacter(at: offset)
+        if let byte = cursor.current, JSONText.isWordByte(byte), !JSONCursor.isDigit(byte) {
+            found = "'\(cursor.word(at: offset))'"
+        }
+        var message = expected + ", found " + found
+        if !stack.isEmpty, cursor.isAtEnd {
+            let open = stack[stack.count - 1]
+            message += " (the \(open.isObject ? "object" : "array") opened at line \(open.start.line), column "
+                + "\(open.start.column) is not closed)"
+        }
+        if let hint { message += "; " + hint }
+        return JSONSyntaxError(message, start: offset, end: offset + cursor.characterWidth(at: offset))
+    }
+
+    /// Advice for characters people often write where JSON expects a value or a key; `inValuePosition` says
+    /// whether an unquoted word there is probably a string that lacks its quotes.
+    private func commonHint(inValuePosition: Bool = true) -> String? {
+        guard let byte = cursor.current else { return nil }
+        switch byte {
+        case UInt8(ascii: "'"): return "JSON strings must be enclosed in double quotes"
+        case UInt8(ascii: "/"), UInt8(ascii: "#"): return "comments are not allowed in JSON"
+        case UInt8(ascii: "+"): return "numbers must not start with '+' in JSON"
+        case UInt8(ascii: "."): return "numbers must have a digit before '.' in JSON (write 0.5, not .5)"
+        case UInt8(ascii: "}"), UInt8(ascii: "]"):
+            return nil
+        default:
+            break
+        }
+        if JSONText.isWordByte(byte) {
+            let word = cursor.word(at: cursor.index)
+            switch word {
+            case "NaN", "Infinity": return "NaN and Infinity are not allowed in JSON"
+            case "True", "TRUE", "False", "FALSE", "Null", "NULL", "None", "nil":
+                return "JSON literals are true, false and null, in lowercase"
+            default:
+                if !inValuePosition || ["true", "false", "null"].contains(where: { $0.hasPrefix(word) }) { return nil }
+                return "strings must be enclosed in double quotes"
+            }
+        }
+        if let scalar = cursor.scalar(at: cursor.index)?.value, [0x201C, 0x201D, 0x2018, 0x2019].contains(scalar) {
+            return "JSON strings must be enclosed in straight double quotes (\")"
+        }
+        return nil
+    }
+
+    /// After a complete member or element, a value start suggests a forgotten comma.
+    private func missingCommaHint() -> String? {
+        guard let byte = cursor.current else { return nil }
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: "-"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "n"):
+            return "is a ',' missing?"
+        default:
+            return commonHint(inValuePosition: false)
+        }
+    }
+
+    // MARK: Pointers
+
+    /// The JSON Pointer of the innermost open object or array ("" when none is open).
+    private func pointerOfInnermostContainer() -> String {
+        pointer(throughFrames: stack.count - 1)
+    }
+
+    /// The JSON Pointer of the value being parsed inside the innermost open container.
+    private func pointerOfValueInProgress() -> String {
+        pointer(throughFrames: stack.count)
+    }
+
+    /// The pointer made of the child tokens of the first `count` frames.
+    private func pointer(throughFrames count: Int) -> String {
+        var pointer = ""
+        for frame in stack.prefix(max(0, count)) {
+            pointer =
+                frame.isObject
+                ? JSONPointer.appending(frame.key.text, to: pointer)
+                : JSONPointer.appending(frame.elements.count, to: pointer)
+        }
+        return pointer
+    }
+}
+
+/// An object key compared code point by code point, as JSON parsers do (Swift's `String ==` would treat
+/// canonically equivalent spellings such as "é" and "e\u{301}" as equal).
+struct ObjectKey: Hashable {
+    let key: StringValue
+
+    init(_ key: StringValue) { self.key = key }
+
+    static func same(_ lhs: StringValue, _ rhs: StringValue) -> Bool {
+        // Equal code points imply `==`, so `==` (a memcmp for ASCII) rules out almost every pair cheaply.
+        lhs.text.utf8.count == rhs.text.utf8.count && lhs.text == rhs.text
+            && lhs.text.utf8.elementsEqual(rhs.text.utf8) && lhs.loneSurrogates == rhs.loneSurrogates
+    }
+
+    static func == (lhs: ObjectKey, rhs: ObjectKey) -> Bool { same(lhs.key, rhs.key) }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(key.text.utf8.count)
+        for byte in key.text.utf8 { hasher.combine(byte) }
+    }
+}

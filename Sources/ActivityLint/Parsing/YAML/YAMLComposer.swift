@@ -1,0 +1,213 @@
+/// Builds `Node` trees from YAML events with an explicit stack (no recursion over the input's depth),
+/// and reports what the tree building finds: duplicate keys, non-scalar keys, unknown aliases.
+struct YAMLComposer {
+    /// Where a node under construction sits in its parent, for JSON Pointers.
+    enum Token {
+        case none
+        case key(String)
+        case index(Int)
+    }
+
+    enum KeyState {
+        /// The next node is a key.
+        case none
+        /// `Frame.pendingKey` waits for its value.
+        case key
+        /// The key could not be used; the next node (its value) is dropped.
+        case skip
+    }
+
+    struct Frame {
+        var isMapping: Bool
+        var isFlow: Bool
+        var start: SourcePosition
+        /// The end of the last child, the end of a block collection.
+        var end: SourcePosition
+        var tag: String?
+        var anchor: String?
+        var token: Token
+        var members: [Node.Member] = []
+        var items: [Node] = []
+        var keyState: KeyState = .none
+        var pendingKey: StringValue?
+        var pendingKeyRange = SourceRange(at: .start)
+        /// First position of each key, built once a mapping grows past a few members.
+        var firstKeys: [String: SourcePosition]?
+    }
+
+    struct Anchored {
+        var node: Node
+        /// The text of an anchored scalar, for an alias used as a key.
+        var scalarText: String?
+    }
+
+    private(set) var documents: [Node] = []
+    var findings: [Finding] = []
+    private var frames: [Frame] = []
+    private var root: Node?
+    private var anchors: [String: Anchored] = [:]
+
+    var depth: Int { frames.count }
+    var documentIndex: Int { documents.count }
+
+    // MARK: - Documents
+
+    mutating func beginDocument() {
+        frames.removeAll()
+        root = nil
+        anchors.removeAll()
+    }
+
+    mutating func endDocument(at position: SourcePosition) {
+        documents.append(root ?? Node(.null, range: SourceRange(at: position)))
+        root = nil
+        anchors.removeAll()
+    }
+
+    // MARK: - Where the next node goes
+
+    /// Whether the next node completes a key of the innermost mapping.
+    var nextIsKey: Bool {
+        guard let top = frames.last else { return false }
+        return top.isMapping && top.keyState == .none
+    }
+
+    /// The JSON Pointer of the innermost open collection.
+    var containerPointer: String {
+        var pointer = ""
+        for frame in frames {
+            switch frame.token {
+            case .none: break
+            case .key(let key): pointer = JSONPointer.appending(key, to: pointer)
+            case .index(let index): pointer = JSONPointer.appending(index, to: pointer)
+            }
+        }
+        return pointer
+    }
+
+    /// The JSON Pointer of the next node (for a key, of the member it starts).
+    func pointer(forKey key: String? = nil) -> String {
+        let base = containerPointer
+        if let key { return JSONPointer.appending(key, to: base) }
+        switch nextToken {
+        case .none: return base
+        case .key(let key): return JSONPointer.appending(key, to: base)
+        case .index(let index): return JSONPointer.appending(index, to: base)
+        }
+    }
+
+    private var nextToken: Token {
+        guard let top = frames.last else { return .none }
+        if top.isMapping {
+            if top.keyState == .key, let key = top.pendingKey { return .key(key.text) }
+            return .none
+        }
+        return .index(top.items.count)
+    }
+
+    // MARK: - Nodes
+
+    mutating func startCollection(
+        isMapping: Bool, isFlow: Bool, start: SourcePosition, tag: String?, anchor: String?
+    ) {
+        frames.append(
+            Frame(
+                isMapping: isMapping, isFlow: isFlow, start: start, end: start, tag: tag, anchor: anchor,
+                token: nextToken))
+    }
+
+    /// Closes the innermost collection; `end` is libyaml's end mark, used for flow collections (block
+    /// collections end with their last child, not at the next token).
+    mutating func endCollection(end: SourcePosition) {
+        guard let frame = frames.popLast() else { return }
+        let range = SourceRange(start: frame.start, end: frame.isFlow || frame.end == frame.start ? end : frame.end)
+        let node = Node(frame.isMapping ? .object(frame.members) : .array(frame.items), range: range, tag: frame.tag)
+        if let anchor = frame.anchor { anchors[anchor] = Anchored(node: copy node, scalarText: nil) }
+        attach(node, key: nil)
+    }
+
+    /// Adds a scalar; `key` is its text as a `StringValue` when it is a key (see `nextIsKey`).
+    mutating func addScalar(_ node: consuming Node, key: consuming StringValue?, anchor: String?, text: @autoclosure () -> String) {
+        if let anchor { anchors[anchor] = Anchored(node: copy node, scalarText: text()) }
+        attach(consume node, key: consume key)
+    }
+
+    enum AliasProblem {
+        case unknown
+        case recursive
+    }
+
+    /// Adds an alias node: the anchored node's value, shared, at the alias's own range.
+    mutating func addAlias(_ name: String, range: SourceRange) -> AliasProblem? {
+        guard let anchored = anchors[name] else {
+            return frames.contains { $0.anchor == name } ? .recursive : .unknown
+        }
+        let node = Node(
+            anchored.node.value, range: range, tag: anchored.node.tag, aliasOf: name,
+            yaml11Reading: anchored.node.yaml11Reading)
+        attach(node, key: anchored.scalarText.map { StringValue(text: $0, contentStart: range.start) })
+        return nil
+    }
+
+    private mutating func attach(_ node: consuming Node, key: consuming StringValue?) {
+        guard !frames.isEmpty else {
+            root = node
+            return
+        }
+        let top = frames.count - 1
+        let end = node.range.end
+        if end > frames[top].end { frames[top].end = end }
+        guard frames[top].isMapping else {
+            frames[top].items.append(node)
+            return
+        }
+        switch frames[top].keyState {
+        case .none:
+            guard let key else {
+                findings.append(
+                    Finding(
+                        ruleID: "syntax-error",
+                        message: "a \(node.typeName == "map" ? "mapping" : "sequence") is used as a mapping key; "
+                            + "JSON and the AWS API accept only string keys, so this member is ignored",
+                        range: node.range, pointer: containerPointer, documentIndex: documentIndex))
+                frames[top].keyState = .skip
+                return
+            }
+            checkDuplicate(key, range: node.range, in: top)
+            frames[top].pendingKey = key
+            frames[top].pendingKeyRange = node.range
+            frames[top].keyState = .key
+        case .key:
+            let key = frames[top].pendingKey.take()!
+            frames[top].members.append(Node.Member(key: key, keyRange: frames[top].pendingKeyRange, value: node))
+            frames[top].keyState = .none
+        case .skip:
+            frames[top].keyState = .none
+        }
+    }
+
+    private mutating func checkDuplicate(_ key: StringValue, range: SourceRange, in index: Int) {
+        var first: SourcePosition?
+        if frames[index].firstKeys == nil, frames[index].members.count >= 12 {
+            var table: [String: SourcePosition] = [:]
+            for member in frames[index].members where table[member.key.text] == nil {
+                table[member.key.text] = member.keyRange.start
+            }
+            frames[index].firstKeys = table
+        }
+        if frames[index].firstKeys != nil {
+            first = frames[index].firstKeys![key.text]
+            if first == nil { frames[index].firstKeys![key.text] = range.start }
+        } else {
+            first = frames[index].members.first { $0.key.text == key.text }?.keyRange.start
+        }
+        guard let first else { return }
+        findings.append(
+            Finding(
+                ruleID: "duplicate-key",
+                message: "duplicate key \"\(YAMLMessageText.quoted(key.text))\" (first at line \(first.line), "
+                    + "column \(first.column)); YAML loaders keep only the last value",
+                range: range, pointer: JSONPointer.appending(key.text, to: containerPointer),
+                documentIndex: documentIndex))
+    }
+}

@@ -1,0 +1,67 @@
+/// GitHub Actions workflow commands (`::error file=…,line=…::message`), which turn into annotations on the pull
+/// request. Values are escaped by GitHub's rules so that input can neither end a command early nor start a new
+/// one: `%`, CR and LF in messages; additionally `:` and `,` in properties.
+public struct GitHubReporter: Reporter, Sendable {
+    public init() {}
+
+    public func render(_ report: LintReport) -> String {
+        var lines: [String] = []
+        for file in report.files {
+            if let failure = file.failure {
+                lines.append("::error file=\(Self.property(file.path)),title=input-error::\(Self.data(failure))")
+            }
+            for diagnostic in file.diagnostics {
+                let command = switch diagnostic.severity {
+                case .error: "error"
+                case .warning: "warning"
+                case .info: "notice"
+                }
+                let range = diagnostic.range
+                var properties = [
+                    "file=" + Self.property(diagnostic.file),
+                    "line=\(range.start.line)",
+                    "col=\(range.start.column)",
+                    "endLine=\(range.end.line)",
+                ]
+                if range.end.line == range.start.line { properties.append("endColumn=\(range.end.column)") }
+                properties.append("title=" + Self.property(diagnostic.ruleID))
+                lines.append("::\(command) \(properties.joined(separator: ","))::\(Self.data(diagnostic.message))")
+            }
+        }
+        lines.append(TextReporter.summary(report))
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Escapes a command's message by GitHub's rules; other control characters are shown as visible escapes,
+    /// since the log viewer renders ANSI codes.
+    static func data(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "%": result += "%25"
+            case "\r": result += "%0D"
+            case "\n": result += "%0A"
+            default:
+                if TerminalEscaping.needsEscape(scalar) {
+                    result += TerminalEscaping.escape(String(scalar))
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result
+    }
+
+    /// Escapes a property value (`file=`, `title=`).
+    static func property(_ text: String) -> String {
+        var result = ""
+        for scalar in data(text).unicodeScalars {
+            switch scalar {
+            case ":": result += "%3A"
+            case ",": result += "%2C"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+}

@@ -6,8 +6,8 @@ struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Lint files and directories (the default command).",
         discussion: """
-            Directories are searched recursively for *.json, *.yaml and *.yml files, skipping .git, .build and \
-            node_modules. Use - to read standard input. Settings come from the nearest .activity-lint.yml in the \
+            Directories are searched recursively for *.json, *.yaml and *.yml files, skipping hidden files and \
+            folders (.git, .build, .github) and node_modules. Use - to read standard input. Settings come from the nearest .activity-lint.yml in the \
             working directory or a folder above it (see the README).
             """)
 

@@ -53,7 +53,8 @@ public enum ConfigurationLoader {
             throw document.error("unknown setting `\(member.key.text)`\(hint)", at: member.keyRange.start)
         }
         for base in try document.strings(document.root.member("extends")?.value) {
-            try apply(path: folder.appendingPathComponent(base.text).path, to: &configuration, chain: chain + [absolute])
+            let url = base.text.hasPrefix("/") ? URL(fileURLWithPath: base.text) : folder.appendingPathComponent(base.text)
+            try apply(path: url.path, to: &configuration, chain: chain + [absolute])
         }
         for id in try document.strings(document.root.member("disable")?.value) {
             configuration.disabled.insert(id.text)
@@ -88,7 +89,8 @@ public enum ConfigurationLoader {
             configuration.failOn = severity
         }
         for pack in try document.strings(document.root.member("rules")?.value) {
-            configuration.rulePacks.append(folder.appendingPathComponent(pack.text).standardizedFileURL.path)
+            let url = pack.text.hasPrefix("/") ? URL(fileURLWithPath: pack.text) : folder.appendingPathComponent(pack.text)
+            configuration.rulePacks.append(url.standardizedFileURL.path)
         }
     }
 }

@@ -26,8 +26,8 @@ public struct InputItem: Sendable, Hashable {
 public struct InputDiscovery: Sendable {
     /// File name endings linted when found inside a directory (files named explicitly are always linted).
     public static let extensions: Set<String> = ["json", "yaml", "yml"]
-    /// Directories never descended into.
-    public static let skippedDirectories: Set<String> = [".git", ".build", "node_modules"]
+    /// Directories never descended into (besides hidden ones, whose names start with a dot).
+    public static let skippedDirectories: Set<String> = ["node_modules"]
 
     public var stdinFilename: String
 
@@ -70,7 +70,8 @@ public struct InputDiscovery: Sendable {
             items.append(InputItem(displayPath: directory, source: .unusable("cannot be read: permission denied")))
             return
         }
-        for entry in entries {
+        // Hidden entries (.git, .github, .activity-lint.yml) are not request files; name one explicitly to lint it.
+        for entry in entries where !entry.hasPrefix(".") {
             let path = directory.hasSuffix("/") ? directory + entry : directory + "/" + entry
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }

@@ -20,8 +20,9 @@ struct NameLength: PlainValidator {
                     + "(botocore: Invalid length for parameter name, value: 0, valid min length: 1)",
                 at: name.node, pointer: name.pointer, exception: "ParamValidationError")
         } else if count > NameValidators.maximumLength {
-            let excess = SourceRange(
-                start: name.string.position(ofScalar: NameValidators.maximumLength), end: name.node.range.end)
+            // Up to the last character, not the closing quote (escaped strings: the whole rest of the node).
+            let end = name.string.scalarPositions == nil ? name.string.position(ofScalar: count) : name.node.range.end
+            let excess = SourceRange(start: name.string.position(ofScalar: NameValidators.maximumLength), end: end)
             context.report(
                 "activity name is \(count) characters long, over the maximum of 80 by \(count - 80) "
                     + "(from here on); AWS answers: Member must have length less than or equal to 80",

@@ -128,9 +128,12 @@ enum YAML11Schema {
                 (form, radix, digitsStart) = (.octal, 8, start + 1)
             }
             guard digitsStart < count,
-                let parsed = YAMLInteger.parse(bytes, from: digitsStart, radix: radix, negative: negative, underscores: true)
+                let parsed = YAMLInteger.parse(
+                    bytes, from: digitsStart, radix: radix, negative: negative, underscores: true)
             else { return nil }
-            return .integer(form, form == .octal && parsed.value == nil && allUnderscores(bytes, from: digitsStart) ? 0 : parsed.value)
+            return .integer(
+                form,
+                form == .octal && parsed.value == nil && allUnderscores(bytes, from: digitsStart) ? 0 : parsed.value)
         }
         guard first >= UInt8(ascii: "1"), first <= UInt8(ascii: "9") else { return nil }
         let run = YAMLInteger.digitRun(bytes, from: start, underscores: true)
@@ -142,9 +145,10 @@ enum YAML11Schema {
             let groups = sexagesimalGroups(bytes, from: start + run), groups.end == count
         else { return nil }
         // The first part may hold underscores; the `:` groups are 0 to 59.
-        guard let head = YAMLInteger.parse(
-            UnsafeBufferPointer(rebasing: bytes[start..<(start + run)]), from: 0, radix: 10, negative: false,
-            underscores: true)
+        guard
+            let head = YAMLInteger.parse(
+                UnsafeBufferPointer(rebasing: bytes[start..<(start + run)]), from: 0, radix: 10, negative: false,
+                underscores: true)
         else { return nil }
         var value: Int? = head.value
         for group in groups.values {
@@ -374,7 +378,7 @@ extension String {
         var result = ""
         var previous: Character = " "
         for character in self {
-            if (character == "e" || character == "E"), previous == "." { result += "0" }
+            if character == "e" || character == "E", previous == "." { result += "0" }
             result.append(character)
             previous = character
         }

@@ -53,23 +53,24 @@ struct YAMLComposer {
     // MARK: - Documents
 
     mutating func beginDocument() {
-        frames.removeAll()
+        frames.removeAll(keepingCapacity: true)
         root = nil
-        anchors.removeAll()
+        anchors.removeAll(keepingCapacity: true)
     }
 
     mutating func endDocument(at position: SourcePosition) {
         documents.append(root ?? Node(.null, range: SourceRange(at: position)))
         root = nil
-        anchors.removeAll()
+        anchors.removeAll(keepingCapacity: true)
     }
 
     // MARK: - Where the next node goes
 
     /// Whether the next node completes a key of the innermost mapping.
     var nextIsKey: Bool {
-        guard let top = frames.last else { return false }
-        return top.isMapping && top.keyState == .none
+        guard !frames.isEmpty else { return false }
+        let top = frames.count - 1
+        return frames[top].isMapping && frames[top].keyState == .none
     }
 
     /// The JSON Pointer of the innermost open collection.
@@ -97,12 +98,13 @@ struct YAMLComposer {
     }
 
     private var nextToken: Token {
-        guard let top = frames.last else { return .none }
-        if top.isMapping {
-            if top.keyState == .key, let key = top.pendingKey { return .key(key.text) }
+        guard !frames.isEmpty else { return .none }
+        let top = frames.count - 1
+        if frames[top].isMapping {
+            if frames[top].keyState == .key, let key = frames[top].pendingKey { return .key(key.text) }
             return .none
         }
-        return .index(top.items.count)
+        return .index(frames[top].items.count)
     }
 
     // MARK: - Nodes
@@ -110,10 +112,11 @@ struct YAMLComposer {
     mutating func startCollection(
         isMapping: Bool, isFlow: Bool, start: SourcePosition, tag: String?, anchor: String?
     ) {
-        frames.append(
-            Frame(
-                isMapping: isMapping, isFlow: isFlow, start: start, end: start, tag: tag, anchor: anchor,
-                token: nextToken))
+        var frame = Frame(
+            isMapping: isMapping, isFlow: isFlow, start: start, end: start, tag: tag, anchor: anchor, token: nextToken)
+        // Most collections are small: one allocation instead of growing through 1, 2 and 4.
+        if isMapping { frame.members.reserveCapacity(4) } else { frame.items.reserveCapacity(4) }
+        frames.append(frame)
     }
 
     /// Closes the innermost collection; `end` is libyaml's end mark, used for flow collections (block
@@ -127,7 +130,9 @@ struct YAMLComposer {
     }
 
     /// Adds a scalar; `key` is its text as a `StringValue` when it is a key (see `nextIsKey`).
-    mutating func addScalar(_ node: consuming Node, key: consuming StringValue?, anchor: String?, text: @autoclosure () -> String) {
+    mutating func addScalar(
+        _ node: consuming Node, key: consuming StringValue?, anchor: String?, text: @autoclosure () -> String
+    ) {
         if let anchor { anchors[anchor] = Anchored(node: copy node, scalarText: text()) }
         attach(consume node, key: consume key)
     }

@@ -1,7 +1,7 @@
 import CYaml
 
 /// Loads YAML (a stream of one or more documents) into `Node` trees with source positions, using
-/// libyaml's event parser. Plain scalars are typed by the YAML 1.2 core schema, as AWS CLI v2 reads them;
+/// libyaml's event parser. Plain scalars are typed by the YAML 1.2 core schema (so `yes` is a string);
 /// plain scalars that YAML 1.1 loaders read differently are marked and reported.
 public enum YAMLLoader {
     public static func load(_ source: SourceText, limits: ParseLimits = .default) -> ParsedSource {
@@ -40,7 +40,8 @@ private struct YAMLLoadSession {
         defer { yaml_parser_delete(parser) }
         yaml_parser_set_input_string(parser, bytes.baseAddress, bytes.count)
         // libyaml would decode UTF-16 after its byte order mark; positions and the AWS CLI expect UTF-8.
-        let looksUTF16 = bytes.count >= 2 && (bytes[0] == 0xFF && bytes[1] == 0xFE || bytes[0] == 0xFE && bytes[1] == 0xFF)
+        let looksUTF16 =
+            bytes.count >= 2 && (bytes[0] == 0xFF && bytes[1] == 0xFE || bytes[0] == 0xFE && bytes[1] == 0xFF)
         if looksUTF16 { yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING) }
 
         var event = yaml_event_t()
@@ -113,11 +114,13 @@ private struct YAMLLoadSession {
             return true
         case .unknown:
             report(
-                "syntax-error", "found undefined alias *\(YAMLMessageText.quoted(name)) (no anchor &"
+                "syntax-error",
+                "found undefined alias *\(YAMLMessageText.quoted(name)) (no anchor &"
                     + "\(YAMLMessageText.quoted(name)) before it in this document)", range: range, pointer: pointer)
         case .recursive:
             report(
-                "syntax-error", "alias *\(YAMLMessageText.quoted(name)) refers to a collection that contains it; "
+                "syntax-error",
+                "alias *\(YAMLMessageText.quoted(name)) refers to a collection that contains it; "
                     + "recursive structures cannot be loaded", range: range, pointer: pointer)
         }
         return false
@@ -158,7 +161,8 @@ private struct YAMLLoadSession {
             let located = YAMLScalarPositions.locate(
                 bytes: bytes, start: start, end: end, style: style, hasProperties: tag != nil || anchor != nil,
                 value: value, text: text)
-            stringValue = StringValue(text: text, contentStart: located.contentStart, scalarPositions: located.positions)
+            stringValue = StringValue(
+                text: text, contentStart: located.contentStart, scalarPositions: located.positions)
         }
         var yaml11Reading: String?
         if style == .plain, tag == nil, text != "<<",
@@ -215,14 +219,16 @@ private struct YAMLLoadSession {
             let position = marks.position(of: parser.problem_mark, in: bytes)
             if let context = parser.context.map({ String(cString: $0) }) {
                 let contextPosition = marks.position(of: parser.context_mark, in: bytes)
-                message += " (\(YAMLMessageText.safe(context)) at line \(contextPosition.line), "
+                message +=
+                    " (\(YAMLMessageText.safe(context)) at line \(contextPosition.line), "
                     + "column \(contextPosition.column))"
             }
             report("syntax-error", message, at: position, pointer: composer.pointer())
         }
     }
 
-    private mutating func report(_ ruleID: String, _ message: String, at position: SourcePosition, pointer: String = "") {
+    private mutating func report(_ ruleID: String, _ message: String, at position: SourcePosition, pointer: String = "")
+    {
         report(ruleID, message, range: SourceRange(at: position), pointer: pointer)
     }
 

@@ -27,7 +27,11 @@ enum YAMLMessageText {
         guard text.unicodeScalars.contains(where: { isUnsafe($0.value) }) else { return text }
         var result = ""
         for scalar in text.unicodeScalars {
-            if isUnsafe(scalar.value) { result += codePoint(scalar.value) } else { result.unicodeScalars.append(scalar) }
+            if isUnsafe(scalar.value) {
+                result += codePoint(scalar.value)
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
         }
         return result
     }

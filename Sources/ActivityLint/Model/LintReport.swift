@@ -2,8 +2,8 @@
 public struct FileResult: Sendable {
     /// The path as the user gave it (or `--stdin-filename`), used in every diagnostic.
     public var path: String
-    /// The file's text, for quoting source lines; nil when it could not be read.
-    public var source: SourceText?
+    /// The lines the report quotes; nil when the file could not be read.
+    public var sourceLines: SourceLines?
     /// How many CreateActivity payloads were found and checked.
     public var payloadCount: Int
     /// Why the file could not be linted at all (missing, unreadable, a directory loop), or nil.
@@ -16,7 +16,7 @@ public struct FileResult: Sendable {
         diagnostics: [Diagnostic] = []
     ) {
         self.path = path
-        self.source = source
+        self.sourceLines = source.map { SourceLines($0, for: diagnostics) }
         self.payloadCount = payloadCount
         self.failure = failure
         self.diagnostics = diagnostics

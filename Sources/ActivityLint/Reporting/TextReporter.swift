@@ -33,7 +33,7 @@ public struct TextReporter: Reporter, Sendable {
             }
             for diagnostic in file.diagnostics {
                 lines.append(header(diagnostic))
-                if let source = file.source,
+                if let source = file.sourceLines,
                     let excerpt = excerpt(for: diagnostic.range, in: source, cache: &cachedLine)
                 {
                     lines.append(excerpt.source)
@@ -66,15 +66,15 @@ public struct TextReporter: Reporter, Sendable {
 
     /// The quoted source line and its caret line for a range, or nil when the line does not exist.
     private func excerpt(
-        for range: SourceRange, in source: SourceText, cache: inout (number: Int, scalars: [Unicode.Scalar])?
+        for range: SourceRange, in source: SourceLines, cache: inout (number: Int, scalars: [Unicode.Scalar])?
     ) -> (source: String, caret: String)? {
         let lineNumber = range.start.line
-        guard lineNumber >= 1, lineNumber <= source.lineStarts.count else { return nil }
         let scalars: [Unicode.Scalar]
         if let cache, cache.number == lineNumber {
             scalars = cache.scalars
         } else {
-            scalars = Array(source.line(lineNumber).unicodeScalars)
+            guard let line = source.line(lineNumber) else { return nil }
+            scalars = Array(line.unicodeScalars)
             cache = (lineNumber, scalars)
         }
         let endColumn: Int? = range.end.line == lineNumber ? range.end.column : nil

@@ -1,0 +1,91 @@
+"""The benchmark: one command that prints activity-lint's wall time and peak memory against a bare libyaml parse
+(the floor) and against peers where they are installed, on a seeded corpus. See Benchmarks/run."""
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+CORPUS = os.environ.get("ACTIVITY_LINT_CORPUS", os.path.join(HERE, "corpus"))
+SIZES = [int(s) for s in os.environ.get("ACTIVITY_LINT_SIZES", "1000,10000,100000").split(",")]
+
+
+def sh(command, **kwargs):
+    return subprocess.run(command, check=True, capture_output=True, text=True, **kwargs)
+
+
+def measure(command, repeat=3):
+    """Best wall time (s) and peak resident memory (MiB) of `command` over `repeat` runs, via GNU time."""
+    best_wall, peak = None, 0.0
+    for _ in range(repeat):
+        result = subprocess.run(["/usr/bin/time", "-f", "%e %M"] + command, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.PIPE, text=True)
+        wall, rss_kib = result.stderr.strip().splitlines()[-1].split()
+        best_wall = float(wall) if best_wall is None else min(best_wall, float(wall))
+        peak = max(peak, int(rss_kib) / 1024)
+    return best_wall, peak
+
+
+def corpus(size):
+    folder = os.path.join(CORPUS, str(size))
+    if not os.path.isdir(folder):
+        sh([sys.executable, os.path.join(HERE, "generate_corpus.py"), str(size), folder, "42"])
+    return folder
+
+
+def main():
+    print("building activity-lint (release) and the libyaml floor…", file=sys.stderr)
+    sh(["swift", "build", "-c", "release", "--product", "activity-lint"], cwd=ROOT)
+    tool = os.path.join(sh(["swift", "build", "-c", "release", "--show-bin-path"], cwd=ROOT).stdout.strip(), "activity-lint")
+    floor = os.path.join(CORPUS, "yaml_floor")
+    os.makedirs(CORPUS, exist_ok=True)
+    sh(["cc", "-O2", "-o", floor, os.path.join(HERE, "yaml_floor.c"), "-lyaml"])
+
+    rows = []
+    for size in SIZES:
+        folder = corpus(size)
+        repeat = 1 if size >= 100000 else 3
+        floor_wall, floor_mem = measure([floor, folder], repeat)
+        tool_wall, tool_mem = measure([tool, "--no-config", "--format", "json", folder], repeat)
+        rows.append((size, floor_wall, floor_mem, tool_wall, tool_mem))
+
+    print(f"machine: {os.cpu_count()} cores; corpus: seed 42, ~60% JSON / 40% YAML, 0..60 tags, ~30% with violations")
+    print()
+    print("| files | libyaml floor (s) | activity-lint (s) | ratio to floor | activity-lint peak memory (MiB) | per file (µs) |")
+    print("|---:|---:|---:|---:|---:|---:|")
+    for size, floor_wall, _, tool_wall, tool_mem in rows:
+        ratio = tool_wall / floor_wall if floor_wall else float("nan")
+        print(f"| {size:,} | {floor_wall:.2f} | {tool_wall:.2f} | {ratio:.2f}x | {tool_mem:.1f} | {tool_wall / size * 1e6:.0f} |")
+
+    peers_size = 10000 if 10000 in SIZES else SIZES[0]
+    folder = corpus(peers_size)
+    floor_wall = next(r[1] for r in rows if r[0] == peers_size)
+    tool_wall = next(r[3] for r in rows if r[0] == peers_size)
+    print()
+    print(f"| peer on {peers_size:,} files | wall (s) | ratio to floor | activity-lint is faster by |")
+    print("|---|---:|---:|---:|")
+    checker = shutil.which("check-jsonschema")
+    if checker:
+        files = sorted(os.path.join(d, f) for d, _, fs in os.walk(folder) for f in fs)
+        wall, _ = measure([checker, "--schemafile", os.path.join(HERE, "createactivity.schema.json")] + files, 1)
+        print(f"| check-jsonschema (equivalent schema) | {wall:.2f} | {wall / floor_wall:.1f}x | {wall / tool_wall:.0f}x |")
+    else:
+        print("| check-jsonschema | not installed (pip install check-jsonschema) | | |")
+    print("| cfn-lint | needs CloudFormation templates, which activity-lint does not read yet | | |")
+
+    small = os.path.join(ROOT, "Examples", "valid", "orders-activity.json")
+    samples = []
+    for _ in range(30):
+        start = time.perf_counter()
+        subprocess.run([tool, "--no-config", small], stdout=subprocess.DEVNULL, check=True)
+        samples.append(time.perf_counter() - start)
+    print()
+    print(f"one small file (startup included): median {statistics.median(samples) * 1000:.1f} ms, "
+          f"best {min(samples) * 1000:.1f} ms over 30 runs")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,18 @@
+/// The source lines a report quotes: only those where a diagnostic starts, so a run over many files keeps a few
+/// lines per file in memory instead of every file's bytes.
+public struct SourceLines: Sendable {
+    private let lines: [Int: String]
+
+    /// Keeps the lines of `source` on which one of `diagnostics` starts.
+    public init(_ source: SourceText, for diagnostics: [Diagnostic]) {
+        var lines: [Int: String] = [:]
+        for diagnostic in diagnostics where lines[diagnostic.range.start.line] == nil {
+            let number = diagnostic.range.start.line
+            if number >= 1, number <= source.lineStarts.count { lines[number] = source.line(number) }
+        }
+        self.lines = lines
+    }
+
+    /// A kept line's text without its line break, or nil.
+    public func line(_ number: Int) -> String? { lines[number] }
+}

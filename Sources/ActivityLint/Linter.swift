@@ -57,9 +57,19 @@ public struct Linter: Sendable {
         let results = ResultSlots(count: inputs.count)
         DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
             let input = inputs[index]
-            switch InputReader.read(input.source, displayPath: input.displayPath) {
+            switch InputReader.read(input.source, displayPath: input.displayPath, maxBytes: limits.maxFileSize) {
             case .success(let bytes):
                 results[index] = lint(bytes: bytes, path: input.displayPath)
+            case .failure(let failure) where failure.tooLarge != nil:
+                let finding = Finding(
+                    ruleID: "file-too-large",
+                    message: "the input has \(failure.tooLarge!) bytes or more, over the limit of \(limits.maxFileSize) "
+                        + "bytes (a CreateActivity request is at most 1 MB); it was not read. Raise --max-file-size "
+                        + "if this is intended",
+                    range: SourceRange(at: .start))
+                results[index] = FileResult(
+                    path: input.displayPath, source: nil,
+                    diagnostics: engine.diagnostics(for: [finding], file: input.displayPath))
             case .failure(let failure):
                 results[index] = FileResult(path: input.displayPath, source: nil, failure: failure.message)
             }

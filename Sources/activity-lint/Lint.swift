@@ -45,6 +45,21 @@ struct Lint: ParsableCommand {
     @Option(help: "Record today's findings in this baseline file (then report only what it does not hold).")
     var writeBaseline: String?
 
+    @Option(help: "The largest input read, in bytes (default 16 MiB); larger ones are reported, not read.")
+    var maxFileSize: Int = ParseLimits.default.maxFileSize
+
+    @Option(help: "The deepest nesting of objects and lists accepted (default 128).")
+    var maxDepth: Int = ParseLimits.default.maxDepth
+
+    @Option(help: "The most YAML aliases one file may use (default 10000).")
+    var maxAliases: Int = ParseLimits.default.maxAliases
+
+    func validate() throws {
+        guard maxFileSize > 0, maxDepth > 0, maxAliases >= 0 else {
+            throw ValidationError("limits must be positive numbers")
+        }
+    }
+
     mutating func run() throws {
         throw ExitCode(try execute())
     }
@@ -59,6 +74,7 @@ struct Lint: ParsableCommand {
         run.forceInclude = forceInclude
         run.baselinePath = baseline
         run.writeBaselinePath = writeBaseline
+        run.limits = ParseLimits(maxDepth: maxDepth, maxAliases: maxAliases, maxFileSize: maxFileSize)
         let outcome: LintRun.Outcome
         do {
             outcome = try run.run()

@@ -4,23 +4,32 @@ import Glibc
 public enum InputReader {
     public struct Failure: Error, Sendable {
         public var message: String
+        /// Set when the input is larger than the limit: its size so far, in bytes (it was not read whole).
+        public var tooLarge: Int?
     }
 
-    public static func read(_ source: InputItem.Source, displayPath: String) -> Result<[UInt8], Failure> {
+    public static func read(
+        _ source: InputItem.Source, displayPath: String, maxBytes: Int = .max
+    ) -> Result<[UInt8], Failure> {
         switch source {
         case .file(let path):
             let descriptor = open(path, O_RDONLY)
             guard descriptor >= 0 else { return .failure(Failure(message: "cannot be read: \(errorText())")) }
             defer { close(descriptor) }
-            return readAll(descriptor, displayPath: displayPath)
+            var info = stat()
+            if fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) > maxBytes {
+                return .failure(Failure(message: "too large", tooLarge: Int(info.st_size)))
+            }
+            return readAll(descriptor, maxBytes: maxBytes)
         case .standardInput:
-            return readAll(STDIN_FILENO, displayPath: displayPath)
+            return readAll(STDIN_FILENO, maxBytes: maxBytes)
         case .unusable(let reason):
             return .failure(Failure(message: reason))
         }
     }
 
-    private static func readAll(_ descriptor: Int32, displayPath: String) -> Result<[UInt8], Failure> {
+    /// Reads to the end, or stops once past `maxBytes` (pipes and devices have no size to check first).
+    private static func readAll(_ descriptor: Int32, maxBytes: Int) -> Result<[UInt8], Failure> {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
@@ -31,6 +40,7 @@ public enum InputReader {
             }
             if count == 0 { return .success(bytes) }
             bytes.append(contentsOf: chunk[0..<count])
+            if bytes.count > maxBytes { return .failure(Failure(message: "too large", tooLarge: bytes.count)) }
         }
     }
 

@@ -15,10 +15,13 @@ public struct ParseLimits: Sendable {
     public var maxDepth: Int
     /// How many alias nodes (`*name`) one YAML stream may use.
     public var maxAliases: Int
+    /// The largest input read, in bytes; a larger one is reported (`file-too-large`) without being read whole.
+    public var maxFileSize: Int
 
-    public init(maxDepth: Int = 128, maxAliases: Int = 10_000) {
+    public init(maxDepth: Int = 128, maxAliases: Int = 10_000, maxFileSize: Int = 16 * 1024 * 1024) {
         self.maxDepth = maxDepth
         self.maxAliases = maxAliases
+        self.maxFileSize = maxFileSize
     }
 
     public static let `default` = ParseLimits()

@@ -15,6 +15,7 @@ public struct LintRun: Sendable {
     public var baselinePath: String?
     public var writeBaselinePath: String?
     public var limits = ParseLimits.default
+    public var inputKind = InputKind.auto
 
     public init(paths: [String]) {
         self.paths = paths
@@ -55,7 +56,7 @@ public struct LintRun: Sendable {
         }
         if inputs.isEmpty && notes.isEmpty { notes.append("no JSON or YAML files found to lint") }
 
-        var report = Linter(engine: engine, limits: limits).lint(inputs)
+        var report = Linter(engine: engine, limits: limits, inputKind: inputKind).lint(inputs)
         if let writeBaselinePath {
             do {
                 try Baseline.render(report.diagnostics).write(toFile: writeBaselinePath, atomically: true, encoding: .utf8)

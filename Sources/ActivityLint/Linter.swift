@@ -4,10 +4,13 @@ import Dispatch
 public struct Linter: Sendable {
     public let engine: RuleEngine
     public let limits: ParseLimits
+    /// What the inputs are; `auto` decides per document.
+    public let inputKind: InputKind
 
-    public init(engine: RuleEngine, limits: ParseLimits = .default) {
+    public init(engine: RuleEngine, limits: ParseLimits = .default, inputKind: InputKind = .auto) {
         self.engine = engine
         self.limits = limits
+        self.inputKind = inputKind
     }
 
     /// A linter with every built-in rule at its default severity.
@@ -16,22 +19,74 @@ public struct Linter: Sendable {
         Linter(engine: try! RuleEngine(rules: RuleCatalog.builtIn.rules))
     }
 
-    /// Lints one input held in memory. `path` is used in diagnostics and to choose the parser.
+    /// Lints one input held in memory. `path` is used in diagnostics and to choose the parser. Requests in the
+    /// input that share a name are compared with each other.
     public func lint(bytes: [UInt8], path: String, syntax: Syntax? = nil) -> FileResult {
+        var checked = [check(bytes: bytes, path: path, syntax: syntax)]
+        addDuplicateFindings(to: &checked)
+        return checked[0].result
+    }
+
+    /// Lints in-memory text (see `lint(bytes:path:syntax:)`).
+    public func lint(text: String, path: String = "<memory>", syntax: Syntax? = nil) -> FileResult {
+        lint(bytes: Array(text.utf8), path: path, syntax: syntax)
+    }
+
+    /// Lints every input on all cores; results keep the inputs' order. Requests that share a name are compared
+    /// across all inputs.
+    public func lint(_ inputs: [InputItem]) -> LintReport {
+        let slots = ResultSlots<CheckedFile>(count: inputs.count)
+        DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
+            slots[index] = check(input: inputs[index])
+        }
+        var checked = slots.values
+        addDuplicateFindings(to: &checked)
+        return LintReport(files: checked.map(\.result), rules: engine.descriptors)
+    }
+
+    /// A file's result and the activities its requests would create.
+    struct CheckedFile: Sendable {
+        var result: FileResult
+        var activities: [DuplicateActivities.Activity]
+    }
+
+    private func check(input: InputItem) -> CheckedFile {
+        switch InputReader.read(input.source, displayPath: input.displayPath, maxBytes: limits.maxFileSize) {
+        case .success(let bytes):
+            return check(bytes: bytes, path: input.displayPath, syntax: nil)
+        case .failure(let failure) where failure.tooLarge != nil:
+            let finding = Finding(
+                ruleID: "file-too-large",
+                message: "the input has \(failure.tooLarge!) bytes or more, over the limit of \(limits.maxFileSize) "
+                    + "bytes (a CreateActivity request is at most 1 MB); it was not read. Raise --max-file-size "
+                    + "if this is intended",
+                range: SourceRange(at: .start))
+            let diagnostics = engine.diagnostics(for: [finding], file: input.displayPath)
+            return CheckedFile(result: FileResult(path: input.displayPath, source: nil, diagnostics: diagnostics), activities: [])
+        case .failure(let failure):
+            return CheckedFile(result: FileResult(path: input.displayPath, source: nil, failure: failure.message), activities: [])
+        }
+    }
+
+    private func check(bytes: [UInt8], path: String, syntax: Syntax?) -> CheckedFile {
         let source = SourceText(bytes: bytes)
         let encoding = EncodingCheck.check(source)
         var findings = encoding.findings
         var payloadCount = 0
         var suppressions: Suppressions?
+        var activities: [DuplicateActivities.Activity] = []
         if encoding.canParse {
             let syntax = syntax ?? Syntax.detect(path: path, bytes: bytes, contentOffset: source.contentOffset)
             let parsed = syntax.parse(source, limits: limits)
             findings += parsed.findings
-            let extracted = PayloadExtractor.payloads(in: parsed.documents)
+            let extracted = PayloadExtractor.payloads(in: parsed.documents, kind: inputKind)
             findings += extracted.findings
             payloadCount = extracted.payloads.count
             for payload in extracted.payloads {
                 findings += engine.findings(for: payload)
+                if let activity = DuplicateActivities.activity(payload, file: path, source: source) {
+                    activities.append(activity)
+                }
             }
             // Only YAML has comments to carry suppressions.
             if syntax == .yaml { suppressions = Suppressions(source: source) }
@@ -41,46 +96,36 @@ public struct Linter: Sendable {
             let applied = suppressions.apply(to: diagnostics, knownRules: engine.ruleIDs)
             diagnostics = applied.kept + engine.diagnostics(for: applied.unused, file: path)
         }
-        diagnostics.sort {
-            ($0.range.start.offset, $0.range.end.offset, $0.ruleID) < ($1.range.start.offset, $1.range.end.offset, $1.ruleID)
-        }
-        return FileResult(path: path, source: source, payloadCount: payloadCount, diagnostics: diagnostics)
+        diagnostics.sort(by: Diagnostic.inSourceOrder)
+        let result = FileResult(path: path, source: source, payloadCount: payloadCount, diagnostics: diagnostics)
+        return CheckedFile(result: result, activities: activities)
     }
 
-    /// Lints in-memory text (see `lint(bytes:path:syntax:)`).
-    public func lint(text: String, path: String = "<memory>", syntax: Syntax? = nil) -> FileResult {
-        lint(bytes: Array(text.utf8), path: path, syntax: syntax)
-    }
-
-    /// Lints every input on all cores; results keep the inputs' order.
-    public func lint(_ inputs: [InputItem]) -> LintReport {
-        let results = ResultSlots(count: inputs.count)
-        DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
-            let input = inputs[index]
-            switch InputReader.read(input.source, displayPath: input.displayPath, maxBytes: limits.maxFileSize) {
-            case .success(let bytes):
-                results[index] = lint(bytes: bytes, path: input.displayPath)
-            case .failure(let failure) where failure.tooLarge != nil:
-                let finding = Finding(
-                    ruleID: "file-too-large",
-                    message: "the input has \(failure.tooLarge!) bytes or more, over the limit of \(limits.maxFileSize) "
-                        + "bytes (a CreateActivity request is at most 1 MB); it was not read. Raise --max-file-size "
-                        + "if this is intended",
-                    range: SourceRange(at: .start))
-                results[index] = FileResult(
-                    path: input.displayPath, source: nil,
-                    diagnostics: engine.diagnostics(for: [finding], file: input.displayPath))
-            case .failure(let failure):
-                results[index] = FileResult(path: input.displayPath, source: nil, failure: failure.message)
-            }
+    /// Adds `activity-duplicate-*` findings to the files of the later requests.
+    private func addDuplicateFindings(to files: inout [CheckedFile]) {
+        let all = files.flatMap(\.activities)
+        guard all.count > 1 else { return }
+        let indexByPath = Dictionary(files.enumerated().map { ($0.element.result.path, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        for (activity, finding) in DuplicateActivities.findings(all) {
+            guard let index = indexByPath[activity.file] else { continue }
+            let added = engine.diagnostics(for: [finding], file: activity.file)
+            guard !added.isEmpty else { continue }
+            files[index].result.diagnostics = (files[index].result.diagnostics + added).sorted(by: Diagnostic.inSourceOrder)
+            files[index].result.sourceLines?.add(line: activity.range.start.line, text: activity.line)
         }
-        return LintReport(files: results.values, rules: engine.descriptors)
+    }
+}
+
+extension Diagnostic {
+    /// By position, then rule id: the order of every report.
+    static func inSourceOrder(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
+        (a.range.start.offset, a.range.end.offset, a.ruleID) < (b.range.start.offset, b.range.end.offset, b.ruleID)
     }
 }
 
 /// One slot per input, each written by exactly one worker, so no lock is needed.
-private final class ResultSlots: @unchecked Sendable {
-    private let storage: UnsafeMutableBufferPointer<FileResult?>
+private final class ResultSlots<Value>: @unchecked Sendable {
+    private let storage: UnsafeMutableBufferPointer<Value?>
 
     init(count: Int) {
         storage = .allocate(capacity: count)
@@ -92,10 +137,10 @@ private final class ResultSlots: @unchecked Sendable {
         storage.deallocate()
     }
 
-    subscript(index: Int) -> FileResult? {
+    subscript(index: Int) -> Value? {
         get { storage[index] }
         set { storage[index] = newValue }
     }
 
-    var values: [FileResult] { storage.map { $0! } }
+    var values: [Value] { storage.map { $0! } }
 }

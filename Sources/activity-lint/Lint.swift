@@ -27,6 +27,9 @@ struct Lint: ParsableCommand {
     @Option(help: "Colour in text output: auto (only on a terminal, never with NO_COLOR), always, never.")
     var color: ColorChoice = .auto
 
+    @Option(help: "What the inputs are: \(InputKind.allCases.map(\.rawValue).joined(separator: ", ")) (auto decides from each document's content).")
+    var inputKind: InputKind = .auto
+
     @Option(name: .customLong("config"), help: "Use this configuration file instead of searching for .activity-lint.yml.")
     var configPath: String?
 
@@ -74,6 +77,7 @@ struct Lint: ParsableCommand {
         run.forceInclude = forceInclude
         run.baselinePath = baseline
         run.writeBaselinePath = writeBaseline
+        run.inputKind = inputKind
         run.limits = ParseLimits(maxDepth: maxDepth, maxAliases: maxAliases, maxFileSize: maxFileSize)
         let outcome: LintRun.Outcome
         do {
@@ -106,3 +110,4 @@ struct Lint: ParsableCommand {
 }
 
 extension OutputFormat: ExpressibleByArgument {}
+extension InputKind: ExpressibleByArgument {}

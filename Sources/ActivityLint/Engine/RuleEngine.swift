@@ -44,8 +44,10 @@ public struct RuleEngine: Sendable {
             var context = ValidationContext(payload: payload)
             validator.validate(payload, &context)
             for problem in context.problems {
+                // Templates and plans hold many requests: every message names the resource it is about.
+                let message = payload.label.map { "\($0): " + problem.message } ?? problem.message
                 findings.append(Finding(
-                    ruleID: rule.descriptor.id, message: problem.message, range: problem.range,
+                    ruleID: rule.descriptor.id, message: message, range: problem.range,
                     pointer: payload.pointer + problem.pointer, exception: problem.exception,
                     documentIndex: payload.documentIndex))
             }

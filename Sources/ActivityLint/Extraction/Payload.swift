@@ -1,86 +1,138 @@
-/// One CreateActivity request found in a document, as the rules see it.
+/// One CreateActivity request found in a document, as the rules see it: a raw API request, the `Properties` of an
+/// `AWS::StepFunctions::Activity`, or the planned values of a Terraform `aws_sfn_activity`.
 public struct Payload: Sendable {
-    /// The request object itself (for a raw API file, the document root).
+    /// The request object (a raw API file's root, a resource's `Properties`, a plan's `change.after`).
     public var root: Node
     /// JSON Pointer of `root` within its document ("" for a raw API file).
     public var pointer: String
     /// Which document of the file (0 unless the file is a multi-document YAML stream).
     public var documentIndex: Int
+    /// How the request's members are spelt and shaped.
+    public var schema: PayloadSchema
+    /// The resource it comes from (a CloudFormation logical id, a Terraform address), named in every message.
+    public var label: String?
+    /// Top-level members whose values Terraform knows only after apply (`after_unknown`).
+    public var unknownMembers: Set<String>
 
-    public init(root: Node, pointer: String = "", documentIndex: Int = 0) {
+    public init(
+        root: Node, pointer: String = "", documentIndex: Int = 0, schema: PayloadSchema = .api, label: String? = nil,
+        unknownMembers: Set<String> = []
+    ) {
         self.root = root
         self.pointer = pointer
         self.documentIndex = documentIndex
+        self.schema = schema
+        self.label = label
+        self.unknownMembers = unknownMembers
     }
 }
 
-/// Member names of the CreateActivity request as the API, the SDKs and the CLI spell them (case-sensitive).
-public enum APIShape {
-    public static let name = "name"
-    public static let tags = "tags"
-    public static let encryptionConfiguration = "encryptionConfiguration"
-    public static let tagKey = "key"
-    public static let tagValue = "value"
-    public static let type = "type"
-    public static let kmsKeyId = "kmsKeyId"
-    public static let reusePeriod = "kmsDataKeyReusePeriodSeconds"
-
-    public static let requestMembers = [name, tags, encryptionConfiguration]
-    public static let tagMembers = [tagKey, tagValue]
-    public static let encryptionMembers = [type, kmsKeyId, reusePeriod]
-
-    public static let encryptionTypes = ["AWS_OWNED_KEY", "CUSTOMER_MANAGED_KMS_KEY"]
-}
-
-/// Typed views of the payload's members. Each returns nil when the member is absent or has the wrong JSON type,
-/// because the type problem is `invalid-type`'s to report: other rules stay silent rather than cascade.
+/// Typed views of the payload's members. Each returns nil when the member is absent, has the wrong JSON type
+/// (`invalid-type` reports that; other rules stay silent rather than cascade) or has a value no linter can know
+/// (an intrinsic function, a value known after apply: `unresolved-value` reports that).
 extension Payload {
     /// A string member with its pointer relative to the payload.
     public struct Field: Sendable {
         public var node: Node
         public var string: StringValue
         public var pointer: String
+        /// For a CloudFormation `Fn::Sub` template, the code point ranges that are `${…}` substitutions: rules check
+        /// only the literal text around them.
+        public var substitutions: [Range<Int>] = []
+
+        public var isTemplate: Bool { !substitutions.isEmpty }
+
+        /// The code points that are literal text, with their indices.
+        public var literalCodePoints: [(index: Int, value: UInt32)] {
+            string.codePoints.enumerated().filter { index, _ in !substitutions.contains { $0.contains(index) } }
+                .map { (index: $0.offset, value: $0.element) }
+        }
     }
 
-    /// One `{key, value}` entry of `tags`.
+    /// One tag: an entry `{key, value}` of a list, or a `key = value` member of a Terraform map.
     public struct TagEntry: Sendable {
         public var index: Int
+        /// The entry object, or for a map the value node.
         public var node: Node
         public var pointer: String
         public var key: Field?
         public var value: Field?
+        /// Whether the entry has a key / value member at all (a map entry always has both).
+        public var hasKey: Bool
+        public var hasValue: Bool
     }
 
-    public var name: Field? { Payload.stringField(APIShape.name, of: root, at: "") }
+    public var name: Field? { field(schema.name, of: root, at: "") }
 
-    /// The entries of `tags` that are objects (the list itself must be a list).
     public var tagEntries: [TagEntry] {
-        guard let list = root.member(APIShape.tags)?.value.elements else { return [] }
-        let listPointer = JSONPointer.appending(APIShape.tags, to: "")
-        return list.enumerated().compactMap { index, node in
-            guard node.members != nil else { return nil }
+        guard let tags = root.member(schema.tags)?.value, !isUnresolved(tags, member: schema.tags) else { return [] }
+        let listPointer = JSONPointer.appending(schema.tags, to: "")
+        if schema.tagsAreMap {
+            return (tags.members ?? []).enumerated().map { index, member in
+                let pointer = JSONPointer.appending(member.key.text, to: listPointer)
+                let keyNode = Node(.string(member.key), range: member.keyRange)
+                return TagEntry(
+                    index: index, node: member.value, pointer: pointer,
+                    key: Field(node: keyNode, string: member.key, pointer: pointer),
+                    value: field(of: member.value, at: pointer), hasKey: true, hasValue: true)
+            }
+        }
+        return (tags.elements ?? []).enumerated().compactMap { index, node in
+            guard node.members != nil, !Intrinsic.isIntrinsic(node) else { return nil }
             let pointer = JSONPointer.appending(index, to: listPointer)
             return TagEntry(
                 index: index, node: node, pointer: pointer,
-                key: Payload.stringField(APIShape.tagKey, of: node, at: pointer),
-                value: Payload.stringField(APIShape.tagValue, of: node, at: pointer))
+                key: field(schema.tagKey, of: node, at: pointer), value: field(schema.tagValue, of: node, at: pointer),
+                hasKey: node.member(schema.tagKey) != nil, hasValue: node.member(schema.tagValue) != nil)
         }
     }
 
-    /// `encryptionConfiguration` when it is an object.
+    /// `encryptionConfiguration` when it is an object (Terraform: the first element of its block list).
     public var encryption: Node? {
-        guard let node = root.member(APIShape.encryptionConfiguration)?.value, node.members != nil else { return nil }
-        return node
+        guard var node = root.member(schema.encryption)?.value, !isUnresolved(node, member: schema.encryption) else {
+            return nil
+        }
+        if schema.encryptionIsBlockList {
+            guard let first = node.elements?.first else { return nil }
+            node = first
+        }
+        return node.members != nil ? node : nil
     }
 
-    public static let encryptionPointer = JSONPointer.appending(APIShape.encryptionConfiguration, to: "")
+    /// JSON Pointer of the encryption object relative to the payload.
+    public var encryptionPointer: String {
+        let pointer = JSONPointer.appending(schema.encryption, to: "")
+        return schema.encryptionIsBlockList ? JSONPointer.appending(0, to: pointer) : pointer
+    }
 
     public var encryptionType: Field? {
-        encryption.flatMap { Payload.stringField(APIShape.type, of: $0, at: Payload.encryptionPointer) }
+        guard let encryption, !isUnset(schema.type, in: encryption) else { return nil }
+        return field(schema.type, of: encryption, at: encryptionPointer)
     }
 
     public var kmsKeyId: Field? {
-        encryption.flatMap { Payload.stringField(APIShape.kmsKeyId, of: $0, at: Payload.encryptionPointer) }
+        guard let encryption, !isUnset(schema.kmsKeyId, in: encryption) else { return nil }
+        return field(schema.kmsKeyId, of: encryption, at: encryptionPointer)
+    }
+
+    /// The reuse period node, when it is a literal number.
+    public var reusePeriod: (node: Node, number: NumberValue, pointer: String)? {
+        guard let encryption, !isUnset(schema.reusePeriod, in: encryption),
+              let node = encryption.member(schema.reusePeriod)?.value, case .number(let number) = node.value
+        else { return nil }
+        return (node, number, JSONPointer.appending(schema.reusePeriod, to: encryptionPointer))
+    }
+
+    /// Whether a member is absent, or (in a Terraform plan, where the provider drops them) `""`, `0` or null.
+    public func isUnset(_ member: String, in object: Node) -> Bool {
+        guard let node = object.member(member)?.value else { return true }
+        guard schema.dialect == .terraform else { return false }
+        switch node.value {
+        case .null: return true
+        case .string(let string): return string.text.isEmpty
+        case .number(let number): return number.integer == 0
+        default: return false
+        }
     }
 
     /// Whether `object` has a misspelling of `member` (`Name`, `kms_key_id`): `unknown-member` reports it with the
@@ -89,8 +141,24 @@ extension Payload {
         object.members?.contains { $0.key.text != member && MemberSuggestion.closest(to: $0.key.text, among: known) == member } ?? false
     }
 
-    static func stringField(_ key: String, of object: Node, at pointer: String) -> Field? {
-        guard let node = object.member(key)?.value, let string = node.string else { return nil }
-        return Field(node: node, string: string, pointer: JSONPointer.appending(key, to: pointer))
+    func field(_ key: String, of object: Node, at pointer: String) -> Field? {
+        guard let node = object.member(key)?.value else { return nil }
+        return field(of: node, at: JSONPointer.appending(key, to: pointer), member: pointer.isEmpty ? key : nil)
+    }
+
+    /// A string value, or the literal template of `Fn::Sub`; nil for anything unresolved or not a string.
+    func field(of node: Node, at pointer: String, member: String? = nil) -> Field? {
+        if let member, unknownMembers.contains(member) { return nil }
+        if let template = Intrinsic.subTemplate(node) {
+            return Field(node: template, string: template.string!, pointer: pointer,
+                         substitutions: Intrinsic.substitutions(in: template.string!))
+        }
+        guard !Intrinsic.isIntrinsic(node), let string = node.string else { return nil }
+        if schema.dialect == .cloudFormation, string.text.contains("{{resolve:") { return nil }
+        return Field(node: node, string: string, pointer: pointer)
+    }
+
+    func isUnresolved(_ node: Node, member: String) -> Bool {
+        unknownMembers.contains(member) || Intrinsic.isIntrinsic(node)
     }
 }

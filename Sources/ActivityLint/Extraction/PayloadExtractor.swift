@@ -1,7 +1,8 @@
-/// Finds the CreateActivity requests in parsed documents. A raw API or AWS CLI input file is one request per
-/// document; an empty document in a stream is reported rather than skipped silently.
+/// Finds the CreateActivity requests in parsed documents: the document itself for a raw API request, every
+/// `AWS::StepFunctions::Activity` of a CloudFormation template, every created `aws_sfn_activity` of a Terraform
+/// plan. An empty document in a stream is reported rather than skipped silently.
 public enum PayloadExtractor {
-    public static func payloads(in documents: [Node]) -> (payloads: [Payload], findings: [Finding]) {
+    public static func payloads(in documents: [Node], kind: InputKind = .auto) -> (payloads: [Payload], findings: [Finding]) {
         var payloads: [Payload] = []
         var findings: [Finding] = []
         for (index, document) in documents.enumerated() {
@@ -12,7 +13,14 @@ public enum PayloadExtractor {
                     range: document.firstCharacterRange, documentIndex: index))
                 continue
             }
-            payloads.append(Payload(root: document, pointer: "", documentIndex: index))
+            let found: [Payload]
+            switch kind == .auto ? InputKind.detect(document) : kind {
+            case .cloudformation: found = CloudFormationExtractor.payloads(in: document, documentIndex: index)
+            case .terraformPlan: found = TerraformPlanExtractor.payloads(in: document, documentIndex: index)
+            case .api, .auto: found = [Payload(root: document, pointer: "", documentIndex: index)]
+            }
+            payloads += found
+            findings += found.flatMap(UnresolvedValues.findings)
         }
         return (payloads, findings)
     }

@@ -1,7 +1,7 @@
 /// The source lines a report quotes: only those where a diagnostic starts, so a run over many files keeps a few
 /// lines per file in memory instead of every file's bytes.
 public struct SourceLines: Sendable {
-    private let lines: [Int: String]
+    private var lines: [Int: String]
 
     /// Keeps the lines of `source` on which one of `diagnostics` starts.
     public init(_ source: SourceText, for diagnostics: [Diagnostic]) {
@@ -11,6 +11,11 @@ public struct SourceLines: Sendable {
             if number >= 1, number <= source.lineStarts.count { lines[number] = source.line(number) }
         }
         self.lines = lines
+    }
+
+    /// Keeps one more line (for diagnostics added after the file was checked).
+    mutating func add(line number: Int, text: String) {
+        if lines[number] == nil { lines[number] = text }
     }
 
     /// A kept line's text without its line break, or nil.

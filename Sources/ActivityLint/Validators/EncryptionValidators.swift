@@ -8,6 +8,7 @@ enum EncryptionValidators {
 
     static let customerManaged = "CUSTOMER_MANAGED_KMS_KEY"
     static let awsOwned = "AWS_OWNED_KEY"
+    static let types = [awsOwned, customerManaged]
 }
 
 /// `type` is required inside `encryptionConfiguration`.
@@ -15,13 +16,13 @@ struct EncryptionTypeRequired: PlainValidator {
     static let name = "encryption-type-required"
 
     func validate(_ payload: Payload, _ context: inout ValidationContext) {
-        guard let encryption = payload.encryption, encryption.member(APIShape.type) == nil,
-              !Payload.hasMisspelling(of: APIShape.type, in: encryption, among: APIShape.encryptionMembers)
+        guard let encryption = payload.encryption, payload.isUnset(payload.schema.type, in: encryption),
+              !Payload.hasMisspelling(of: payload.schema.type, in: encryption, among: payload.schema.encryptionMembers)
         else { return }
         context.report(
-            "`encryptionConfiguration` has no `type`; set AWS_OWNED_KEY or CUSTOMER_MANAGED_KMS_KEY "
+            "`\(payload.schema.encryption)` has no `\(payload.schema.type)`; set AWS_OWNED_KEY or CUSTOMER_MANAGED_KMS_KEY "
                 + "(botocore: Missing required parameter in encryptionConfiguration: \"type\")",
-            at: encryption.firstCharacterRange, pointer: Payload.encryptionPointer)
+            at: encryption.firstCharacterRange, pointer: payload.encryptionPointer)
     }
 }
 
@@ -30,10 +31,10 @@ struct EncryptionTypeInvalid: PlainValidator {
     static let name = "encryption-type-invalid"
 
     func validate(_ payload: Payload, _ context: inout ValidationContext) {
-        guard let type = payload.encryptionType, !APIShape.encryptionTypes.contains(type.string.text) else { return }
+        guard let type = payload.encryptionType, !EncryptionValidators.types.contains(type.string.text) else { return }
         var message = "encryption type \(Quoting.code(type.string.text)) is not one of AWS_OWNED_KEY, "
             + "CUSTOMER_MANAGED_KMS_KEY"
-        if let match = APIShape.encryptionTypes.first(where: { $0 == type.string.text.uppercased() }) {
+        if let match = EncryptionValidators.types.first(where: { $0 == type.string.text.uppercased() }) {
             message += "; values are case-sensitive: write \(match)"
         } else if type.string.text == "AWS_KMS_KEY" {
             message += "; AWS_KMS_KEY is not a Step Functions value: use CUSTOMER_MANAGED_KMS_KEY"
@@ -48,11 +49,11 @@ struct KMSKeyRequired: PlainValidator {
 
     func validate(_ payload: Payload, _ context: inout ValidationContext) {
         guard let type = payload.encryptionType, type.string.text == EncryptionValidators.customerManaged,
-              let encryption = payload.encryption, encryption.member(APIShape.kmsKeyId) == nil,
-              !Payload.hasMisspelling(of: APIShape.kmsKeyId, in: encryption, among: APIShape.encryptionMembers)
+              let encryption = payload.encryption, payload.isUnset(payload.schema.kmsKeyId, in: encryption),
+              !Payload.hasMisspelling(of: payload.schema.kmsKeyId, in: encryption, among: payload.schema.encryptionMembers)
         else { return }
         context.report(
-            "type CUSTOMER_MANAGED_KMS_KEY needs `kmsKeyId` (a key ID, key ARN, alias name or alias ARN)",
+            "type CUSTOMER_MANAGED_KMS_KEY needs `\(payload.schema.kmsKeyId)` (a key ID, key ARN, alias name or alias ARN)",
             at: type.node, pointer: type.pointer)
     }
 }
@@ -62,15 +63,15 @@ struct KMSKeyIDLength: PlainValidator {
     static let name = "kms-key-id-length"
 
     func validate(_ payload: Payload, _ context: inout ValidationContext) {
-        guard let key = payload.kmsKeyId else { return }
+        guard let key = payload.kmsKeyId, !key.isTemplate else { return }
         let count = key.string.scalarCount
         if count == 0 {
             context.report(
-                "`kmsKeyId` is empty (an unfilled CLI skeleton?); give a key ID, key ARN, alias name or alias ARN, "
+                "`\(payload.schema.kmsKeyId)` is empty (an unfilled CLI skeleton?); give a key ID, key ARN, alias name or alias ARN, "
                     + "or remove it (botocore: Invalid length for parameter encryptionConfiguration.kmsKeyId)",
                 at: key.node, pointer: key.pointer, exception: "ParamValidationError")
         } else if count > 2048 {
-            context.report("`kmsKeyId` is \(count) characters long; the maximum is 2048", at: key.node, pointer: key.pointer)
+            context.report("`\(payload.schema.kmsKeyId)` is \(count) characters long; the maximum is 2048", at: key.node, pointer: key.pointer)
         }
     }
 }
@@ -80,10 +81,10 @@ struct KMSKeyIDFormat: PlainValidator {
     static let name = "kms-key-id-format"
 
     func validate(_ payload: Payload, _ context: inout ValidationContext) {
-        guard let key = payload.kmsKeyId, (1...2048).contains(key.string.scalarCount),
+        guard let key = payload.kmsKeyId, !key.isTemplate, (1...2048).contains(key.string.scalarCount),
               case .failure(let problem) = KMSKeyReference.parse(key.string.text)
         else { return }
-        context.report("`kmsKeyId` \(Quoting.code(key.string.text)) \(problem.message)", at: key.node, pointer: key.pointer)
+        context.report("`\(payload.schema.kmsKeyId)` \(Quoting.code(key.string.text)) \(problem.message)", at: key.node, pointer: key.pointer)
     }
 }
 
@@ -92,11 +93,11 @@ struct KMSKeyIDCase: PlainValidator {
     static let name = "kms-key-id-case"
 
     func validate(_ payload: Payload, _ context: inout ValidationContext) {
-        guard let key = payload.kmsKeyId, case .success(let reference) = KMSKeyReference.parse(key.string.text),
+        guard let key = payload.kmsKeyId, !key.isTemplate, case .success(let reference) = KMSKeyReference.parse(key.string.text),
               reference.isUppercase
         else { return }
         context.report(
-            "`kmsKeyId` has uppercase hex digits; KMS key IDs are lowercase: \(Quoting.code(key.string.text.lowercased()))",
+            "`\(payload.schema.kmsKeyId)` has uppercase hex digits; KMS key IDs are lowercase: \(Quoting.code(key.string.text.lowercased()))",
             at: key.node, pointer: key.pointer)
     }
 }
@@ -106,11 +107,11 @@ struct KMSKeyAWSManaged: PlainValidator {
     static let name = "kms-key-aws-managed"
 
     func validate(_ payload: Payload, _ context: inout ValidationContext) {
-        guard let key = payload.kmsKeyId, case .success(let reference) = KMSKeyReference.parse(key.string.text),
+        guard let key = payload.kmsKeyId, !key.isTemplate, case .success(let reference) = KMSKeyReference.parse(key.string.text),
               reference.isAWSManaged
         else { return }
         context.report(
-            "`kmsKeyId` \(Quoting.code(key.string.text)) names an AWS managed key (alias/aws/…); Step Functions "
+            "`\(payload.schema.kmsKeyId)` \(Quoting.code(key.string.text)) names an AWS managed key (alias/aws/…); Step Functions "
                 + "encrypts with AWS owned keys or customer managed keys only",
             at: key.node, pointer: key.pointer)
     }
@@ -121,13 +122,12 @@ struct KMSReusePeriodRange: PlainValidator {
     static let name = "kms-reuse-period-range"
 
     func validate(_ payload: Payload, _ context: inout ValidationContext) {
-        guard let node = payload.encryption?.member(APIShape.reusePeriod)?.value,
-              case .number(let number) = node.value, number.isInteger
-        else { return }
-        if let value = number.integer, (60...900).contains(value) { return }
+        guard let period = payload.reusePeriod, period.number.isInteger else { return }
+        if let value = period.number.integer, (60...900).contains(value) { return }
         context.report(
-            "`kmsDataKeyReusePeriodSeconds` is \(Quoting.short(number.literal)); it must be between 60 and 900 seconds",
-            at: node, pointer: JSONPointer.appending(APIShape.reusePeriod, to: Payload.encryptionPointer))
+            "`\(payload.schema.reusePeriod)` is \(Quoting.short(period.number.literal)); it must be between 60 and 900 "
+                + "seconds",
+            at: period.node, pointer: period.pointer)
     }
 }
 
@@ -138,12 +138,14 @@ struct AWSOwnedKeyExtraSettings: PlainValidator {
     func validate(_ payload: Payload, _ context: inout ValidationContext) {
         guard let encryption = payload.encryption, payload.encryptionType?.string.text == EncryptionValidators.awsOwned
         else { return }
-        for member in encryption.members ?? [] where [APIShape.kmsKeyId, APIShape.reusePeriod].contains(member.key.text) {
+        for member in encryption.members ?? []
+            where [payload.schema.kmsKeyId, payload.schema.reusePeriod].contains(member.key.text)
+                && !payload.isUnset(member.key.text, in: encryption) {
             context.report(
                 "`\(member.key.text)` has no effect with type AWS_OWNED_KEY (AWS ignores or rejects it); remove it, "
                     + "or use CUSTOMER_MANAGED_KMS_KEY",
                 at: member.keyRange,
-                pointer: JSONPointer.appending(member.key.text, to: Payload.encryptionPointer))
+                pointer: JSONPointer.appending(member.key.text, to: payload.encryptionPointer))
         }
     }
 }

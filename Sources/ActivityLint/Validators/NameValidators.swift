@@ -13,6 +13,16 @@ struct NameLength: PlainValidator {
 
     func validate(_ payload: Payload, _ context: inout ValidationContext) {
         guard let name = payload.name else { return }
+        if name.isTemplate {
+            // An `Fn::Sub` name is at least as long as its literal text.
+            let literal = name.literalCodePoints.count
+            guard literal > NameValidators.maximumLength else { return }
+            context.report(
+                "the literal text of this Fn::Sub name is already \(literal) characters long, over the maximum of "
+                    + "80 whatever the substitutions give",
+                at: name.node, pointer: name.pointer)
+            return
+        }
         let count = name.string.scalarCount
         if count == 0 {
             context.report(
@@ -36,7 +46,7 @@ struct NameUTF16Length: PlainValidator {
     static let name = "name-utf16-length"
 
     func validate(_ payload: Payload, _ context: inout ValidationContext) {
-        guard let name = payload.name else { return }
+        guard let name = payload.name, !name.isTemplate else { return }
         let scalars = name.string.scalarCount
         let units = name.string.utf16Count
         guard units > NameValidators.maximumLength, scalars <= NameValidators.maximumLength else { return }
@@ -53,7 +63,7 @@ struct NameForbiddenCharacter: PlainValidator {
 
     func validate(_ payload: Payload, _ context: inout ValidationContext) {
         guard let name = payload.name else { return }
-        for (index, codePoint) in name.string.codePoints.enumerated() {
+        for (index, codePoint) in name.literalCodePoints {
             guard let category = NameCharacterClass.forbiddenCategory(codePoint) else { continue }
             context.report(
                 "activity name contains \(category) \(CodePointDescription.describe(codePoint)) at character "
@@ -69,13 +79,13 @@ struct NameCloudWatchSafe: PlainValidator {
 
     func validate(_ payload: Payload, _ context: inout ValidationContext) {
         guard let name = payload.name else { return }
-        let codePoints = name.string.codePoints
+        let codePoints = name.literalCodePoints
         // A forbidden character is already an error; do not add a warning for the same character.
-        guard !codePoints.contains(where: { NameCharacterClass.forbiddenCategory($0) != nil }),
-              let index = codePoints.firstIndex(where: { !NameCharacterClass.isCloudWatchSafe($0) })
+        guard !codePoints.contains(where: { NameCharacterClass.forbiddenCategory($0.value) != nil }),
+              let (index, value) = codePoints.first(where: { !NameCharacterClass.isCloudWatchSafe($0.value) })
         else { return }
         context.report(
-            "activity name contains \(CodePointDescription.describe(codePoints[index])); CloudWatch Logs logging "
+            "activity name contains \(CodePointDescription.describe(value)); CloudWatch Logs logging "
                 + "and metrics need names of only 0-9, A-Z, a-z, '-' and '_'",
             at: name.string.range(ofScalar: index), pointer: name.pointer)
     }

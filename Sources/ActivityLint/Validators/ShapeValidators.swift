@@ -1,4 +1,5 @@
-/// Rules about the request's structure: an object, with `name`, only known members, each of the right JSON type.
+/// Rules about the request's structure: an object, with a name, only known members, each of the right JSON type.
+/// Terraform plans are skipped here: the provider's schema has already enforced their shape.
 enum ShapeValidators {
     static let all: [any Validator.Type] = [PayloadNotObject.self, NameRequired.self, UnknownMember.self, InvalidType.self]
 }
@@ -8,21 +9,23 @@ struct PayloadNotObject: PlainValidator {
     static let name = "payload-not-object"
 
     func validate(_ payload: Payload, _ context: inout ValidationContext) {
-        guard payload.root.members == nil else { return }
+        guard payload.root.members == nil, !Intrinsic.isIntrinsic(payload.root) else { return }
+        let members = payload.schema.requestMembers.map { "`\($0)`" }.joined(separator: ", ")
         context.report(
-            "a CreateActivity request must be an object with `name`, `tags` and `encryptionConfiguration`, "
-                + "found \(TypeDescription.article(payload.root))",
+            "a CreateActivity request must be an object with \(members), found \(TypeDescription.article(payload.root))",
             at: payload.root.firstCharacterRange, pointer: "")
     }
 }
 
-/// `name` is required. Stays silent when a misspelt member (`Name`) is already reported by `unknown-member`.
+/// The API needs `name`. CloudFormation generates a name when `Name` is absent, so only API requests need one.
+/// Stays silent when a misspelt member (`Name`) is already reported by `unknown-member`.
 struct NameRequired: PlainValidator {
     static let name = "name-required"
 
     func validate(_ payload: Payload, _ context: inout ValidationContext) {
-        guard payload.root.members != nil, payload.root.member(APIShape.name) == nil,
-              !Payload.hasMisspelling(of: APIShape.name, in: payload.root, among: APIShape.requestMembers)
+        let schema = payload.schema
+        guard schema.dialect == .api, payload.root.members != nil, payload.root.member(schema.name) == nil,
+              !Payload.hasMisspelling(of: schema.name, in: payload.root, among: schema.requestMembers)
         else { return }
         context.report(
             "missing required member `name` (botocore: Missing required parameter in input: \"name\")",
@@ -30,22 +33,26 @@ struct NameRequired: PlainValidator {
     }
 }
 
-/// Members the API does not define: every SDK and the CLI refuse the whole request.
+/// Members the API (or the resource type) does not define: the SDKs, the CLI and CloudFormation refuse them.
 struct UnknownMember: PlainValidator {
     static let name = "unknown-member"
 
     func validate(_ payload: Payload, _ context: inout ValidationContext) {
-        check(payload.root, known: APIShape.requestMembers, place: "the request", pointer: "", &context)
+        let schema = payload.schema
+        guard schema.dialect != .terraform else { return }
+        let place = schema.dialect == .cloudFormation ? "the resource's Properties" : "the request"
+        check(payload.root, known: schema.requestMembers, place: place, pointer: "", &context)
         for entry in payload.tagEntries {
-            check(entry.node, known: APIShape.tagMembers, place: "a tag", pointer: entry.pointer, &context)
+            check(entry.node, known: schema.tagMembers, place: "a tag", pointer: entry.pointer, &context)
         }
         if let encryption = payload.encryption {
-            check(encryption, known: APIShape.encryptionMembers, place: "`encryptionConfiguration`",
-                  pointer: Payload.encryptionPointer, &context)
+            check(encryption, known: schema.encryptionMembers, place: "`\(schema.encryption)`",
+                  pointer: payload.encryptionPointer, &context)
         }
     }
 
     private func check(_ object: Node, known: [String], place: String, pointer: String, _ context: inout ValidationContext) {
+        guard !Intrinsic.isIntrinsic(object) else { return }
         for member in object.members ?? [] where !known.contains(member.key.text) {
             var message = "unknown member \(Quoting.code(member.key.text)) in \(place)"
             if let suggestion = MemberSuggestion.closest(to: member.key.text, among: known) {
@@ -58,7 +65,8 @@ struct UnknownMember: PlainValidator {
     }
 }
 
-/// Every known member must have the JSON type the API model gives it; the SDKs do no coercion.
+/// Every known member must have the JSON type the API model gives it; the SDKs do no coercion. A value given by
+/// a CloudFormation intrinsic function is accepted anywhere.
 struct InvalidType: PlainValidator {
     static let name = "invalid-type"
 
@@ -74,44 +82,53 @@ struct InvalidType: PlainValidator {
             }
         }
 
-        func accepts(_ node: Node) -> Bool {
+        /// `lenient`: CloudFormation converts scalars (`Name: 12345` becomes "12345", `"300"` becomes 300).
+        func accepts(_ node: Node, lenient: Bool) -> Bool {
+            if Intrinsic.isIntrinsic(node) { return true }
             switch (self, node.value) {
-            case (.string, .string), (.list, .array), (.object, .object): true
-            case (.integer, .number(let number)): number.isInteger
-            default: false
+            case (.string, .string), (.list, .array), (.object, .object): return true
+            case (.integer, .number(let number)): return number.isInteger
+            case (.string, .number), (.string, .bool): return lenient
+            case (.integer, .string(let string)): return lenient && Int(string.text) != nil
+            default: return false
             }
         }
     }
 
     func validate(_ payload: Payload, _ context: inout ValidationContext) {
+        let schema = payload.schema
+        guard schema.dialect != .terraform, payload.root.members != nil else { return }
         let root = payload.root
-        check(APIShape.name, in: root, expected: .string, pointer: "", &context)
-        check(APIShape.tags, in: root, expected: .list, pointer: "", &context)
-        check(APIShape.encryptionConfiguration, in: root, expected: .object, pointer: "", &context)
-        let tagsPointer = JSONPointer.appending(APIShape.tags, to: "")
-        for (index, tag) in (root.member(APIShape.tags)?.value.elements ?? []).enumerated() {
+        check(schema.name, in: root, expected: .string, pointer: "", &context)
+        check(schema.tags, in: root, expected: .list, pointer: "", &context)
+        check(schema.encryption, in: root, expected: .object, pointer: "", &context)
+        let tagsPointer = JSONPointer.appending(schema.tags, to: "")
+        for (index, tag) in (root.member(schema.tags)?.value.elements ?? []).enumerated() {
             let pointer = JSONPointer.appending(index, to: tagsPointer)
-            guard tag.members != nil else {
+            guard tag.members != nil || Intrinsic.isIntrinsic(tag) else {
                 context.report(
-                    "each tag must be an object {\"key\": …, \"value\": …}, found \(TypeDescription.article(tag))",
+                    "each tag must be an object {\"\(schema.tagKey)\": …, \"\(schema.tagValue)\": …}, found "
+                        + TypeDescription.article(tag),
                     at: tag, pointer: pointer)
                 continue
             }
-            check(APIShape.tagKey, in: tag, expected: .string, pointer: pointer, &context)
-            check(APIShape.tagValue, in: tag, expected: .string, pointer: pointer, &context)
+            check(schema.tagKey, in: tag, expected: .string, pointer: pointer, &context)
+            check(schema.tagValue, in: tag, expected: .string, pointer: pointer, &context)
         }
         if let encryption = payload.encryption {
-            check(APIShape.type, in: encryption, expected: .string, pointer: Payload.encryptionPointer, &context)
-            check(APIShape.kmsKeyId, in: encryption, expected: .string, pointer: Payload.encryptionPointer, &context)
-            check(APIShape.reusePeriod, in: encryption, expected: .integer, pointer: Payload.encryptionPointer, &context)
+            let pointer = payload.encryptionPointer
+            check(schema.type, in: encryption, expected: .string, pointer: pointer, &context)
+            check(schema.kmsKeyId, in: encryption, expected: .string, pointer: pointer, &context)
+            check(schema.reusePeriod, in: encryption, expected: .integer, pointer: pointer, &context)
         }
     }
 
     private func check(_ key: String, in object: Node, expected: Expected, pointer: String, _ context: inout ValidationContext) {
-        guard let node = object.member(key)?.value, !expected.accepts(node) else { return }
+        let lenient = context.payload.schema.dialect == .cloudFormation
+        guard let node = object.member(key)?.value, !expected.accepts(node, lenient: lenient) else { return }
         var message = "`\(key)` must be \(expected.phrase), found \(TypeDescription.article(node))"
         switch (expected, node.value) {
-        case (.list, .object) where key == APIShape.tags:
+        case (.list, .object):
             message += "; write tags as a list: [{\"key\": \"team\", \"value\": \"payments\"}]"
         case (.integer, .string(let string)) where Int(string.text) != nil:
             message += "; remove the quotes"

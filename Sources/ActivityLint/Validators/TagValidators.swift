@@ -40,7 +40,7 @@ struct TagKeyMissing: PlainValidator {
     static let name = "tag-key-missing"
 
     func validate(_ payload: Payload, _ context: inout ValidationContext) {
-        for entry in payload.tagEntries where entry.node.member(APIShape.tagKey) == nil {
+        for entry in payload.tagEntries where !entry.hasKey {
             context.report(
                 "tag \(entry.index + 1) has no `key`; every tag needs a key of 1 to 128 characters",
                 at: entry.node.firstCharacterRange, pointer: entry.pointer)
@@ -53,7 +53,7 @@ struct TagValueMissing: PlainValidator {
     static let name = "tag-value-missing"
 
     func validate(_ payload: Payload, _ context: inout ValidationContext) {
-        for entry in payload.tagEntries where entry.node.member(APIShape.tagValue) == nil {
+        for entry in payload.tagEntries where !entry.hasValue {
             context.report(
                 "tag \(entry.index + 1) has no `value`; give one (an empty string is allowed) so the request means "
                     + "the same everywhere",
@@ -69,8 +69,8 @@ struct TagKeyLength: PlainValidator {
     func validate(_ payload: Payload, _ context: inout ValidationContext) {
         for entry in payload.tagEntries {
             guard let key = entry.key else { continue }
-            let count = key.string.scalarCount
-            if count == 0 {
+            let count = key.isTemplate ? key.literalCodePoints.count : key.string.scalarCount
+            if count == 0, !key.isTemplate {
                 context.report(
                     "tag key is empty; keys need 1 to 128 characters (botocore: Invalid length for parameter "
                         + "tags[\(entry.index)].key, value: 0, valid min length: 1)",
@@ -89,7 +89,15 @@ struct TagValueLength: PlainValidator {
 
     func validate(_ payload: Payload, _ context: inout ValidationContext) {
         for entry in payload.tagEntries {
-            guard let value = entry.value, value.string.scalarCount > TagValidators.maximumValueLength else { continue }
+            guard let value = entry.value else { continue }
+            if value.string.scalarCount == 0, payload.schema.dialect == .cloudFormation {
+                context.report(
+                    "tag `Value` is empty; the API accepts an empty value but CloudFormation requires at least one "
+                        + "character (the resource schema's minLength 1)",
+                    at: value.node, pointer: value.pointer, exception: "ValidationException")
+                continue
+            }
+            guard value.string.scalarCount > TagValidators.maximumValueLength else { continue }
             context.report(
                 "tag value is \(value.string.scalarCount) characters long; the maximum is 256",
                 at: value.node, pointer: value.pointer)
@@ -105,7 +113,7 @@ struct TagCharset: PlainValidator {
         for entry in payload.tagEntries {
             for (field, label) in [(entry.key, "key"), (entry.value, "value")] {
                 guard let field else { continue }
-                for (index, codePoint) in field.string.codePoints.enumerated() where !TagCharset.allows(codePoint) {
+                for (index, codePoint) in field.literalCodePoints where !TagCharset.allows(codePoint) {
                     var message = "tag \(label) contains \(CodePointDescription.describe(codePoint)); tags may "
                         + "contain only letters, digits, white space and _ . : / = + - @"
                     if let scalar = Unicode.Scalar(codePoint), scalar.properties.generalCategory.isMark {

@@ -1,0 +1,80 @@
+/// Rules across everything linted in one run: CreateActivity is idempotent by name, so a second request with the
+/// same name and other tags is silently ignored (AWS keeps the first tags), and one with other encryption fails
+/// with `ActivityAlreadyExists`.
+struct DuplicateActivities {
+    /// What one request would create, for comparing requests with the same name.
+    struct Activity: Sendable {
+        var name: String
+        var tags: [String: String]
+        var encryption: [String]
+        var file: String
+        var label: String?
+        var range: SourceRange
+        var pointer: String
+        var documentIndex: Int
+        /// The source line of the name, so reports can quote it.
+        var line: String
+    }
+
+    /// The activity a payload would create, when its name and settings are all known literals.
+    static func activity(_ payload: Payload, file: String, source: SourceText) -> Activity? {
+        guard let name = payload.name, !name.isTemplate, name.string.scalarCount > 0, !hasUnresolvedSettings(payload)
+        else { return nil }
+        var tags: [String: String] = [:]
+        for entry in payload.tagEntries {
+            guard let key = entry.key, !key.isTemplate else { return nil }
+            tags[key.string.text] = entry.value?.string.text ?? ""
+        }
+        // No encryption configuration means an AWS owned key.
+        var encryption = [payload.encryptionType?.string.text ?? EncryptionValidators.awsOwned]
+        if encryption[0] == EncryptionValidators.customerManaged {
+            encryption.append(payload.kmsKeyId?.string.text ?? "")
+            encryption.append(payload.reusePeriod?.number.literal ?? "300")
+        }
+        return Activity(
+            name: name.string.text, tags: tags, encryption: encryption, file: file, label: payload.label,
+            range: name.node.range, pointer: payload.pointer + name.pointer, documentIndex: payload.documentIndex,
+            line: source.line(name.node.range.start.line))
+    }
+
+    /// Whether tags or encryption are computed at deploy time, so the request cannot be compared.
+    private static func hasUnresolvedSettings(_ payload: Payload) -> Bool {
+        let schema = payload.schema
+        for member in [schema.tags, schema.encryption] {
+            if let node = payload.root.member(member)?.value, payload.isUnresolved(node, member: member) { return true }
+        }
+        guard let encryption = payload.encryption else { return false }
+        return schema.encryptionMembers.contains { member in
+            encryption.member(member).map { Intrinsic.isIntrinsic($0.value) } ?? false
+        }
+    }
+
+    /// Findings for every request whose name an earlier request (in input order) already used.
+    static func findings(_ activities: [Activity]) -> [(activity: Activity, finding: Finding)] {
+        var first: [String: Activity] = [:]
+        var result: [(Activity, Finding)] = []
+        for activity in activities {
+            guard let earlier = first[activity.name] else {
+                first[activity.name] = activity
+                continue
+            }
+            let place = "\(earlier.label.map { "\($0) in " } ?? "")\(earlier.file):\(earlier.range.start.line)"
+            let prefix = activity.label.map { "\($0): " } ?? ""
+            if earlier.encryption != activity.encryption {
+                result.append((activity, finding(activity, "activity-duplicate-encryption", prefix
+                    + "activity \(Quoting.code(activity.name)) is also created at \(place) with other encryption; "
+                    + "the later CreateActivity fails with ActivityAlreadyExists")))
+            } else if earlier.tags != activity.tags {
+                result.append((activity, finding(activity, "activity-duplicate-tags", prefix
+                    + "activity \(Quoting.code(activity.name)) is also created at \(place) with other tags; "
+                    + "CreateActivity is idempotent by name, so AWS silently keeps the first tags")))
+            }
+        }
+        return result
+    }
+
+    private static func finding(_ activity: Activity, _ rule: String, _ message: String) -> Finding {
+        Finding(ruleID: rule, message: message, range: activity.range, pointer: activity.pointer,
+                documentIndex: activity.documentIndex)
+    }
+}

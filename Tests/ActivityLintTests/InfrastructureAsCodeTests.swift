@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+@testable import ActivityLint
+
+/// CloudFormation/SAM/CDK templates and Terraform plans: positions into the user's own file, and the resource's
+/// logical id or address in every message.
+struct InfrastructureAsCodeTests {
+    let linter = Linter.builtIn()
+
+    func diagnostics(_ file: String) throws -> [Diagnostic] {
+        let path = Executable.packageRoot.appendingPathComponent(file).path
+        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        return linter.lint(bytes: bytes, path: file).diagnostics
+    }
+
+    func summary(_ diagnostics: [Diagnostic]) -> [String] {
+        diagnostics.map { "\($0.range.start.line):\($0.range.start.column) \($0.ruleID) \($0.pointer)" }
+    }
+
+    @Test func samTemplateInYAMLWithShortFormIntrinsics() throws {
+        let found = try diagnostics("Examples/iac/sam-template.yaml")
+        #expect(summary(found) == [
+            "14:13 unresolved-value /Resources/IntakeActivity/Properties/Name",
+            "14:24 name-forbidden-character /Resources/IntakeActivity/Properties/Name",
+            "17:18 tag-value-length /Resources/IntakeActivity/Properties/Tags/0/Value",
+            "18:16 unresolved-value /Resources/IntakeActivity/Properties/Tags/1/Key",
+            "26:19 unresolved-value /Resources/SettlementActivity/Properties/EncryptionConfiguration/KmsKeyId",
+            "27:39 kms-reuse-period-range /Resources/SettlementActivity/Properties/EncryptionConfiguration/KmsDataKeyReusePeriodSeconds",
+        ])
+        let labels = ["IntakeActivity: ", "IntakeActivity: ", "IntakeActivity: ", "IntakeActivity: ", "SettlementActivity: ", "SettlementActivity: "]
+        #expect(zip(found, labels).allSatisfy { $0.message.hasPrefix($1) }, "\(found.map(\.message))")
+        // No Properties, no Name: CloudFormation generates a name, so nothing is reported for it.
+        #expect(!found.contains { $0.message.contains("GeneratedNameActivity") })
+    }
+
+    @Test func cdkOutputInJSON() throws {
+        let found = try diagnostics("Examples/iac/cdk.out/OrdersStack.template.json")
+        #expect(summary(found) == [
+            "25:13 unresolved-value /Resources/KeyedActivity4B5C6D7E/Properties/Name",
+            "28:18 unresolved-value /Resources/KeyedActivity4B5C6D7E/Properties/EncryptionConfiguration/KmsKeyId",
+        ])
+        #expect(found.allSatisfy { $0.message.hasPrefix("KeyedActivity4B5C6D7E: ") && $0.severity == .info })
+    }
+
+    @Test func terraformPlan() throws {
+        let found = try diagnostics("Examples/iac/terraform-plan.json")
+        #expect(summary(found) == [
+            "16:26 name-forbidden-character /resource_changes/0/change/after/name",
+            "16:27 name-forbidden-character /resource_changes/0/change/after/name",
+            "18:65 tag-reserved-prefix /resource_changes/0/change/after/tags_all/aws:owner",
+            "20:22 encryption-kms-key-required /resource_changes/0/change/after/encryption_configuration/0/type",
+            "35:18 unresolved-value /resource_changes/1/change/after/name",
+        ])
+        #expect(found[0].message.hasPrefix("aws_sfn_activity.intake: "))
+        #expect(found[4].message.hasPrefix("aws_sfn_activity.reports[0]: `name` is known only after apply"))
+        // "" and 0 in a plan mean unset, so the empty kms_key_id is not also a length error, and the
+        // no-op resource `legacy worker` is not linted at all.
+        #expect(!found.contains { $0.ruleID == "kms-key-id-length" || $0.ruleID == "kms-reuse-period-range" })
+        #expect(!found.contains { $0.message.contains("legacy") })
+        let result = linter.lint(bytes: try [UInt8](Data(contentsOf: Executable.packageRoot.appendingPathComponent("Examples/iac/terraform-plan.json"))), path: "plan.json")
+        #expect(result.payloadCount == 3)
+    }
+
+    @Test func plannedValuesWhenThePlanHasNoChangesList() {
+        let plan = #"""
+            {"format_version": "1.2", "planned_values": {"root_module": {"child_modules": [{"resources": [
+              {"address": "module.a.aws_sfn_activity.x", "type": "aws_sfn_activity", "values": {"name": "a b", "tags_all": {}}}
+            ]}]}}}
+            """#
+        let found = linter.lint(text: plan, path: "plan.json").diagnostics
+        #expect(found.map(\.pointer) == ["/planned_values/root_module/child_modules/0/resources/0/values/name"])
+        #expect(found.first?.message.hasPrefix("module.a.aws_sfn_activity.x: ") == true)
+    }
+
+    @Test func subTemplateLiteralTextIsChecked() {
+        let template = """
+            Resources:
+              A:
+                Type: AWS::StepFunctions::Activity
+                Properties:
+                  Name: !Sub "${Prefix}-orders/${Env}"
+                  Tags:
+                    - Key: !Sub "cost,${Center}"
+                      Value: x
+            """
+        let found = linter.lint(text: template, path: "t.yaml").diagnostics.filter { $0.severity == .error }
+        #expect(found.map { "\($0.range.start.line):\($0.range.start.column) \($0.ruleID)" } == [
+            "5:35 name-forbidden-character", "7:26 tag-charset",
+        ])
+    }
+
+    @Test func cloudFormationIsLenientWithScalarsAndNamesItsOwnMembers() {
+        let template = """
+            {"Resources": {"A": {"Type": "AWS::StepFunctions::Activity", "Properties": {
+              "Name": "a", "name": "b",
+              "EncryptionConfiguration": {"Type": "CUSTOMER_MANAGED_KMS_KEY", "KmsKeyId": "alias/a", "KmsDataKeyReusePeriodSeconds": "300"}}}}}
+            """
+        let found = linter.lint(text: template, path: "t.json").diagnostics
+        #expect(found.map(\.ruleID) == ["unknown-member"])
+        #expect(found.first?.message == "A: unknown member \"name\" in the resource's Properties; did you mean `Name`? Member names are case-sensitive")
+    }
+
+    @Test func inputKindCanBeForced() throws {
+        let forced = try Executable.run(["--input-kind", "api", "Examples/iac/cdk.out/OrdersStack.template.json"])
+        #expect(forced.status == 1)
+        #expect(forced.stdout.contains("unknown member \"Resources\" in the request"))
+        let auto = try Executable.run(["Examples/iac/cdk.out/OrdersStack.template.json"])
+        #expect(auto.status == 0)
+        #expect(auto.stdout.contains("2 infos in 1 file (3 payloads)"))
+    }
+
+    @Test func duplicateNamesAcrossFilesOfOneRun() throws {
+        let run = try Executable.run(["Examples/iac"])
+        #expect(run.stdout.contains("Examples/iac/sam-template.yaml:38:13: error: ArchiveActivity: activity \"archive-worker\" is also created at ArchiveActivity8C1D2E3F in Examples/iac/cdk.out/OrdersStack.template.json:17 with other encryption; the later CreateActivity fails with ActivityAlreadyExists [activity-duplicate-encryption]"))
+        #expect(run.stdout.contains("[activity-duplicate-tags]"))
+        #expect(run.stdout.contains("      Name: archive-worker\n"), "the source line is quoted")
+    }
+}

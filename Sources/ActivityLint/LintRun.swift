@@ -44,9 +44,12 @@ public struct LintRun: Sendable {
         }
 
         var notes: [String] = []
+        let workingDirectory = PathText.currentDirectory
+        let base = PathText.standardized(configuration.baseDirectory, in: workingDirectory)
         let inputs = InputDiscovery(stdinFilename: stdinFilename).discover(paths).filter { input in
             guard case .file(let path) = input.source else { return true }
-            if configuration.admits(relativePath: relative(path, to: configuration.baseDirectory)) { return true }
+            let relative = PathText.relative(PathText.standardized(path, in: workingDirectory), to: base) ?? path
+            if configuration.admits(relativePath: relative) { return true }
             if input.isExplicit && forceInclude { return true }
             if input.isExplicit {
                 notes.append("\(input.displayPath) is excluded by \(configuration.file ?? "the configuration"); "
@@ -93,13 +96,5 @@ public struct LintRun: Sendable {
         case .success(let bytes): return try Baseline.parse(bytes, path: path)
         case .failure(let failure): throw ConfigurationError(file: path, position: nil, message: failure.message)
         }
-    }
-
-    /// `path` relative to `base` when it lies inside it, for matching `include`/`exclude`.
-    private func relative(_ path: String, to base: String) -> String {
-        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
-        let root = URL(fileURLWithPath: base).standardizedFileURL.path
-        let prefix = root.hasSuffix("/") ? root : root + "/"
-        return absolute.hasPrefix(prefix) ? String(absolute.dropFirst(prefix.count)) : path
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import Glibc
 
 /// One input to lint, in the order the run reports it.
 public struct InputItem: Sendable, Hashable {
@@ -36,62 +36,86 @@ public struct InputDiscovery: Sendable {
     }
 
     public func discover(_ arguments: [String]) -> [InputItem] {
-        var items: [InputItem] = []
-        var seen = Set<String>()
+        var walk = Walk(workingDirectory: PathText.currentDirectory)
         for argument in arguments {
             if argument == "-" {
-                items.append(InputItem(displayPath: stdinFilename, source: .standardInput))
+                walk.items.append(InputItem(displayPath: stdinFilename, source: .standardInput))
                 continue
             }
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory) else {
-                let reason = isBrokenLink(argument) ? "is a broken symbolic link" : "does not exist"
-                items.append(InputItem(displayPath: argument, source: .unusable(reason)))
-                continue
-            }
-            if isDirectory.boolValue {
-                var visited = Set<String>()
-                walk(directory: argument, into: &items, visited: &visited, seen: &seen)
-            } else if seen.insert(canonical(argument)).inserted {
-                items.append(InputItem(displayPath: argument, source: .file(argument)))
+            switch Walk.kind(of: argument) {
+            case .missing:
+                let reason = Walk.isSymbolicLink(argument) ? "is a broken symbolic link" : "does not exist"
+                walk.items.append(InputItem(displayPath: argument, source: .unusable(reason)))
+            case .directory:
+                walk.directory(argument)
+            case .file:
+                walk.file(argument, explicit: true)
             }
         }
-        return items
+        return walk.items
     }
 
-    /// Depth-first, entries sorted by name so results do not depend on the file system's order.
-    /// `visited` holds resolved directory paths, so a symbolic-link loop is entered once only.
-    private func walk(directory: String, into items: inout [InputItem], visited: inout Set<String>, seen: inout Set<String>) {
-        guard visited.insert(canonical(directory)).inserted else { return }
-        let entries: [String]
-        do {
-            entries = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
-        } catch {
-            items.append(InputItem(displayPath: directory, source: .unusable("cannot be read: permission denied")))
-            return
+    /// The state of one discovery: inputs found so far, files already listed, directories already entered.
+    private struct Walk {
+        enum Kind { case file, directory, missing }
+
+        let workingDirectory: String
+        var items: [InputItem] = []
+        var seenFiles = Set<String>()
+        /// Resolved directory paths, so a symbolic-link loop is entered once only.
+        var visitedDirectories = Set<String>()
+
+        mutating func file(_ path: String, explicit: Bool) {
+            guard seenFiles.insert(PathText.standardized(path, in: workingDirectory)).inserted else { return }
+            items.append(InputItem(displayPath: path, source: .file(path), isExplicit: explicit))
         }
-        // Hidden entries (.git, .github, .activity-lint.yml) are not request files; name one explicitly to lint it.
-        for entry in entries where !entry.hasPrefix(".") {
-            let path = directory.hasSuffix("/") ? directory + entry : directory + "/" + entry
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
-            if isDirectory.boolValue {
-                if !InputDiscovery.skippedDirectories.contains(entry) {
-                    walk(directory: path, into: &items, visited: &visited, seen: &seen)
+
+        /// Depth-first, entries sorted by name so results do not depend on the file system's order.
+        mutating func directory(_ path: String) {
+            guard let resolved = PathText.resolved(path), visitedDirectories.insert(resolved).inserted else { return }
+            guard let handle = opendir(path) else {
+                items.append(InputItem(displayPath: path, source: .unusable("cannot be read: \(String(cString: strerror(errno)))")))
+                return
+            }
+            var entries: [(name: String, type: UInt8)] = []
+            while let entry = readdir(handle) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
                 }
-            } else if let dot = entry.lastIndex(of: "."),
-                      InputDiscovery.extensions.contains(entry[entry.index(after: dot)...].lowercased()),
-                      seen.insert(canonical(path)).inserted {
-                items.append(InputItem(displayPath: path, source: .file(path), isExplicit: false))
+                // Hidden entries (.git, .github, .activity-lint.yml) are not request files; name one to lint it.
+                if !name.hasPrefix(".") { entries.append((name, entry.pointee.d_type)) }
+            }
+            closedir(handle)
+            entries.sort { $0.name < $1.name }
+            for (name, type) in entries {
+                let child = path.hasSuffix("/") ? path + name : path + "/" + name
+                let kind: Kind = switch Int32(type) {
+                case Int32(DT_DIR): .directory
+                case Int32(DT_REG): .file
+                default: Walk.kind(of: child)  // links and file systems that do not report types
+                }
+                switch kind {
+                case .directory where !InputDiscovery.skippedDirectories.contains(name): directory(child)
+                case .file where Walk.hasLintedExtension(name): file(child, explicit: false)
+                default: continue
+                }
             }
         }
-    }
 
-    private func canonical(_ path: String) -> String {
-        URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-    }
+        static func hasLintedExtension(_ name: String) -> Bool {
+            guard let dot = name.lastIndex(of: ".") else { return false }
+            return InputDiscovery.extensions.contains(name[name.index(after: dot)...].lowercased())
+        }
 
-    private func isBrokenLink(_ path: String) -> Bool {
-        (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil
+        static func kind(of path: String) -> Kind {
+            var info = stat()
+            guard stat(path, &info) == 0 else { return .missing }
+            return (info.st_mode & S_IFMT) == S_IFDIR ? .directory : .file
+        }
+
+        static func isSymbolicLink(_ path: String) -> Bool {
+            var info = stat()
+            return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
+        }
     }
 }

@@ -2,17 +2,19 @@
 /// `AWS::StepFunctions::Activity`, or the planned values of a Terraform `aws_sfn_activity`.
 public struct Payload: Sendable {
     /// The request object (a raw API file's root, a resource's `Properties`, a plan's `change.after`).
-    public var root: Node
+    public let root: Node
     /// JSON Pointer of `root` within its document ("" for a raw API file).
-    public var pointer: String
+    public let pointer: String
     /// Which document of the file (0 unless the file is a multi-document YAML stream).
-    public var documentIndex: Int
+    public let documentIndex: Int
     /// How the request's members are spelt and shaped.
-    public var schema: PayloadSchema
+    public let schema: PayloadSchema
     /// The resource it comes from (a CloudFormation logical id, a Terraform address), named in every message.
-    public var label: String?
+    public let label: String?
     /// Top-level members whose values Terraform knows only after apply (`after_unknown`).
-    public var unknownMembers: Set<String>
+    public let unknownMembers: Set<String>
+    /// The tags, read once: many rules walk them.
+    public private(set) var tagEntries: [TagEntry] = []
 
     public init(
         root: Node, pointer: String = "", documentIndex: Int = 0, schema: PayloadSchema = .api, label: String? = nil,
@@ -24,6 +26,7 @@ public struct Payload: Sendable {
         self.schema = schema
         self.label = label
         self.unknownMembers = unknownMembers
+        self.tagEntries = readTagEntries()
     }
 }
 
@@ -31,40 +34,71 @@ public struct Payload: Sendable {
 /// (`invalid-type` reports that; other rules stay silent rather than cascade) or has a value no linter can know
 /// (an intrinsic function, a value known after apply: `unresolved-value` reports that).
 extension Payload {
-    /// A string member with its pointer relative to the payload.
-    public struct Field: Sendable {
-        public var node: Node
-        public var string: StringValue
-        public var pointer: String
+    /// A string member with its pointer relative to the payload. A class: rules pass fields around a lot, and a
+    /// reference is one retain where a struct of nodes and strings is many.
+    public final class Field: Sendable {
+        public let node: Node
+        public let string: StringValue
+        public let pointer: String
         /// For a CloudFormation `Fn::Sub` template, the code point ranges that are `${…}` substitutions: rules check
         /// only the literal text around them.
-        public var substitutions: [Range<Int>] = []
+        public let substitutions: [Range<Int>]
+
+        init(node: Node, string: StringValue, pointer: String, substitutions: [Range<Int>] = []) {
+            self.node = node
+            self.string = string
+            self.pointer = pointer
+            self.substitutions = substitutions
+        }
 
         public var isTemplate: Bool { !substitutions.isEmpty }
 
         /// The code points that are literal text, with their indices.
         public var literalCodePoints: [(index: Int, value: UInt32)] {
-            string.codePoints.enumerated().filter { index, _ in !substitutions.contains { $0.contains(index) } }
-                .map { (index: $0.offset, value: $0.element) }
+            var result: [(index: Int, value: UInt32)] = []
+            forEachLiteralCodePoint { result.append((index: $0, value: $1)) }
+            return result
+        }
+
+        /// Calls `body` with each literal code point and its index (the hot path of character rules).
+        @inline(__always)
+        public func forEachLiteralCodePoint(_ body: (Int, UInt32) -> Void) {
+            if substitutions.isEmpty {
+                string.forEachCodePoint(body)
+            } else {
+                string.forEachCodePoint { index, value in
+                    if !substitutions.contains(where: { $0.contains(index) }) { body(index, value) }
+                }
+            }
         }
     }
 
     /// One tag: an entry `{key, value}` of a list, or a `key = value` member of a Terraform map.
-    public struct TagEntry: Sendable {
-        public var index: Int
+    public final class TagEntry: Sendable {
+        public let index: Int
         /// The entry object, or for a map the value node.
-        public var node: Node
-        public var pointer: String
-        public var key: Field?
-        public var value: Field?
+        public let node: Node
+        public let pointer: String
+        public let key: Field?
+        public let value: Field?
         /// Whether the entry has a key / value member at all (a map entry always has both).
-        public var hasKey: Bool
-        public var hasValue: Bool
+        public let hasKey: Bool
+        public let hasValue: Bool
+
+        init(index: Int, node: Node, pointer: String, key: Field?, value: Field?, hasKey: Bool, hasValue: Bool) {
+            self.index = index
+            self.node = node
+            self.pointer = pointer
+            self.key = key
+            self.value = value
+            self.hasKey = hasKey
+            self.hasValue = hasValue
+        }
     }
 
     public var name: Field? { field(schema.name, of: root, at: "") }
 
-    public var tagEntries: [TagEntry] {
+    private func readTagEntries() -> [TagEntry] {
         guard let tags = root.member(schema.tags)?.value, !isUnresolved(tags, member: schema.tags) else { return [] }
         let listPointer = JSONPointer.appending(schema.tags, to: "")
         if schema.tagsAreMap {

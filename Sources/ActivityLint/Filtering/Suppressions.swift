@@ -30,7 +30,7 @@ struct Suppressions {
     /// Finds the directives in a YAML file's comments.
     init(source: SourceText) {
         directives = []
-        guard source.bytes.count > Suppressions.marker.utf8.count else { return }
+        guard Suppressions.mentionsMarker(source.bytes) else { return }
         var pendingNextLine: [Int] = []
         for lineNumber in 1...source.lineStarts.count {
             let line = source.line(lineNumber)
@@ -43,6 +43,24 @@ struct Suppressions {
             guard let directive = Suppressions.directive(in: line, lineNumber: lineNumber, source: source) else { continue }
             if directive.scope == .line(0) { pendingNextLine.append(directives.count) }
             directives.append(directive)
+        }
+    }
+
+    /// A quick scan for `activity-lint:` so files without directives (nearly all) skip the line-by-line pass.
+    private static func mentionsMarker(_ bytes: [UInt8]) -> Bool {
+        let marker = Array(Suppressions.marker.utf8)
+        guard bytes.count >= marker.count else { return false }
+        return bytes.withUnsafeBufferPointer { buffer in
+            var index = 0
+            let last = buffer.count - marker.count
+            while index <= last {
+                if buffer[index] == marker[0], buffer[index + 1] == marker[1],
+                   marker.indices.allSatisfy({ buffer[index + $0] == marker[$0] }) {
+                    return true
+                }
+                index += 1
+            }
+            return false
         }
     }
 

@@ -2,6 +2,9 @@
 public enum JSONPointer {
     /// Appends one reference token, escaping `~` as `~0` and `/` as `~1`.
     public static func appending(_ token: String, to pointer: String) -> String {
+        if !token.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) {
+            return pointer + "/" + token
+        }
         var result = pointer + "/"
         for character in token.unicodeScalars {
             switch character {

@@ -26,21 +26,36 @@ public struct Node: Sendable {
 
     public var value: Value
     public var range: SourceRange
+    /// Rarely set YAML details, boxed so that copying a node (which rules do often) retains one reference, not three.
+    private var metadata: Metadata?
+
+    private final class Metadata: Sendable {
+        let tag: String?
+        let aliasOf: String?
+        let yaml11Reading: String?
+
+        init(tag: String?, aliasOf: String?, yaml11Reading: String?) {
+            self.tag = tag
+            self.aliasOf = aliasOf
+            self.yaml11Reading = yaml11Reading
+        }
+    }
+
     /// A YAML tag written on the node (`!Ref`, `!!str`), if any.
-    public var tag: String?
+    public var tag: String? { metadata?.tag }
     /// For a YAML alias (`*name`), the anchor's name; `value` is then the anchored node's value, shared, not copied.
-    public var aliasOf: String?
+    public var aliasOf: String? { metadata?.aliasOf }
     /// For a YAML plain (unquoted) scalar, how a YAML 1.1 loader (PyYAML, AWS CLI v1) would read it differently.
-    public var yaml11Reading: String?
+    public var yaml11Reading: String? { metadata?.yaml11Reading }
 
     public init(
         _ value: Value, range: SourceRange, tag: String? = nil, aliasOf: String? = nil, yaml11Reading: String? = nil
     ) {
         self.value = value
         self.range = range
-        self.tag = tag
-        self.aliasOf = aliasOf
-        self.yaml11Reading = yaml11Reading
+        if tag != nil || aliasOf != nil || yaml11Reading != nil {
+            metadata = Metadata(tag: tag, aliasOf: aliasOf, yaml11Reading: yaml11Reading)
+        }
     }
 
     /// The members of an object, or nil when this is not an object.

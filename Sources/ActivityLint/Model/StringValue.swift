@@ -32,6 +32,16 @@ public struct StringValue: Hashable, Sendable {
         return result
     }
 
+    /// Calls `body` with each code point and its index, lone surrogates included, without building an array.
+    @inline(__always)
+    public func forEachCodePoint(_ body: (Int, UInt32) -> Void) {
+        var index = 0
+        for scalar in text.unicodeScalars {
+            body(index, loneSurrogates.isEmpty ? scalar.value : loneSurrogates[index] ?? scalar.value)
+            index += 1
+        }
+    }
+
     /// The number of Unicode code points (lone surrogates count as one each).
     public var scalarCount: Int { text.unicodeScalars.count }
 

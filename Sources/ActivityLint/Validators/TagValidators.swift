@@ -12,7 +12,11 @@ enum TagValidators {
 
     /// `aws:` in any letter case is reserved for AWS (the CloudFormation handler compares case-insensitively).
     static func isReserved(_ text: String) -> Bool {
-        text.unicodeScalars.prefix(4).map { Character($0).lowercased() }.joined() == "aws:"
+        var utf8 = text.utf8.makeIterator()
+        for expected in "aws:".utf8 {
+            guard let byte = utf8.next(), byte | (expected == UInt8(ascii: ":") ? 0 : 0x20) == expected else { return false }
+        }
+        return true
     }
 }
 
@@ -113,7 +117,11 @@ struct TagCharset: PlainValidator {
         for entry in payload.tagEntries {
             for (field, label) in [(entry.key, "key"), (entry.value, "value")] {
                 guard let field else { continue }
-                for (index, codePoint) in field.literalCodePoints where !TagCharset.allows(codePoint) {
+                var offending: [(Int, UInt32)] = []
+                field.forEachLiteralCodePoint { index, codePoint in
+                    if !TagCharset.allows(codePoint) { offending.append((index, codePoint)) }
+                }
+                for (index, codePoint) in offending {
                     var message = "tag \(label) contains \(CodePointDescription.describe(codePoint)); tags may "
                         + "contain only letters, digits, white space and _ . : / = + - @"
                     if let scalar = Unicode.Scalar(codePoint), scalar.properties.generalCategory.isMark {
@@ -127,7 +135,15 @@ struct TagCharset: PlainValidator {
 
     private static let symbols: Set<UInt32> = Set("_.:/=+-@".unicodeScalars.map(\.value))
 
+    /// Which ASCII characters the pattern allows, looked up without Unicode property tables.
+    private static let asciiAllowed: [Bool] = (0..<128).map { value in
+        let scalar = Unicode.Scalar(UInt8(value))
+        return scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == " "
+            || "_.:/=+-@".unicodeScalars.contains(scalar)
+    }
+
     static func allows(_ value: UInt32) -> Bool {
+        if value < 128 { return asciiAllowed[Int(value)] }
         if symbols.contains(value) { return true }
         guard let scalar = Unicode.Scalar(value) else { return false }
         switch scalar.properties.generalCategory {
@@ -208,10 +224,12 @@ struct TagDuplicatePair: PlainValidator {
 /// Pairs each repeated tag key with its first occurrence.
 enum TagDuplicates {
     static func each(in payload: Payload, _ body: (Payload.TagEntry, Payload.TagEntry) -> Void) {
-        var firstByKey: [String: Payload.TagEntry] = [:]
-        for entry in payload.tagEntries {
+        let entries = payload.tagEntries
+        guard entries.count > 1 else { return }
+        var firstByKey: [String: Int] = [:]
+        for (position, entry) in entries.enumerated() {
             guard let key = entry.key?.string.text else { continue }
-            if let first = firstByKey[key] { body(first, entry) } else { firstByKey[key] = entry }
+            if let first = firstByKey[key] { body(entries[first], entry) } else { firstByKey[key] = position }
         }
     }
 }

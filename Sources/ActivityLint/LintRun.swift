@@ -47,7 +47,7 @@ public struct LintRun: Sendable {
         let workingDirectory = PathText.currentDirectory
         let base = PathText.standardized(configuration.baseDirectory, in: workingDirectory)
         let inputs = InputDiscovery(stdinFilename: stdinFilename).discover(paths).filter { input in
-            guard case .file(let path) = input.source else { return true }
+            guard case .file(let path) = input.source, configuration.filtersPaths else { return true }
             let relative = PathText.relative(PathText.standardized(path, in: workingDirectory), to: base) ?? path
             if configuration.admits(relativePath: relative) { return true }
             if input.isExplicit && forceInclude { return true }

@@ -32,6 +32,9 @@ public struct Configuration: Sendable {
         }
     }
 
+    /// Whether `include` or `exclude` can turn a file away at all.
+    public var filtersPaths: Bool { !include.isEmpty || !exclude.isEmpty }
+
     /// Whether a file is linted, given its path relative to `baseDirectory`.
     public func admits(relativePath: String) -> Bool {
         if exclude.contains(where: { $0.matches(relativePath) }) { return false }

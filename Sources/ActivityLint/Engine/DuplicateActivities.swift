@@ -5,7 +5,8 @@ struct DuplicateActivities {
     /// What one request would create, for comparing requests with the same name.
     struct Activity: Sendable {
         var name: String
-        var tags: [String: String]
+        /// An order-independent fingerprint of the tags (a sum of one hash per key and value).
+        var tags: UInt64
         var encryption: [String]
         var file: String
         var label: String?
@@ -20,10 +21,10 @@ struct DuplicateActivities {
     static func activity(_ payload: Payload, file: String, source: SourceText) -> Activity? {
         guard let name = payload.name, !name.isTemplate, name.string.scalarCount > 0, !hasUnresolvedSettings(payload)
         else { return nil }
-        var tags: [String: String] = [:]
+        var tags: UInt64 = 0
         for entry in payload.tagEntries {
             guard let key = entry.key, !key.isTemplate else { return nil }
-            tags[key.string.text] = entry.value?.string.text ?? ""
+            tags = tags &+ StableHash.fnv1a64(Array(key.string.text.utf8) + [0] + Array((entry.value?.string.text ?? "").utf8))
         }
         // No encryption configuration means an AWS owned key.
         var encryption = [payload.encryptionType?.string.text ?? EncryptionValidators.awsOwned]

@@ -41,7 +41,7 @@ public struct RuleEngine: Sendable {
         var findings: [Finding] = []
         for rule in rules {
             guard let validator = rule.validator else { continue }
-            var context = ValidationContext(payload: payload)
+            var context = ValidationContext()
             validator.validate(payload, &context)
             for problem in context.problems {
                 // Templates and plans hold many requests: every message names the resource it is about.

@@ -30,8 +30,7 @@ public struct ValidatorOptionError: Error, Sendable {
 
 /// Collects what one validator reports about one payload.
 public struct ValidationContext {
-    public let payload: Payload
-    public private(set) var problems: [Problem] = []
+    public internal(set) var problems: [Problem] = []
 
     /// A finding without a rule id: the engine adds it from the catalog entry that ran the validator.
     public struct Problem: Sendable {
@@ -41,9 +40,7 @@ public struct ValidationContext {
         public var exception: String?
     }
 
-    public init(payload: Payload) {
-        self.payload = payload
-    }
+    public init() {}
 
     /// Reports a problem at `range`. `pointer` is relative to the payload.
     public mutating func report(_ message: String, at range: SourceRange, pointer: String, exception: String? = nil) {

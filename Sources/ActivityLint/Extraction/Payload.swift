@@ -15,6 +15,12 @@ public struct Payload: Sendable {
     public let unknownMembers: Set<String>
     /// The tags, read once: many rules walk them.
     public private(set) var tagEntries: [TagEntry] = []
+    /// Each repeated tag key as (first entry, later entry) indices into `tagEntries`, found once for the rules
+    /// that need them.
+    public private(set) var repeatedTags: [(first: Int, later: Int)] = []
+    /// How many distinct keys the tags have, not counting `aws:` keys (the 50-tag quota's count).
+    public private(set) var distinctUserTagKeys = 0
+    private var cachedKMSKeyReference: Result<KMSKeyReference, KMSKeyReference.Problem>?
 
     public init(
         root: Node, pointer: String = "", documentIndex: Int = 0, schema: PayloadSchema = .api, label: String? = nil,
@@ -27,6 +33,18 @@ public struct Payload: Sendable {
         self.label = label
         self.unknownMembers = unknownMembers
         self.tagEntries = readTagEntries()
+        if let key = kmsKeyId, !key.isTemplate { cachedKMSKeyReference = KMSKeyReference.parse(key.string.text) }
+        var firstByKey: [String: Int] = [:]
+        firstByKey.reserveCapacity(tagEntries.count)
+        for (position, entry) in tagEntries.enumerated() {
+            guard let key = entry.key?.string.text else { continue }
+            if let first = firstByKey[key] {
+                repeatedTags.append((first, position))
+            } else {
+                firstByKey[key] = position
+                if !TagValidators.isReserved(key) { distinctUserTagKeys += 1 }
+            }
+        }
     }
 }
 
@@ -143,6 +161,9 @@ extension Payload {
         guard let encryption, !isUnset(schema.type, in: encryption) else { return nil }
         return field(schema.type, of: encryption, at: encryptionPointer)
     }
+
+    /// How `kmsKeyId` names its key, parsed once for the rules that look at it; nil without a literal key id.
+    public var kmsKeyReference: Result<KMSKeyReference, KMSKeyReference.Problem>? { cachedKMSKeyReference }
 
     public var kmsKeyId: Field? {
         guard let encryption, !isUnset(schema.kmsKeyId, in: encryption) else { return nil }

@@ -82,7 +82,7 @@ struct KMSKeyIDFormat: PlainValidator {
 
     func validate(_ payload: Payload, _ context: inout ValidationContext) {
         guard let key = payload.kmsKeyId, !key.isTemplate, (1...2048).contains(key.string.scalarCount),
-              case .failure(let problem) = KMSKeyReference.parse(key.string.text)
+              case .failure(let problem) = payload.kmsKeyReference
         else { return }
         context.report("`\(payload.schema.kmsKeyId)` \(Quoting.code(key.string.text)) \(problem.message)", at: key.node, pointer: key.pointer)
     }
@@ -93,7 +93,7 @@ struct KMSKeyIDCase: PlainValidator {
     static let name = "kms-key-id-case"
 
     func validate(_ payload: Payload, _ context: inout ValidationContext) {
-        guard let key = payload.kmsKeyId, !key.isTemplate, case .success(let reference) = KMSKeyReference.parse(key.string.text),
+        guard let key = payload.kmsKeyId, !key.isTemplate, case .success(let reference) = payload.kmsKeyReference,
               reference.isUppercase
         else { return }
         context.report(
@@ -107,7 +107,7 @@ struct KMSKeyAWSManaged: PlainValidator {
     static let name = "kms-key-aws-managed"
 
     func validate(_ payload: Payload, _ context: inout ValidationContext) {
-        guard let key = payload.kmsKeyId, !key.isTemplate, case .success(let reference) = KMSKeyReference.parse(key.string.text),
+        guard let key = payload.kmsKeyId, !key.isTemplate, case .success(let reference) = payload.kmsKeyReference,
               reference.isAWSManaged
         else { return }
         context.report(

@@ -182,7 +182,7 @@ struct KMSKeyPolicy: Validator {
     }
 
     func validate(_ payload: Payload, _ context: inout ValidationContext) {
-        guard let key = payload.kmsKeyId, case .success(let reference) = KMSKeyReference.parse(key.string.text) else { return }
+        guard let key = payload.kmsKeyId, case .success(let reference) = payload.kmsKeyReference else { return }
         let parts = key.string.text.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false).map(String.init)
         let isARN = parts.count == 6
         var fine = forms.map { $0.contains(reference.formName) } ?? true

@@ -99,9 +99,10 @@ struct InvalidType: PlainValidator {
         let schema = payload.schema
         guard schema.dialect != .terraform, payload.root.members != nil else { return }
         let root = payload.root
-        check(schema.name, in: root, expected: .string, pointer: "", &context)
-        check(schema.tags, in: root, expected: .list, pointer: "", &context)
-        check(schema.encryption, in: root, expected: .object, pointer: "", &context)
+        let lenient = schema.dialect == .cloudFormation
+        check(schema.name, in: root, expected: .string, pointer: "", lenient: lenient, &context)
+        check(schema.tags, in: root, expected: .list, pointer: "", lenient: lenient, &context)
+        check(schema.encryption, in: root, expected: .object, pointer: "", lenient: lenient, &context)
         let tagsPointer = JSONPointer.appending(schema.tags, to: "")
         for (index, tag) in (root.member(schema.tags)?.value.elements ?? []).enumerated() {
             let pointer = JSONPointer.appending(index, to: tagsPointer)
@@ -112,19 +113,21 @@ struct InvalidType: PlainValidator {
                     at: tag, pointer: pointer)
                 continue
             }
-            check(schema.tagKey, in: tag, expected: .string, pointer: pointer, &context)
-            check(schema.tagValue, in: tag, expected: .string, pointer: pointer, &context)
+            check(schema.tagKey, in: tag, expected: .string, pointer: pointer, lenient: lenient, &context)
+            check(schema.tagValue, in: tag, expected: .string, pointer: pointer, lenient: lenient, &context)
         }
         if let encryption = payload.encryption {
             let pointer = payload.encryptionPointer
-            check(schema.type, in: encryption, expected: .string, pointer: pointer, &context)
-            check(schema.kmsKeyId, in: encryption, expected: .string, pointer: pointer, &context)
-            check(schema.reusePeriod, in: encryption, expected: .integer, pointer: pointer, &context)
+            check(schema.type, in: encryption, expected: .string, pointer: pointer, lenient: lenient, &context)
+            check(schema.kmsKeyId, in: encryption, expected: .string, pointer: pointer, lenient: lenient, &context)
+            check(schema.reusePeriod, in: encryption, expected: .integer, pointer: pointer, lenient: lenient, &context)
         }
     }
 
-    private func check(_ key: String, in object: Node, expected: Expected, pointer: String, _ context: inout ValidationContext) {
-        let lenient = context.payload.schema.dialect == .cloudFormation
+    /// `lenient`: CloudFormation converts scalars to the property's type.
+    private func check(
+        _ key: String, in object: Node, expected: Expected, pointer: String, lenient: Bool, _ context: inout ValidationContext
+    ) {
         guard let node = object.member(key)?.value, !expected.accepts(node, lenient: lenient) else { return }
         var message = "`\(key)` must be \(expected.phrase), found \(TypeDescription.article(node))"
         switch (expected, node.value) {

@@ -25,14 +25,14 @@ struct TagsTooMany: PlainValidator {
     static let name = "tags-too-many"
 
     func validate(_ payload: Payload, _ context: inout ValidationContext) {
+        guard payload.distinctUserTagKeys > TagValidators.maximumCount else { return }
         var seen = Set<String>()
         for entry in payload.tagEntries {
             guard let key = entry.key?.string.text, !TagValidators.isReserved(key) else { continue }
             seen.insert(key)
             guard seen.count == TagValidators.maximumCount + 1 else { continue }
-            let total = Set(payload.tagEntries.compactMap { $0.key?.string.text }.filter { !TagValidators.isReserved($0) }).count
             context.report(
-                "\(total) distinct tag keys; an activity may have at most 50 (this is tag \(TagValidators.maximumCount + 1))",
+                "\(payload.distinctUserTagKeys) distinct tag keys; an activity may have at most 50 (this is tag \(TagValidators.maximumCount + 1))",
                 at: entry.node.firstCharacterRange, pointer: entry.pointer)
             return
         }
@@ -224,12 +224,6 @@ struct TagDuplicatePair: PlainValidator {
 /// Pairs each repeated tag key with its first occurrence.
 enum TagDuplicates {
     static func each(in payload: Payload, _ body: (Payload.TagEntry, Payload.TagEntry) -> Void) {
-        let entries = payload.tagEntries
-        guard entries.count > 1 else { return }
-        var firstByKey: [String: Int] = [:]
-        for (position, entry) in entries.enumerated() {
-            guard let key = entry.key?.string.text else { continue }
-            if let first = firstByKey[key] { body(entries[first], entry) } else { firstByKey[key] = position }
-        }
+        for (first, later) in payload.repeatedTags { body(payload.tagEntries[first], payload.tagEntries[later]) }
     }
 }

@@ -1,5 +1,5 @@
 /// The ways a `kmsKeyId` may name a KMS key, checked the way KMS documents them.
-enum KMSKeyReference: Equatable {
+public enum KMSKeyReference: Equatable, Sendable {
     case keyID(uppercase: Bool)
     case multiRegionKeyID(uppercase: Bool)
     case aliasName(awsManaged: Bool)
@@ -7,7 +7,7 @@ enum KMSKeyReference: Equatable {
     case aliasARN(awsManaged: Bool)
 
     /// What is wrong with a reference that matches none of the accepted forms.
-    struct Problem: Error, Equatable {
+    public struct Problem: Error, Equatable, Sendable {
         var message: String
     }
 

@@ -18,15 +18,17 @@ def sh(command, **kwargs):
 
 
 def measure(command, repeat=3):
-    """Best wall time (s) and peak resident memory (MiB) of `command` over `repeat` runs, via GNU time."""
-    best_wall, peak = None, 0.0
+    """Best wall time (s), peak resident memory (MiB) and CPU time (s) of `command` over `repeat` runs."""
+    best_wall, best_cpu, peak = None, None, 0.0
     for _ in range(repeat):
-        result = subprocess.run(["/usr/bin/time", "-f", "%e %M"] + command, stdout=subprocess.DEVNULL,
+        result = subprocess.run(["/usr/bin/time", "-f", "%e %M %U %S"] + command, stdout=subprocess.DEVNULL,
                                 stderr=subprocess.PIPE, text=True)
-        wall, rss_kib = result.stderr.strip().splitlines()[-1].split()
+        wall, rss_kib, user, system = result.stderr.strip().splitlines()[-1].split()
         best_wall = float(wall) if best_wall is None else min(best_wall, float(wall))
+        cpu = float(user) + float(system)
+        best_cpu = cpu if best_cpu is None else min(best_cpu, cpu)
         peak = max(peak, int(rss_kib) / 1024)
-    return best_wall, peak
+    return best_wall, peak, best_cpu
 
 
 def corpus(size):
@@ -37,9 +39,11 @@ def corpus(size):
 
 
 def main():
-    print("building activity-lint (release) and the libyaml floor…", file=sys.stderr)
-    sh(["swift", "build", "-c", "release", "--product", "activity-lint"], cwd=ROOT)
-    tool = os.path.join(sh(["swift", "build", "-c", "release", "--show-bin-path"], cwd=ROOT).stdout.strip(), "activity-lint")
+    print("building activity-lint (release, static Swift standard library, as shipped) and the libyaml floor…",
+          file=sys.stderr)
+    build = ["swift", "build", "-c", "release", "--static-swift-stdlib"]
+    sh(build + ["--product", "activity-lint"], cwd=ROOT)
+    tool = os.path.join(sh(build + ["--show-bin-path"], cwd=ROOT).stdout.strip(), "activity-lint")
     floor = os.path.join(CORPUS, "yaml_floor")
     os.makedirs(CORPUS, exist_ok=True)
     sh(["cc", "-O2", "-o", floor, os.path.join(HERE, "yaml_floor.c"), "-lyaml"])
@@ -48,17 +52,21 @@ def main():
     for size in SIZES:
         folder = corpus(size)
         repeat = 1 if size >= 100000 else 3
-        floor_wall, floor_mem = measure([floor, folder], repeat)
-        tool_wall, tool_mem = measure([tool, "--no-config", "--format", "json", folder], repeat)
-        rows.append((size, floor_wall, floor_mem, tool_wall, tool_mem))
+        floor_wall, floor_mem, floor_cpu = measure([floor, folder], repeat)
+        tool_wall, tool_mem, tool_cpu = measure([tool, "--no-config", "--format", "json", folder], repeat)
+        rows.append((size, floor_wall, floor_cpu, tool_wall, tool_mem, tool_cpu))
 
     print(f"machine: {os.cpu_count()} cores; corpus: seed 42, ~60% JSON / 40% YAML, 0..60 tags, ~30% with violations")
     print()
-    print("| files | libyaml floor (s) | activity-lint (s) | ratio to floor | activity-lint peak memory (MiB) | per file (µs) |")
-    print("|---:|---:|---:|---:|---:|---:|")
-    for size, floor_wall, _, tool_wall, tool_mem in rows:
+    print(f"load average before the run: {os.getloadavg()[0]:.2f} (another busy process distorts wall times)")
+    print()
+    print("| files | libyaml floor wall (s) | activity-lint wall (s) | wall ratio | floor CPU (s) | activity-lint CPU (s) | "
+          "activity-lint peak memory (MiB) | wall per file (µs) |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for size, floor_wall, floor_cpu, tool_wall, tool_mem, tool_cpu in rows:
         ratio = tool_wall / floor_wall if floor_wall else float("nan")
-        print(f"| {size:,} | {floor_wall:.2f} | {tool_wall:.2f} | {ratio:.2f}x | {tool_mem:.1f} | {tool_wall / size * 1e6:.0f} |")
+        print(f"| {size:,} | {floor_wall:.2f} | {tool_wall:.2f} | {ratio:.2f}x | {floor_cpu:.2f} | {tool_cpu:.2f} | "
+              f"{tool_mem:.1f} | {tool_wall / size * 1e6:.0f} |")
 
     peers_size = 10000 if 10000 in SIZES else SIZES[0]
     folder = corpus(peers_size)
@@ -70,7 +78,7 @@ def main():
     checker = shutil.which("check-jsonschema")
     if checker:
         files = sorted(os.path.join(d, f) for d, _, fs in os.walk(folder) for f in fs)
-        wall, _ = measure([checker, "--schemafile", os.path.join(HERE, "createactivity.schema.json")] + files, 1)
+        wall, _, _ = measure([checker, "--schemafile", os.path.join(HERE, "createactivity.schema.json")] + files, 1)
         print(f"| check-jsonschema (equivalent schema) | {wall:.2f} | {wall / floor_wall:.1f}x | {wall / tool_wall:.0f}x |")
     else:
         print("| check-jsonschema | not installed (pip install check-jsonschema) | | |")

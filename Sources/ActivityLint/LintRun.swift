@@ -29,7 +29,24 @@ public struct LintRun: Sendable {
         public var exitStatus: Int32
     }
 
+    /// What a streamed run leaves once every file has been handed on.
+    public struct Totals: Sendable {
+        public var totals: ReportTotals
+        /// Every rule that was in force, for SARIF's `tool.driver.rules`.
+        public var rules: [RuleDescriptor]
+        public var notes: [String]
+        public var exitStatus: Int32
+    }
+
+    /// Runs and returns every file's result.
     public func run() throws(ConfigurationError) -> Outcome {
+        var files: [FileResult] = []
+        let totals = try run { files.append($0) }
+        return Outcome(report: LintReport(files: files, rules: totals.rules), notes: totals.notes, exitStatus: totals.exitStatus)
+    }
+
+    /// Runs and hands each file's result to `each` in input order, keeping none: for reports written as they go.
+    public func run(each: (FileResult) -> Void) throws(ConfigurationError) -> Totals {
         let configuration = try loadConfiguration()
         var rules = RuleCatalog.builtIn.rules
         for pack in configuration.rulePacks + rulePacks {
@@ -42,6 +59,7 @@ public struct LintRun: Sendable {
         } catch {
             throw ConfigurationError(file: configuration.file ?? "configuration", position: nil, message: error.description)
         }
+        let baseline = try baselinePath.map { path throws(ConfigurationError) in try readBaseline(path) }
 
         var notes: [String] = []
         let workingDirectory = PathText.currentDirectory
@@ -59,24 +77,32 @@ public struct LintRun: Sendable {
         }
         if inputs.isEmpty && notes.isEmpty { notes.append("no JSON or YAML files found to lint") }
 
-        var report = Linter(engine: engine, limits: limits, inputKind: inputKind).lint(inputs)
+        var totals = ReportTotals()
+        var recorded: [Diagnostic] = []
+        var failsRun = false
+        Linter(engine: engine, limits: limits, inputKind: inputKind).lint(inputs) { file in
+            var file = file
+            if writeBaselinePath != nil {
+                // Everything found today goes into the new baseline, so nothing of it is reported.
+                recorded += file.diagnostics
+                file.diagnostics = []
+            } else if let baseline {
+                file.diagnostics = baseline.filter(file.diagnostics)
+            }
+            failsRun = failsRun || file.diagnostics.contains { $0.severity >= configuration.failOn }
+            totals.add(file)
+            each(file)
+        }
         if let writeBaselinePath {
             do {
-                try Baseline.render(report.diagnostics).write(toFile: writeBaselinePath, atomically: true, encoding: .utf8)
+                try Baseline.render(recorded).write(toFile: writeBaselinePath, atomically: true, encoding: .utf8)
             } catch {
                 throw ConfigurationError(file: writeBaselinePath, position: nil, message: "cannot write the baseline")
             }
-            notes.append("wrote \(report.diagnostics.count) findings to the baseline \(writeBaselinePath)")
+            notes.append("wrote \(recorded.count) findings to the baseline \(writeBaselinePath)")
         }
-        if let path = baselinePath ?? writeBaselinePath {
-            let baseline = try readBaseline(path)
-            for index in report.files.indices {
-                report.files[index].diagnostics = baseline.filter(report.files[index].diagnostics)
-            }
-        }
-        let status: Int32 = !report.failedFiles.isEmpty ? 2
-            : report.diagnostics.contains { $0.severity >= configuration.failOn } ? 1 : 0
-        return Outcome(report: report, notes: notes, exitStatus: status)
+        let status: Int32 = totals.unreadable > 0 ? 2 : failsRun ? 1 : 0
+        return Totals(totals: totals, rules: engine.descriptors, notes: notes, exitStatus: status)
     }
 
     private func loadConfiguration() throws(ConfigurationError) -> Configuration {

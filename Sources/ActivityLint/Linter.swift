@@ -22,9 +22,8 @@ public struct Linter: Sendable {
     /// Lints one input held in memory. `path` is used in diagnostics and to choose the parser. Requests in the
     /// input that share a name are compared with each other.
     public func lint(bytes: [UInt8], path: String, syntax: Syntax? = nil) -> FileResult {
-        var checked = [check(bytes: bytes, path: path, syntax: syntax)]
-        addDuplicateFindings(to: &checked)
-        return checked[0].result
+        var duplicates = DuplicateActivities()
+        return addDuplicateFindings(to: check(bytes: bytes, path: path, syntax: syntax), &duplicates)
     }
 
     /// Lints in-memory text (see `lint(bytes:path:syntax:)`).
@@ -35,13 +34,26 @@ public struct Linter: Sendable {
     /// Lints every input on all cores; results keep the inputs' order. Requests that share a name are compared
     /// across all inputs.
     public func lint(_ inputs: [InputItem]) -> LintReport {
-        let slots = ResultSlots<CheckedFile>(count: inputs.count)
-        DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
-            slots[index] = check(input: inputs[index])
+        var files: [FileResult] = []
+        files.reserveCapacity(inputs.count)
+        lint(inputs) { files.append($0) }
+        return LintReport(files: files, rules: engine.descriptors)
+    }
+
+    /// Lints every input on all cores and hands each result to `each` in input order, a batch at a time, keeping
+    /// no list of results: memory stays flat however many files a run has.
+    public func lint(_ inputs: [InputItem], batchSize: Int = 256, each: (FileResult) -> Void) {
+        var duplicates = DuplicateActivities()
+        var start = 0
+        while start < inputs.count {
+            let batch = inputs[start..<min(start + batchSize, inputs.count)]
+            let slots = ResultSlots<CheckedFile>(count: batch.count)
+            DispatchQueue.concurrentPerform(iterations: batch.count) { offset in
+                slots[offset] = check(input: batch[batch.startIndex + offset])
+            }
+            for checked in slots.values { each(addDuplicateFindings(to: checked, &duplicates)) }
+            start += batchSize
         }
-        var checked = slots.values
-        addDuplicateFindings(to: &checked)
-        return LintReport(files: checked.map(\.result), rules: engine.descriptors)
     }
 
     /// A file's result and the activities its requests would create.
@@ -101,18 +113,17 @@ public struct Linter: Sendable {
         return CheckedFile(result: result, activities: activities)
     }
 
-    /// Adds `activity-duplicate-*` findings to the files of the later requests.
-    private func addDuplicateFindings(to files: inout [CheckedFile]) {
-        let all = files.flatMap(\.activities)
-        guard all.count > 1 else { return }
-        let indexByPath = Dictionary(files.enumerated().map { ($0.element.result.path, $0.offset) }, uniquingKeysWith: { a, _ in a })
-        for (activity, finding) in DuplicateActivities.findings(all) {
-            guard let index = indexByPath[activity.file] else { continue }
+    /// Adds `activity-duplicate-*` findings for the file's requests whose names came earlier in the run.
+    private func addDuplicateFindings(to file: CheckedFile, _ duplicates: inout DuplicateActivities) -> FileResult {
+        var result = file.result
+        for activity in file.activities {
+            guard let finding = duplicates.check(activity) else { continue }
             let added = engine.diagnostics(for: [finding], file: activity.file)
             guard !added.isEmpty else { continue }
-            files[index].result.diagnostics = (files[index].result.diagnostics + added).sorted(by: Diagnostic.inSourceOrder)
-            files[index].result.sourceLines?.add(line: activity.range.start.line, text: activity.line)
+            result.diagnostics = (result.diagnostics + added).sorted(by: Diagnostic.inSourceOrder)
+            result.sourceLines?.add(line: activity.range.start.line, text: activity.line)
         }
+        return result
     }
 }
 

@@ -79,23 +79,37 @@ struct Lint: ParsableCommand {
         run.writeBaselinePath = writeBaseline
         run.inputKind = inputKind
         run.limits = ParseLimits(maxDepth: maxDepth, maxAliases: maxAliases, maxFileSize: maxFileSize)
-        let outcome: LintRun.Outcome
+        let reporter = format.reporter(color: useColor)
+        let streaming = reporter as? any StreamingReporter
+        var files: [FileResult] = []
+        var wroteOutput = false
+        let totals: LintRun.Totals
         do {
-            outcome = try run.run()
+            totals = try run.run { file in
+                guard let streaming else { return files.append(file) }
+                // Text and annotations are written as each file is done; JSON and SARIF are one document.
+                let text = streaming.render(file: file)
+                if !text.isEmpty {
+                    Console.output(text)
+                    wroteOutput = true
+                }
+            }
         } catch {
             Console.error("activity-lint: " + TerminalEscaping.escape(error.description) + "\n")
             return ExitStatus.failure
         }
-        for note in outcome.notes { Console.error("activity-lint: note: \(TerminalEscaping.escape(note))\n") }
-        if format != .text {
+        for note in totals.notes { Console.error("activity-lint: note: \(TerminalEscaping.escape(note))\n") }
+        if let streaming {
+            Console.output(streaming.summary(totals.totals, afterOutput: wroteOutput))
+        } else {
             // The text report lists unreadable inputs itself; machine formats get them on stderr too.
-            for failed in outcome.report.failedFiles {
+            for failed in files where failed.failure != nil {
                 Console.error("activity-lint: error: \(TerminalEscaping.escape(failed.path)): "
                     + "\(TerminalEscaping.escape(failed.failure ?? ""))\n")
             }
+            Console.output(reporter.render(LintReport(files: files, rules: totals.rules)))
         }
-        Console.output(format.reporter(color: useColor).render(outcome.report))
-        return outcome.exitStatus
+        return totals.exitStatus
     }
 
     private var useColor: Bool {

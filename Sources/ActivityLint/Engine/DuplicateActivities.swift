@@ -7,7 +7,8 @@ struct DuplicateActivities {
         var name: String
         /// An order-independent fingerprint of the tags (a sum of one hash per key and value).
         var tags: UInt64
-        var encryption: [String]
+        /// A fingerprint of the encryption settings (type, key, reuse period).
+        var encryption: UInt64
         var file: String
         var label: String?
         var range: SourceRange
@@ -27,11 +28,12 @@ struct DuplicateActivities {
             tags = tags &+ StableHash.fnv1a64(Array(key.string.text.utf8) + [0] + Array((entry.value?.string.text ?? "").utf8))
         }
         // No encryption configuration means an AWS owned key.
-        var encryption = [payload.encryptionType?.string.text ?? EncryptionValidators.awsOwned]
-        if encryption[0] == EncryptionValidators.customerManaged {
-            encryption.append(payload.kmsKeyId?.string.text ?? "")
-            encryption.append(payload.reusePeriod?.number.literal ?? "300")
+        var settings = [payload.encryptionType?.string.text ?? EncryptionValidators.awsOwned]
+        if settings[0] == EncryptionValidators.customerManaged {
+            settings.append(payload.kmsKeyId?.string.text ?? "")
+            settings.append(payload.reusePeriod?.number.literal ?? "300")
         }
+        let encryption = StableHash.fnv1a64(Array(settings.joined(separator: "\u{0}").utf8))
         return Activity(
             name: name.string.text, tags: tags, encryption: encryption, file: file, label: payload.label,
             range: name.node.range, pointer: payload.pointer + name.pointer, documentIndex: payload.documentIndex,
@@ -50,28 +52,32 @@ struct DuplicateActivities {
         }
     }
 
-    /// Findings for every request whose name an earlier request (in input order) already used.
-    static func findings(_ activities: [Activity]) -> [(activity: Activity, finding: Finding)] {
-        var first: [String: Activity] = [:]
-        var result: [(Activity, Finding)] = []
-        for activity in activities {
-            guard let earlier = first[activity.name] else {
-                first[activity.name] = activity
-                continue
-            }
-            let place = "\(earlier.label.map { "\($0) in " } ?? "")\(earlier.file):\(earlier.range.start.line)"
-            let prefix = activity.label.map { "\($0): " } ?? ""
-            if earlier.encryption != activity.encryption {
-                result.append((activity, finding(activity, "activity-duplicate-encryption", prefix
-                    + "activity \(Quoting.code(activity.name)) is also created at \(place) with other encryption; "
-                    + "the later CreateActivity fails with ActivityAlreadyExists")))
-            } else if earlier.tags != activity.tags {
-                result.append((activity, finding(activity, "activity-duplicate-tags", prefix
-                    + "activity \(Quoting.code(activity.name)) is also created at \(place) with other tags; "
-                    + "CreateActivity is idempotent by name, so AWS silently keeps the first tags")))
-            }
+    /// The first request seen for each name (in input order).
+    private var first: [String: Activity] = [:]
+
+    /// The finding for a request whose name an earlier request already used with other settings, if any.
+    mutating func check(_ activity: Activity) -> Finding? {
+        guard let earlier = first[activity.name] else {
+            // Only what a later message names is kept: a run may see a hundred thousand names.
+            var kept = activity
+            kept.line = ""
+            kept.pointer = ""
+            first[activity.name] = kept
+            return nil
         }
-        return result
+        let place = "\(earlier.label.map { "\($0) in " } ?? "")\(earlier.file):\(earlier.range.start.line)"
+        let prefix = activity.label.map { "\($0): " } ?? ""
+        if earlier.encryption != activity.encryption {
+            return Self.finding(activity, "activity-duplicate-encryption", prefix
+                + "activity \(Quoting.code(activity.name)) is also created at \(place) with other encryption; "
+                + "the later CreateActivity fails with ActivityAlreadyExists")
+        }
+        if earlier.tags != activity.tags {
+            return Self.finding(activity, "activity-duplicate-tags", prefix
+                + "activity \(Quoting.code(activity.name)) is also created at \(place) with other tags; "
+                + "CreateActivity is idempotent by name, so AWS silently keeps the first tags")
+        }
+        return nil
     }
 
     private static func finding(_ activity: Activity, _ rule: String, _ message: String) -> Finding {

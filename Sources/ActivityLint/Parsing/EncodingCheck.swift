@@ -24,12 +24,25 @@ enum EncodingCheck {
                 + "mark; `aws … --cli-input-json` rejects it (json.loads: Unexpected UTF-8 BOM): remove it",
                 range: SourceRange(at: SourcePosition(line: 1, column: 1, offset: 0))))
         }
+        if let crlf = lineEndingFinding(source) { findings.append(crlf) }
         if bytes[source.contentOffset...].allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
             findings.append(Finding(ruleID: "empty-file", message: "the file is empty: it holds no CreateActivity "
                 + "request", range: SourceRange(at: source.position(atOffset: source.contentOffset))))
             return (findings, false)
         }
         return (findings, true)
+    }
+
+    /// CR LF line endings are valid in JSON and YAML, and positions treat CR LF as one break; saying so once
+    /// (an info) explains line numbers that differ from a tool counting CRs, and mixed endings are worth a look.
+    private static func lineEndingFinding(_ source: SourceText) -> Finding? {
+        let bytes = source.bytes
+        guard let cr = bytes.firstIndex(of: 0x0D) else { return nil }
+        let hasLF = bytes.indices.contains { bytes[$0] == 0x0A && ($0 == 0 || bytes[$0 - 1] != 0x0D) }
+        let message = hasLF
+            ? "the file mixes CR LF and LF line endings (the first CR is here); editors and diffs may show it oddly"
+            : "the file uses CR LF line endings; that is valid, and positions count CR LF as one line break"
+        return Finding(ruleID: "line-endings", message: message, range: point(source, cr))
     }
 
     private static func point(_ source: SourceText, _ offset: Int) -> SourceRange {

@@ -1,12 +1,12 @@
 /// GitHub Actions workflow commands (`::error file=…,line=…::message`), which turn into annotations on the pull
 /// request. Values are escaped by GitHub's rules so that input can neither end a command early nor start a new
 /// one: `%`, CR and LF in messages; additionally `:` and `,` in properties.
-public struct GitHubReporter: Reporter, Sendable {
+public struct GitHubReporter: StreamingReporter, Sendable {
     public init() {}
 
-    public func render(_ report: LintReport) -> String {
+    public func render(file: FileResult) -> String {
         var lines: [String] = []
-        for file in report.files {
+        do {
             if let failure = file.failure {
                 lines.append("::error file=\(Self.property(file.path)),title=input-error::\(Self.data(failure))")
             }
@@ -28,8 +28,11 @@ public struct GitHubReporter: Reporter, Sendable {
                 lines.append("::\(command) \(properties.joined(separator: ","))::\(Self.data(diagnostic.message))")
             }
         }
-        lines.append(TextReporter.summary(report))
-        return lines.joined(separator: "\n") + "\n"
+        return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
+    }
+
+    public func summary(_ totals: ReportTotals, afterOutput: Bool) -> String {
+        TextReporter.summary(totals) + "\n"
     }
 
     /// Escapes a command's message by GitHub's rules; other control characters are shown as visible escapes,

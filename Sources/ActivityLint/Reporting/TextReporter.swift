@@ -9,7 +9,7 @@
 ///
 /// Everything taken from user input (paths, messages, source lines) is terminal-escaped. Colour codes are written
 /// only when `color` is true.
-public struct TextReporter: Reporter, Sendable {
+public struct TextReporter: StreamingReporter, Sendable {
     /// Whether to write ANSI colour and bold codes.
     public var color: Bool
     /// The widest source excerpt shown, in terminal columns; a longer line is cut to a window around the caret,
@@ -21,9 +21,9 @@ public struct TextReporter: Reporter, Sendable {
         self.maxSourceWidth = max(maxSourceWidth, 20)
     }
 
-    public func render(_ report: LintReport) -> String {
+    public func render(file: FileResult) -> String {
         var lines: [String] = []
-        for file in report.files {
+        do {
             // Diagnostics come sorted by position, so several on one line are neighbours: decode each line once.
             var cachedLine: (number: Int, scalars: [Unicode.Scalar])?
             if let failure = file.failure {
@@ -41,9 +41,11 @@ public struct TextReporter: Reporter, Sendable {
                 }
             }
         }
-        if !lines.isEmpty { lines.append("") }
-        lines.append(style(Self.summary(report), ANSI.bold))
-        return lines.joined(separator: "\n") + "\n"
+        return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
+    }
+
+    public func summary(_ totals: ReportTotals, afterOutput: Bool) -> String {
+        (afterOutput ? "\n" : "") + style(Self.summary(totals), ANSI.bold) + "\n"
     }
 
     // MARK: - Pieces
@@ -141,13 +143,17 @@ public struct TextReporter: Reporter, Sendable {
     /// `3 errors, 1 warning in 2 of 5 files (7 payloads)`, or `No problems found in 5 files (7 payloads)`, plus
     /// `, 1 file could not be read` when some input could not be linted. File counts are of readable inputs.
     static func summary(_ report: LintReport) -> String {
-        let errors = report.count(.error)
-        let warnings = report.count(.warning)
-        let infos = report.count(.info)
-        let unreadable = report.failedFiles.count
-        let withProblems = report.files.count { !$0.diagnostics.isEmpty }
-        let linted = max(report.files.count - unreadable, withProblems)
-        let payloads = report.files.reduce(0) { $0 + $1.payloadCount }
+        summary(ReportTotals(report.files))
+    }
+
+    static func summary(_ totals: ReportTotals) -> String {
+        let errors = totals.errors
+        let warnings = totals.warnings
+        let infos = totals.infos
+        let unreadable = totals.unreadable
+        let withProblems = totals.filesWithProblems
+        let linted = max(totals.files - unreadable, withProblems)
+        let payloads = totals.payloads
 
         var counts: [String] = []
         if errors > 0 { counts.append(plural(errors, "error")) }

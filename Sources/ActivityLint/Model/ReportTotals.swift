@@ -1,0 +1,55 @@
+/// The counts of a run, gathered file by file so a streamed run needs no list of all results.
+public struct ReportTotals: Sendable, Equatable {
+    public var files = 0
+    public var unreadable = 0
+    public var filesWithProblems = 0
+    public var payloads = 0
+    public var errors = 0
+    public var warnings = 0
+    public var infos = 0
+
+    public init() {}
+
+    public init(_ files: [FileResult]) {
+        for file in files { add(file) }
+    }
+
+    public mutating func add(_ file: FileResult) {
+        files += 1
+        if file.failure != nil { unreadable += 1 }
+        if !file.diagnostics.isEmpty { filesWithProblems += 1 }
+        payloads += file.payloadCount
+        for diagnostic in file.diagnostics {
+            switch diagnostic.severity {
+            case .error: errors += 1
+            case .warning: warnings += 1
+            case .info: infos += 1
+            }
+        }
+    }
+
+    public func count(_ severity: Severity) -> Int {
+        switch severity {
+        case .error: errors
+        case .warning: warnings
+        case .info: infos
+        }
+    }
+}
+
+/// A reporter that can write each file's part as soon as the file is done, so a run over many files keeps no
+/// list of results (text and GitHub annotations; JSON and SARIF documents are written whole).
+public protocol StreamingReporter: Reporter {
+    /// The output for one file; empty when it has nothing to say.
+    func render(file: FileResult) -> String
+    /// The closing summary; `afterOutput` tells whether anything was written before it.
+    func summary(_ totals: ReportTotals, afterOutput: Bool) -> String
+}
+
+extension StreamingReporter {
+    public func render(_ report: LintReport) -> String {
+        var output = ""
+        for file in report.files { output += render(file: file) }
+        return output + summary(ReportTotals(report.files), afterOutput: !output.isEmpty)
+    }
+}

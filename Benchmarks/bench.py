@@ -53,7 +53,7 @@ def main():
         folder = corpus(size)
         repeat = 1 if size >= 100000 else 3
         floor_wall, floor_mem, floor_cpu = measure([floor, folder], repeat)
-        tool_wall, tool_mem, tool_cpu = measure([tool, "--no-config", "--format", "json", folder], repeat)
+        tool_wall, tool_mem, tool_cpu = measure([tool, "--no-config", folder], repeat)
         rows.append((size, floor_wall, floor_cpu, tool_wall, tool_mem, tool_cpu))
 
     print(f"machine: {os.cpu_count()} cores; corpus: seed 42, ~60% JSON / 40% YAML, 0..60 tags, ~30% with violations")
@@ -67,6 +67,12 @@ def main():
         ratio = tool_wall / floor_wall if floor_wall else float("nan")
         print(f"| {size:,} | {floor_wall:.2f} | {tool_wall:.2f} | {ratio:.2f}x | {floor_cpu:.2f} | {tool_cpu:.2f} | "
               f"{tool_mem:.1f} | {tool_wall / size * 1e6:.0f} |")
+
+    largest = rows[-1][0]
+    _, json_mem, _ = measure([tool, "--no-config", "--format", "json", corpus(largest)], 1)
+    print()
+    print(f"text output streams file by file; --format json builds one document: peak {json_mem:.1f} MiB "
+          f"on {largest:,} files")
 
     peers_size = 10000 if 10000 in SIZES else SIZES[0]
     folder = corpus(peers_size)

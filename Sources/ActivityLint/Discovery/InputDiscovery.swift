@@ -61,12 +61,14 @@ public struct InputDiscovery: Sendable {
 
         let workingDirectory: String
         var items: [InputItem] = []
-        var seenFiles = Set<String>()
+        /// Hashes of the standardized paths listed so far (a run may list a hundred thousand files).
+        var seenFiles = Set<UInt64>()
         /// Resolved directory paths, so a symbolic-link loop is entered once only.
         var visitedDirectories = Set<String>()
 
         mutating func file(_ path: String, explicit: Bool) {
-            guard seenFiles.insert(PathText.standardized(path, in: workingDirectory)).inserted else { return }
+            let key = StableHash.fnv1a64(PathText.standardized(path, in: workingDirectory).utf8)
+            guard seenFiles.insert(key).inserted else { return }
             items.append(InputItem(displayPath: path, source: .file(path), isExplicit: explicit))
         }
 

@@ -52,20 +52,29 @@ struct DuplicateActivities {
         }
     }
 
-    /// The first request seen for each name (in input order).
-    private var first: [String: Activity] = [:]
+    /// What is kept of the first request with a name: only what a later message names, since a run may see a
+    /// hundred thousand names. Keyed by a 64-bit hash of the name (a collision among 10^5 names has a chance of
+    /// about 10^-9).
+    private struct FirstSeen {
+        var tags: UInt64
+        var encryption: UInt64
+        var file: String
+        var label: String?
+        var line: Int
+    }
+
+    private var first: [UInt64: FirstSeen] = [:]
 
     /// The finding for a request whose name an earlier request already used with other settings, if any.
     mutating func check(_ activity: Activity) -> Finding? {
-        guard let earlier = first[activity.name] else {
-            // Only what a later message names is kept: a run may see a hundred thousand names.
-            var kept = activity
-            kept.line = ""
-            kept.pointer = ""
-            first[activity.name] = kept
+        let key = StableHash.fnv1a64(activity.name.utf8)
+        guard let earlier = first[key] else {
+            first[key] = FirstSeen(
+                tags: activity.tags, encryption: activity.encryption, file: activity.file, label: activity.label,
+                line: activity.range.start.line)
             return nil
         }
-        let place = "\(earlier.label.map { "\($0) in " } ?? "")\(earlier.file):\(earlier.range.start.line)"
+        let place = "\(earlier.label.map { "\($0) in " } ?? "")\(earlier.file):\(earlier.line)"
         let prefix = activity.label.map { "\($0): " } ?? ""
         if earlier.encryption != activity.encryption {
             return Self.finding(activity, "activity-duplicate-encryption", prefix

@@ -476,10 +476,19 @@ struct YAMLLoaderStructureTests {
         #expect(errors.first?.message.contains("sequence is used as a mapping key") == true)
     }
 
-    @Test func mergeKeysAreOrdinaryMembers() {
-        let root = document("base: &b {x: 1}\nchild:\n  <<: *b\n  y: 2\n")
+    @Test func mergeKeysAreApplied() {
+        let root = document("base: &b {x: 1, y: 0}\nchild:\n  <<: *b\n  y: 2\n")
+        // As ruamel.yaml and PyYAML do: merged keys where `<<` stands, the mapping's own keys win.
+        #expect(value(root, "child")?.members?.map(\.key.text) == ["x", "y"])
+        #expect(value(root, "child", "x")?.range.start == SourcePosition(line: 1, column: 14, offset: 13))
+        let list = document("a: &a {x: 1}\nb: &b {x: 2, z: 3}\nc:\n  <<: [*a, *b]\n")
+        #expect(value(list, "c")?.members?.map(\.key.text) == ["x", "z"])
+        #expect(value(list, "c", "x")?.range.start.line == 1, "earlier mappings in the list take precedence")
+    }
+
+    @Test func mergeOfAScalarStaysAnOrdinaryMember() {
+        let root = document("child:\n  <<: 1\n  y: 2\n")
         #expect(value(root, "child")?.members?.map(\.key.text) == ["<<", "y"])
-        #expect(value(root, "child", "<<")?.aliasOf == "b")
     }
 
     @Test func pointersEscapeKeys() {

@@ -43,12 +43,12 @@ public struct InputDiscovery: Sendable {
                 continue
             }
             switch Walk.kind(of: argument) {
-            case .missing:
-                let reason = Walk.isSymbolicLink(argument) ? "is a broken symbolic link" : "does not exist"
+            case .missing(let reason):
                 walk.items.append(InputItem(displayPath: argument, source: .unusable(reason)))
             case .directory:
                 walk.directory(argument)
-            case .file:
+            case .file, .special:
+                // A named FIFO or device is read as the user asked (the reader never blocks on opening it).
                 walk.file(argument, explicit: true)
             }
         }
@@ -57,7 +57,10 @@ public struct InputDiscovery: Sendable {
 
     /// The state of one discovery: inputs found so far, files already listed, directories already entered.
     private struct Walk {
-        enum Kind { case file, directory, missing }
+        enum Kind {
+            case file, directory, special
+            case missing(String)
+        }
 
         let workingDirectory: String
         var items: [InputItem] = []
@@ -81,8 +84,15 @@ public struct InputDiscovery: Sendable {
             }
             var entries: [(name: String, type: UInt8)] = []
             while let entry = readdir(handle) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+                let bytes = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
+                guard let name = String(validating: bytes, as: UTF8.self) else {
+                    let shown = String(decoding: bytes, as: UTF8.self)
+                    if Walk.hasLintedExtension(shown) {
+                        items.append(InputItem(
+                            displayPath: (path.hasSuffix("/") ? path : path + "/") + shown,
+                            source: .unusable("the file name is not valid UTF-8; rename it to lint it"), isExplicit: false))
+                    }
+                    continue
                 }
                 // Hidden entries (.git, .github, .activity-lint.yml) are not request files; name one to lint it.
                 if !name.hasPrefix(".") { entries.append((name, entry.pointee.d_type)) }
@@ -99,6 +109,12 @@ public struct InputDiscovery: Sendable {
                 switch kind {
                 case .directory where !InputDiscovery.skippedDirectories.contains(name): directory(child)
                 case .file where Walk.hasLintedExtension(name): file(child, explicit: false)
+                case .special where Walk.hasLintedExtension(name):
+                    // A FIFO or device inside a tree is not a request file, and reading it could block the run.
+                    items.append(InputItem(displayPath: child, source: .unusable("is not a regular file (a FIFO, "
+                        + "socket or device); name it explicitly to read it"), isExplicit: false))
+                case .missing(let reason) where Walk.hasLintedExtension(name):
+                    items.append(InputItem(displayPath: child, source: .unusable(reason), isExplicit: false))
                 default: continue
                 }
             }
@@ -111,13 +127,17 @@ public struct InputDiscovery: Sendable {
 
         static func kind(of path: String) -> Kind {
             var info = stat()
-            guard stat(path, &info) == 0 else { return .missing }
-            return (info.st_mode & S_IFMT) == S_IFDIR ? .directory : .file
-        }
-
-        static func isSymbolicLink(_ path: String) -> Bool {
-            var info = stat()
-            return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
+            guard stat(path, &info) == 0 else {
+                if errno == ELOOP { return .missing("is a symbolic link loop") }
+                var link = stat()
+                let isLink = lstat(path, &link) == 0 && (link.st_mode & S_IFMT) == S_IFLNK
+                return .missing(isLink ? "is a broken symbolic link" : "does not exist")
+            }
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR: return .directory
+            case S_IFREG: return .file
+            default: return .special
+            }
         }
     }
 }

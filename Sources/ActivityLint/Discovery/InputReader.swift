@@ -13,9 +13,11 @@ public enum InputReader {
     ) -> Result<[UInt8], Failure> {
         switch source {
         case .file(let path):
-            let descriptor = open(path, O_RDONLY)
+            // O_NONBLOCK so that opening a FIFO nobody writes to cannot block the run; reads block again after.
+            let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
             guard descriptor >= 0 else { return .failure(Failure(message: "cannot be read: \(errorText())")) }
             defer { close(descriptor) }
+            _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
             var info = stat()
             if fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) > maxBytes {
                 return .failure(Failure(message: "too large", tooLarge: Int(info.st_size)))

@@ -124,7 +124,8 @@ struct YAMLComposer {
     mutating func endCollection(end: SourcePosition) {
         guard let frame = frames.popLast() else { return }
         let range = SourceRange(start: frame.start, end: frame.isFlow || frame.end == frame.start ? end : frame.end)
-        let node = Node(frame.isMapping ? .object(frame.members) : .array(frame.items), range: range, tag: frame.tag)
+        let members = frame.isMapping ? YAMLMergeKeys.apply(frame.members) : []
+        let node = Node(frame.isMapping ? .object(members) : .array(frame.items), range: range, tag: frame.tag)
         if let anchor = frame.anchor { anchors[anchor] = Anchored(node: copy node, scalarText: nil) }
         attach(node, key: nil)
     }

@@ -1,0 +1,37 @@
+// swift-tools-version:6.0
+// libFuzzer targets for activity-lint. A separate package so the root package's `swift build` and
+// `swift test` never need the fuzzer runtime. Build and run one target with `Fuzz/run TARGET SECONDS`.
+import PackageDescription
+
+// Each target's main.swift defines `LLVMFuzzerTestOneInput` and hands it to libFuzzer's driver. Instrumentation
+// (`-sanitize=fuzzer,address`) is passed on the command line so that it reaches the library under test too
+// (see `Fuzz/run`).
+let package = Package(
+    name: "activity-lint-fuzz",
+    platforms: [.macOS(.v13)],
+    dependencies: [
+        .package(name: "activity-lint", path: ".."),
+    ],
+    targets: [
+        // Shared invariant checks (positions, findings).
+        .target(
+            name: "FuzzSupport",
+            dependencies: [.product(name: "ActivityLint", package: "activity-lint")]
+        ),
+        // The strict JSON parser on its own.
+        .executableTarget(
+            name: "FuzzJSON",
+            dependencies: ["FuzzSupport", .product(name: "ActivityLint", package: "activity-lint")]
+        ),
+        // The libyaml-based YAML loader on its own.
+        .executableTarget(
+            name: "FuzzYAML",
+            dependencies: ["FuzzSupport", .product(name: "ActivityLint", package: "activity-lint")]
+        ),
+        // Bytes -> Linter -> every reporter, with the output invariants users rely on.
+        .executableTarget(
+            name: "FuzzPipeline",
+            dependencies: ["FuzzSupport", .product(name: "ActivityLint", package: "activity-lint")]
+        ),
+    ]
+)

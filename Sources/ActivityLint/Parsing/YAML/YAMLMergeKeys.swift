@@ -1,0 +1,35 @@
+/// YAML merge keys (`<<: *base`), which both loaders the AWS CLI uses apply (ruamel.yaml for v2, PyYAML for v1):
+/// the members of the merged mapping (or of each mapping in a merged list, earlier ones first) are added where the
+/// `<<` stands, unless the mapping defines the key itself. Merged members are shared, not copied, so a chain of
+/// merges grows the tree by the number of keys, never exponentially; a `<<` whose value is not a mapping or a list
+/// of mappings stays an ordinary member (and is reported as unknown).
+enum YAMLMergeKeys {
+    static let key = "<<"
+
+    static func apply(_ members: [Node.Member]) -> [Node.Member] {
+        guard members.contains(where: { $0.key.text == key && sources(of: $0.value) != nil }) else { return members }
+        var defined = Set(members.filter { $0.key.text != key }.map(\.key.text))
+        var result: [Node.Member] = []
+        result.reserveCapacity(members.count)
+        for member in members {
+            guard member.key.text == key, let sources = sources(of: member.value) else {
+                result.append(member)
+                continue
+            }
+            for source in sources {
+                for merged in source where defined.insert(merged.key.text).inserted {
+                    result.append(merged)
+                }
+            }
+        }
+        return result
+    }
+
+    /// The mappings a merge value names, or nil when it is not a mapping or a list of mappings.
+    private static func sources(of value: Node) -> [[Node.Member]]? {
+        if let members = value.members { return [members] }
+        guard let items = value.elements, !items.isEmpty else { return nil }
+        let mappings = items.compactMap(\.members)
+        return mappings.count == items.count ? mappings : nil
+    }
+}

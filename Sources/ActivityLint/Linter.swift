@@ -121,7 +121,8 @@ public struct Linter: Sendable {
             let added = engine.diagnostics(for: [finding], file: activity.file)
             guard !added.isEmpty else { continue }
             result.diagnostics = (result.diagnostics + added).sorted(by: Diagnostic.inSourceOrder)
-            result.sourceLines?.add(line: activity.range.start.line, text: activity.line)
+            let line = activity.range.start.line
+            result.sourceLines?.add(line: line, text: activity.source.line(line))
         }
         return result
     }

@@ -26,7 +26,7 @@ enum CatalogFileReader {
         if let problem = parsed.findings.first(where: { $0.ruleID != "yaml-1-1-ambiguity" }) {
             throw CatalogError(file: file, position: problem.range.start, message: problem.message)
         }
-        guard let root = parsed.documents.first, let list = root.member("rules")?.value.elements else {
+        guard let root = parsed.documents.first, let list = root.memberValue("rules")?.elements else {
             throw CatalogError(file: file, position: .start, message: "expected a top-level `rules:` list")
         }
         return try list.map { node throws(CatalogError) in (try descriptor(node, file: file), node.range.start) }
@@ -49,7 +49,7 @@ enum CatalogFileReader {
             return string
         }
         func examples(_ key: String) throws(CatalogError) -> [String] {
-            guard let list = node.member("examples")?.value.member(key)?.value else { return [] }
+            guard let list = node.memberValue("examples")?.memberValue(key) else { return [] }
             guard let items = list.elements else { throw fail("`examples.\(key)` must be a list", list) }
             return try items.map { item throws(CatalogError) in
                 guard let string = item.string?.text else { throw fail("an example must be a string", item) }
@@ -69,7 +69,7 @@ enum CatalogFileReader {
             throw fail("severity must be error, warning or info, not \"\(severityText)\"", node.member("severity")!.value)
         }
         var options: [String: RuleOption] = [:]
-        for member in node.member("options")?.value.members ?? [] {
+        for member in node.memberValue("options")?.members ?? [] {
             if let items = member.value.elements {
                 options[member.key.text] = .list(items.map(scalarText))
             } else {

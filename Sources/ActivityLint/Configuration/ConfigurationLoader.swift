@@ -52,19 +52,19 @@ public enum ConfigurationLoader {
             let hint = MemberSuggestion.closest(to: member.key.text, among: keys).map { "; did you mean `\($0)`?" } ?? ""
             throw document.error("unknown setting `\(member.key.text)`\(hint)", at: member.keyRange.start)
         }
-        for base in try document.strings(document.root.member("extends")?.value) {
+        for base in try document.strings(document.root.memberValue("extends")) {
             let url = base.text.hasPrefix("/") ? URL(fileURLWithPath: base.text) : folder.appendingPathComponent(base.text)
             try apply(path: url.path, to: &configuration, chain: chain + [absolute])
         }
-        for id in try document.strings(document.root.member("disable")?.value) {
+        for id in try document.strings(document.root.memberValue("disable")) {
             configuration.disabled.insert(id.text)
             configuration.ruleReferences.append((id.text, path, id.position))
         }
-        for id in try document.strings(document.root.member("enable")?.value) {
+        for id in try document.strings(document.root.memberValue("enable")) {
             configuration.disabled.remove(id.text)
             configuration.ruleReferences.append((id.text, path, id.position))
         }
-        if let severities = document.root.member("severity")?.value {
+        if let severities = document.root.memberValue("severity") {
             guard let members = severities.members else { throw document.error("`severity` must map rule ids to severities", at: severities) }
             for member in members {
                 configuration.ruleReferences.append((member.key.text, path, member.keyRange.start))
@@ -79,16 +79,16 @@ public enum ConfigurationLoader {
                 }
             }
         }
-        configuration.include += try document.strings(document.root.member("include")?.value).map { Glob($0.text) }
-        configuration.exclude += try document.strings(document.root.member("exclude")?.value).map { Glob($0.text) }
-        if let failOn = document.root.member("fail-on")?.value {
+        configuration.include += try document.strings(document.root.memberValue("include")).map { Glob($0.text) }
+        configuration.exclude += try document.strings(document.root.memberValue("exclude")).map { Glob($0.text) }
+        if let failOn = document.root.memberValue("fail-on") {
             let level = try document.string(failOn)
             guard let severity = Severity(rawValue: level.text), severity != .info else {
                 throw document.error("`fail-on` must be error or warning", at: level.position)
             }
             configuration.failOn = severity
         }
-        for pack in try document.strings(document.root.member("rules")?.value) {
+        for pack in try document.strings(document.root.memberValue("rules")) {
             let url = pack.text.hasPrefix("/") ? URL(fileURLWithPath: pack.text) : folder.appendingPathComponent(pack.text)
             configuration.rulePacks.append(url.standardizedFileURL.path)
         }

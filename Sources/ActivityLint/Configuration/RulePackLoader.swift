@@ -4,7 +4,7 @@
 public enum RulePackLoader {
     public static func load(path: String, taken: Set<String>) throws(ConfigurationError) -> [RuleDescriptor] {
         let document = try YAMLDocument.load(path: path)
-        guard document.root.member("rules")?.value.elements != nil else {
+        guard document.root.memberValue("rules")?.elements != nil else {
             throw document.error("a rule pack needs a top-level `rules:` list", at: document.root)
         }
         let entries: [(descriptor: RuleDescriptor, position: SourcePosition)]

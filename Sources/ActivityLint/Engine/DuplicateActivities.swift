@@ -14,8 +14,8 @@ struct DuplicateActivities {
         var range: SourceRange
         var pointer: String
         var documentIndex: Int
-        /// The source line of the name, so reports can quote it.
-        var line: String
+        /// The file's text, kept only until the batch is compared, so a report can quote the name's line.
+        var source: SourceText
     }
 
     /// The activity a payload would create, when its name and settings are all known literals.
@@ -25,7 +25,11 @@ struct DuplicateActivities {
         var tags: UInt64 = 0
         for entry in payload.tagEntries {
             guard let key = entry.key, !key.isTemplate else { return nil }
-            tags = tags &+ StableHash.fnv1a64(Array(key.string.text.utf8) + [0] + Array((entry.value?.string.text ?? "").utf8))
+            var hash = StableHash.Running()
+            hash.add(key.string.text.utf8)
+            hash.add(0)
+            hash.add((entry.value?.string.text ?? "").utf8)
+            tags = tags &+ hash.value
         }
         // No encryption configuration means an AWS owned key.
         var settings = [payload.encryptionType?.string.text ?? EncryptionValidators.awsOwned]
@@ -33,18 +37,18 @@ struct DuplicateActivities {
             settings.append(payload.kmsKeyId?.string.text ?? "")
             settings.append(payload.reusePeriod?.number.literal ?? "300")
         }
-        let encryption = StableHash.fnv1a64(Array(settings.joined(separator: "\u{0}").utf8))
+        let encryption = StableHash.fnv1a64(settings.joined(separator: "\u{0}").utf8)
         return Activity(
             name: name.string.text, tags: tags, encryption: encryption, file: file, label: payload.label,
             range: name.node.range, pointer: payload.pointer + name.pointer, documentIndex: payload.documentIndex,
-            line: source.line(name.node.range.start.line))
+            source: source)
     }
 
     /// Whether tags or encryption are computed at deploy time, so the request cannot be compared.
     private static func hasUnresolvedSettings(_ payload: Payload) -> Bool {
         let schema = payload.schema
         for member in [schema.tags, schema.encryption] {
-            if let node = payload.root.member(member)?.value, payload.isUnresolved(node, member: member) { return true }
+            if let node = payload.root.memberValue(member), payload.isUnresolved(node, member: member) { return true }
         }
         guard let encryption = payload.encryption else { return false }
         return schema.encryptionMembers.contains { member in

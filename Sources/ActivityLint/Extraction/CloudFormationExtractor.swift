@@ -3,12 +3,12 @@ enum CloudFormationExtractor {
     static let resourceType = "AWS::StepFunctions::Activity"
 
     static func payloads(in template: Node, documentIndex: Int) -> [Payload] {
-        guard let resources = template.member("Resources")?.value.members else { return [] }
+        guard let resources = template.memberValue("Resources")?.members else { return [] }
         return resources.compactMap { resource in
-            guard resource.value.member("Type")?.value.string?.text == resourceType else { return nil }
+            guard resource.value.memberValue("Type")?.string?.text == resourceType else { return nil }
             let resourcePointer = JSONPointer.appending(resource.key.text, to: "/Resources")
             // Without Properties, CloudFormation generates the name: an empty request is still a request.
-            let properties = resource.value.member("Properties")?.value
+            let properties = resource.value.memberValue("Properties")
                 ?? Node(.object([]), range: SourceRange(at: resource.keyRange.start))
             return Payload(
                 root: properties, pointer: JSONPointer.appending("Properties", to: resourcePointer),

@@ -12,7 +12,7 @@ public enum InputKind: String, Sendable, CaseIterable {
     static func detect(_ document: Node) -> InputKind {
         guard let members = document.members else { return .api }
         let keys = Set(members.map(\.key.text))
-        if keys.contains("AWSTemplateFormatVersion") || document.member("Resources")?.value.members != nil {
+        if keys.contains("AWSTemplateFormatVersion") || document.memberValue("Resources")?.members != nil {
             return .cloudformation
         }
         if keys.contains("resource_changes") || (keys.contains("format_version") && keys.contains("planned_values")) {

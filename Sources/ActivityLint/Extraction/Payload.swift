@@ -34,17 +34,7 @@ public struct Payload: Sendable {
         self.unknownMembers = unknownMembers
         self.tagEntries = readTagEntries()
         if let key = kmsKeyId, !key.isTemplate { cachedKMSKeyReference = KMSKeyReference.parse(key.string.text) }
-        var firstByKey: [String: Int] = [:]
-        firstByKey.reserveCapacity(tagEntries.count)
-        for (position, entry) in tagEntries.enumerated() {
-            guard let key = entry.key?.string.text else { continue }
-            if let first = firstByKey[key] {
-                repeatedTags.append((first, position))
-            } else {
-                firstByKey[key] = position
-                if !TagValidators.isReserved(key) { distinctUserTagKeys += 1 }
-            }
-        }
+        findRepeatedTags()
     }
 }
 
@@ -116,8 +106,26 @@ extension Payload {
 
     public var name: Field? { field(schema.name, of: root, at: "") }
 
+    /// Fills `repeatedTags` and `distinctUserTagKeys`. A few dozen short keys compare faster pairwise than
+    /// through a hash table; a long list uses one.
+    private mutating func findRepeatedTags() {
+        let keys = tagEntries.map { $0.key?.string.text }
+        var firstByKey: [String: Int] = [:]
+        let hashed = keys.count > 64
+        for (position, key) in keys.enumerated() {
+            guard let key else { continue }
+            let first = hashed ? firstByKey[key] : keys[..<position].firstIndex { $0 == key }
+            if let first {
+                repeatedTags.append((first, position))
+            } else {
+                if hashed { firstByKey[key] = position }
+                if !TagValidators.isReserved(key) { distinctUserTagKeys += 1 }
+            }
+        }
+    }
+
     private func readTagEntries() -> [TagEntry] {
-        guard let tags = root.member(schema.tags)?.value, !isUnresolved(tags, member: schema.tags) else { return [] }
+        guard let tags = root.memberValue(schema.tags), !isUnresolved(tags, member: schema.tags) else { return [] }
         let listPointer = JSONPointer.appending(schema.tags, to: "")
         if schema.tagsAreMap {
             return (tags.members ?? []).enumerated().map { index, member in
@@ -141,7 +149,7 @@ extension Payload {
 
     /// `encryptionConfiguration` when it is an object (Terraform: the first element of its block list).
     public var encryption: Node? {
-        guard var node = root.member(schema.encryption)?.value, !isUnresolved(node, member: schema.encryption) else {
+        guard var node = root.memberValue(schema.encryption), !isUnresolved(node, member: schema.encryption) else {
             return nil
         }
         if schema.encryptionIsBlockList {
@@ -173,14 +181,14 @@ extension Payload {
     /// The reuse period node, when it is a literal number.
     public var reusePeriod: (node: Node, number: NumberValue, pointer: String)? {
         guard let encryption, !isUnset(schema.reusePeriod, in: encryption),
-              let node = encryption.member(schema.reusePeriod)?.value, case .number(let number) = node.value
+              let node = encryption.memberValue(schema.reusePeriod), case .number(let number) = node.value
         else { return nil }
         return (node, number, JSONPointer.appending(schema.reusePeriod, to: encryptionPointer))
     }
 
     /// Whether a member is absent, or (in a Terraform plan, where the provider drops them) `""`, `0` or null.
     public func isUnset(_ member: String, in object: Node) -> Bool {
-        guard let node = object.member(member)?.value else { return true }
+        guard let node = object.memberValue(member) else { return true }
         guard schema.dialect == .terraform else { return false }
         switch node.value {
         case .null: return true
@@ -197,7 +205,7 @@ extension Payload {
     }
 
     func field(_ key: String, of object: Node, at pointer: String) -> Field? {
-        guard let node = object.member(key)?.value else { return nil }
+        guard let node = object.memberValue(key) else { return nil }
         return field(of: node, at: JSONPointer.appending(key, to: pointer), member: pointer.isEmpty ? key : nil)
     }
 

@@ -4,36 +4,36 @@ enum TerraformPlanExtractor {
     static let resourceType = "aws_sfn_activity"
 
     static func payloads(in plan: Node, documentIndex: Int) -> [Payload] {
-        if let changes = plan.member("resource_changes")?.value.elements {
+        if let changes = plan.memberValue("resource_changes")?.elements {
             return changes.enumerated().compactMap { index, change in
-                guard change.member("type")?.value.string?.text == resourceType,
-                      change.member("mode")?.value.string?.text != "data",
-                      let details = change.member("change")?.value,
-                      details.member("actions")?.value.elements?.contains(where: { $0.string?.text == "create" }) == true,
-                      let after = details.member("after")?.value, after.members != nil
+                guard change.memberValue("type")?.string?.text == resourceType,
+                      change.memberValue("mode")?.string?.text != "data",
+                      let details = change.memberValue("change"),
+                      details.memberValue("actions")?.elements?.contains(where: { $0.string?.text == "create" }) == true,
+                      let after = details.memberValue("after"), after.members != nil
                 else { return nil }
-                let unknown = Set((details.member("after_unknown")?.value.members ?? [])
+                let unknown = Set((details.memberValue("after_unknown")?.members ?? [])
                     .filter { if case .bool(true) = $0.value.value { true } else { false } }.map(\.key.text))
                 return payload(
                     after, pointer: "/resource_changes/\(index)/change/after",
-                    address: change.member("address")?.value.string?.text, unknown: unknown, documentIndex: documentIndex)
+                    address: change.memberValue("address")?.string?.text, unknown: unknown, documentIndex: documentIndex)
             }
         }
-        guard let root = plan.member("planned_values")?.value.member("root_module")?.value else { return [] }
+        guard let root = plan.memberValue("planned_values")?.memberValue("root_module") else { return [] }
         return modulePayloads(root, pointer: "/planned_values/root_module", documentIndex: documentIndex)
     }
 
     private static func modulePayloads(_ module: Node, pointer: String, documentIndex: Int) -> [Payload] {
         var found: [Payload] = []
-        for (index, resource) in (module.member("resources")?.value.elements ?? []).enumerated() {
-            guard resource.member("type")?.value.string?.text == resourceType,
-                  let values = resource.member("values")?.value, values.members != nil
+        for (index, resource) in (module.memberValue("resources")?.elements ?? []).enumerated() {
+            guard resource.memberValue("type")?.string?.text == resourceType,
+                  let values = resource.memberValue("values"), values.members != nil
             else { continue }
             found.append(payload(
                 values, pointer: "\(pointer)/resources/\(index)/values",
-                address: resource.member("address")?.value.string?.text, unknown: [], documentIndex: documentIndex))
+                address: resource.memberValue("address")?.string?.text, unknown: [], documentIndex: documentIndex))
         }
-        for (index, child) in (module.member("child_modules")?.value.elements ?? []).enumerated() {
+        for (index, child) in (module.memberValue("child_modules")?.elements ?? []).enumerated() {
             found += modulePayloads(child, pointer: "\(pointer)/child_modules/\(index)", documentIndex: documentIndex)
         }
         return found
@@ -41,7 +41,7 @@ enum TerraformPlanExtractor {
 
     /// `tags_all` (the provider's default tags merged in) is what is sent; `tags` only when it is unknown or absent.
     private static func payload(_ values: Node, pointer: String, address: String?, unknown: Set<String>, documentIndex: Int) -> Payload {
-        let tagsAll = values.member("tags_all")?.value
+        let tagsAll = values.memberValue("tags_all")
         let useTagsAll = tagsAll?.members != nil && !unknown.contains("tags_all")
         return Payload(
             root: values, pointer: pointer, documentIndex: documentIndex,

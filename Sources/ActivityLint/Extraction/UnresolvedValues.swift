@@ -11,7 +11,7 @@ enum UnresolvedValues {
                 range: node.range, pointer: payload.pointer + pointer, documentIndex: payload.documentIndex))
         }
         func visit(_ member: String, in object: Node, at pointer: String) {
-            guard let node = object.member(member)?.value else { return }
+            guard let node = object.memberValue(member) else { return }
             let memberPointer = JSONPointer.appending(member, to: pointer)
             if let function = Intrinsic.functionName(node) {
                 let why = Intrinsic.subTemplate(node) != nil
@@ -25,7 +25,7 @@ enum UnresolvedValues {
         }
         let schema = payload.schema
         for member in payload.unknownMembers.sorted() where schema.requestMembers.contains(member) {
-            let node = payload.root.member(member)?.value ?? Node(.null, range: payload.root.firstCharacterRange)
+            let node = payload.root.memberValue(member) ?? Node(.null, range: payload.root.firstCharacterRange)
             report(node, JSONPointer.appending(member, to: ""), member,
                    "is known only after apply: checks that need its value are skipped")
         }

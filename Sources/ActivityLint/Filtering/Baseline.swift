@@ -55,15 +55,15 @@ public struct Baseline: Sendable {
         if let problem = parsed.findings.first {
             throw ConfigurationError(file: path, position: problem.range.start, message: problem.message)
         }
-        guard let root = parsed.documents.first, root.member("version")?.value.numberInteger == formatVersion,
-              let findings = root.member("findings")?.value.elements
+        guard let root = parsed.documents.first, root.memberValue("version")?.numberInteger == formatVersion,
+              let findings = root.memberValue("findings")?.elements
         else {
             throw ConfigurationError(file: path, position: .start, message: "not an activity-lint baseline (version "
                 + "\(formatVersion)); write one with --write-baseline")
         }
         var baseline = Baseline(diagnostics: [])
         for entry in findings {
-            guard let fingerprint = entry.member("fingerprint")?.value.string?.text else {
+            guard let fingerprint = entry.memberValue("fingerprint")?.string?.text else {
                 throw ConfigurationError(file: path, position: entry.range.start, message: "baseline entry has no fingerprint")
             }
             baseline.counts[fingerprint, default: 0] += 1

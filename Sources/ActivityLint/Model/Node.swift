@@ -69,6 +69,18 @@ public struct Node: Sendable {
         members?.last { $0.key.text == key }
     }
 
+    /// The value of the last member named `key`, without copying the member (a hot path: rules look members up
+    /// by name all the time).
+    public func memberValue(_ key: String) -> Node? {
+        guard case .object(let members) = value else { return nil }
+        var index = members.endIndex
+        while index > members.startIndex {
+            index -= 1
+            if members[index].key.text == key { return members[index].value }
+        }
+        return nil
+    }
+
     public var elements: [Node]? {
         if case .array(let elements) = value { return elements }
         return nil

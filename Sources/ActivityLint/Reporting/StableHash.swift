@@ -2,8 +2,8 @@
 ///
 /// Unlike Swift's `Hasher`, it is not seeded per process, so the same input hashes the same in every run.
 enum StableHash {
-    private static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
-    private static let prime: UInt64 = 0x0000_0100_0000_01b3
+    fileprivate static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+    fileprivate static let prime: UInt64 = 0x0000_0100_0000_01b3
 
     static func fnv1a64<Bytes: Sequence>(_ bytes: Bytes) -> UInt64 where Bytes.Element == UInt8 {
         var hash = offsetBasis
@@ -12,6 +12,20 @@ enum StableHash {
             hash = hash &* prime
         }
         return hash
+    }
+
+    /// FNV-1a fed piece by piece, without building a byte array first.
+    struct Running {
+        private(set) var value = StableHash.offsetBasis
+
+        mutating func add<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
+            for byte in bytes { add(byte) }
+        }
+
+        mutating func add(_ byte: UInt8) {
+            value ^= UInt64(byte)
+            value = value &* StableHash.prime
+        }
     }
 
     /// The hash of the UTF-8 of `parts`, each followed by a NUL so `["ab", "c"]` and `["a", "bc"]` differ,

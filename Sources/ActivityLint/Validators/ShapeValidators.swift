@@ -104,7 +104,7 @@ struct InvalidType: PlainValidator {
         check(schema.tags, in: root, expected: .list, pointer: "", lenient: lenient, &context)
         check(schema.encryption, in: root, expected: .object, pointer: "", lenient: lenient, &context)
         let tagsPointer = JSONPointer.appending(schema.tags, to: "")
-        for (index, tag) in (root.member(schema.tags)?.value.elements ?? []).enumerated() {
+        for (index, tag) in (root.memberValue(schema.tags)?.elements ?? []).enumerated() {
             let pointer = JSONPointer.appending(index, to: tagsPointer)
             guard tag.members != nil || Intrinsic.isIntrinsic(tag) else {
                 context.report(
@@ -128,7 +128,7 @@ struct InvalidType: PlainValidator {
     private func check(
         _ key: String, in object: Node, expected: Expected, pointer: String, lenient: Bool, _ context: inout ValidationContext
     ) {
-        guard let node = object.member(key)?.value, !expected.accepts(node, lenient: lenient) else { return }
+        guard let node = object.memberValue(key), !expected.accepts(node, lenient: lenient) else { return }
         var message = "`\(key)` must be \(expected.phrase), found \(TypeDescription.article(node))"
         switch (expected, node.value) {
         case (.list, .object):

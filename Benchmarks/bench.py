@@ -88,7 +88,33 @@ def main():
         print(f"| check-jsonschema (equivalent schema) | {wall:.2f} | {wall / floor_wall:.1f}x | {wall / tool_wall:.0f}x |")
     else:
         print("| check-jsonschema | not installed (pip install check-jsonschema) | | |")
-    print("| cfn-lint | needs CloudFormation templates, which activity-lint does not read yet | | |")
+
+    iac = os.path.join(CORPUS, "iac")
+    if not os.path.isdir(iac):
+        sh([sys.executable, os.path.join(HERE, "generate_iac.py"), "200", "20000", iac, "7"])
+    templates = os.path.join(iac, "templates")
+    template_files = sorted(os.path.join(templates, f) for f in os.listdir(templates))
+    tool_templates, _, _ = measure([tool, "--no-config", templates], 3)
+    floor_templates, _, _ = measure([floor, templates], 3)
+    cfn_lint = shutil.which("cfn-lint")
+    print()
+    print(f"| {len(template_files)} CloudFormation templates | wall (s) | ratio to floor | activity-lint is faster by |")
+    print("|---|---:|---:|---:|")
+    print(f"| libyaml floor | {floor_templates:.2f} | 1.0x | |")
+    print(f"| activity-lint | {tool_templates:.2f} | {tool_templates / floor_templates:.1f}x | |")
+    if cfn_lint:
+        wall, _, _ = measure([cfn_lint, "--"] + template_files, 1)
+        print(f"| cfn-lint | {wall:.2f} | {wall / floor_templates:.0f}x | {wall / tool_templates:.0f}x |")
+    else:
+        print("| cfn-lint | not installed (pip install cfn-lint) | | |")
+    plan_file = os.path.join(iac, "plan.json")
+    # A plan this large is over the default 16 MiB input limit, which is meant for request files.
+    plan_wall, plan_mem, _ = measure([tool, "--no-config", "--max-file-size", str(1 << 30), plan_file], 3)
+    plan_floor, _, _ = measure([floor, plan_file], 3)
+    print()
+    print(f"one Terraform plan with 20,000 aws_sfn_activity changes ({os.path.getsize(plan_file) / 1e6:.1f} MB): "
+          f"activity-lint {plan_wall:.2f} s and {plan_mem:.1f} MiB, libyaml floor {plan_floor:.2f} s "
+          f"({plan_wall / plan_floor:.1f}x)")
 
     small = os.path.join(ROOT, "Examples", "valid", "orders-activity.json")
     samples = []

@@ -2,7 +2,7 @@
 ///
 /// JSON and YAML both load into this one tree, so extraction and rules never care which syntax a file used.
 public struct Node: Sendable {
-    public indirect enum Value: Sendable {
+    public enum Value: Sendable {
         case object([Member])
         case array([Node])
         case string(StringValue)

@@ -295,7 +295,7 @@ struct TextReporterTests {
     }
 
     @Test func summaries() {
-        func summary(_ files: [FileResult]) -> String { TextReporter.summary(LintReport(files: files, rules: [])) }
+        func summary(_ files: [FileResult]) -> String { TextReporter.summary(ReportTotals(files)) }
         let source = SourceText("{}")
         let error = diagnostic("r", "m", in: source, line: 1, column: 1, endColumn: 2)
         let warning = diagnostic("r", .warning, "m", in: source, line: 1, column: 1, endColumn: 2)

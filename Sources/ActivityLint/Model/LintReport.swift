@@ -36,7 +36,6 @@ public struct LintReport: Sendable {
 
     public var diagnostics: [Diagnostic] { files.flatMap(\.diagnostics) }
 
-    public func count(_ severity: Severity) -> Int { diagnostics.count { $0.severity == severity } }
 
     /// Inputs that could not be linted at all.
     public var failedFiles: [FileResult] { files.filter { $0.failure != nil } }

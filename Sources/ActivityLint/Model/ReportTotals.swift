@@ -28,13 +28,6 @@ public struct ReportTotals: Sendable, Equatable {
         }
     }
 
-    public func count(_ severity: Severity) -> Int {
-        switch severity {
-        case .error: errors
-        case .warning: warnings
-        case .info: infos
-        }
-    }
 }
 
 /// A reporter that can write each file's part as soon as the file is done, so a run over many files keeps no

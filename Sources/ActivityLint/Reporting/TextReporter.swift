@@ -142,10 +142,6 @@ public struct TextReporter: StreamingReporter, Sendable {
 
     /// `3 errors, 1 warning in 2 of 5 files (7 payloads)`, or `No problems found in 5 files (7 payloads)`, plus
     /// `, 1 file could not be read` when some input could not be linted. File counts are of readable inputs.
-    static func summary(_ report: LintReport) -> String {
-        summary(ReportTotals(report.files))
-    }
-
     static func summary(_ totals: ReportTotals) -> String {
         let errors = totals.errors
         let warnings = totals.warnings

@@ -7,6 +7,9 @@ public struct RuleEngine: Sendable {
     }
 
     let rules: [BoundRule]
+    /// The validators with their rule ids, apart from the descriptors so the per-request loop copies no
+    /// documentation or examples.
+    private let validators: [(ruleID: String, validator: any Validator)]
     private let descriptorsByID: [String: RuleDescriptor]
 
     /// Binds every rule to its registered validator. Rules with `validator: built-in-stage` are reported by the
@@ -28,6 +31,7 @@ public struct RuleEngine: Sendable {
             }
         }
         self.rules = bound
+        self.validators = bound.compactMap { rule in rule.validator.map { (rule.descriptor.id, $0) } }
         self.descriptorsByID = Dictionary(rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -39,15 +43,14 @@ public struct RuleEngine: Sendable {
     /// Every rule's findings on one payload.
     public func findings(for payload: Payload) -> [Finding] {
         var findings: [Finding] = []
-        for rule in rules {
-            guard let validator = rule.validator else { continue }
+        for (ruleID, validator) in validators {
             var context = ValidationContext()
             validator.validate(payload, &context)
             for problem in context.problems {
                 // Templates and plans hold many requests: every message names the resource it is about.
                 let message = payload.label.map { "\($0): " + problem.message } ?? problem.message
                 findings.append(Finding(
-                    ruleID: rule.descriptor.id, message: message, range: problem.range,
+                    ruleID: ruleID, message: message, range: problem.range,
                     pointer: payload.pointer + problem.pointer, exception: problem.exception,
                     documentIndex: payload.documentIndex))
             }

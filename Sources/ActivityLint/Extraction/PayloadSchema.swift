@@ -8,25 +8,46 @@ public enum PayloadDialect: String, Sendable, CaseIterable {
     case terraform
 }
 
-/// The member names of one dialect. Rules read members through it, so one rule serves every dialect.
-public struct PayloadSchema: Sendable {
-    public var dialect: PayloadDialect
-    public var name: String
-    public var tags: String
-    public var tagKey: String
-    public var tagValue: String
-    public var encryption: String
-    public var type: String
-    public var kmsKeyId: String
-    public var reusePeriod: String
+/// The member names of one dialect. Rules read members through it, so one rule serves every dialect. A class
+/// with a few shared instances: every request refers to one, and copying a request copies one reference.
+public final class PayloadSchema: Sendable {
+    public let dialect: PayloadDialect
+    public let name: String
+    public let tags: String
+    public let tagKey: String
+    public let tagValue: String
+    public let encryption: String
+    public let type: String
+    public let kmsKeyId: String
+    public let reusePeriod: String
     /// Terraform writes tags as a map (`{team = "a"}`), the others as a list of `{key, value}`.
-    public var tagsAreMap: Bool
+    public let tagsAreMap: Bool
     /// Terraform writes a nested block as a list of at most one object.
-    public var encryptionIsBlockList: Bool
+    public let encryptionIsBlockList: Bool
 
-    public var requestMembers: [String] { [name, tags, encryption] }
-    public var tagMembers: [String] { [tagKey, tagValue] }
-    public var encryptionMembers: [String] { [type, kmsKeyId, reusePeriod] }
+    public let requestMembers: [String]
+    public let tagMembers: [String]
+    public let encryptionMembers: [String]
+
+    init(
+        dialect: PayloadDialect, name: String, tags: String, tagKey: String, tagValue: String, encryption: String,
+        type: String, kmsKeyId: String, reusePeriod: String, tagsAreMap: Bool, encryptionIsBlockList: Bool
+    ) {
+        self.dialect = dialect
+        self.name = name
+        self.tags = tags
+        self.tagKey = tagKey
+        self.tagValue = tagValue
+        self.encryption = encryption
+        self.type = type
+        self.kmsKeyId = kmsKeyId
+        self.reusePeriod = reusePeriod
+        self.tagsAreMap = tagsAreMap
+        self.encryptionIsBlockList = encryptionIsBlockList
+        requestMembers = [name, tags, encryption]
+        tagMembers = [tagKey, tagValue]
+        encryptionMembers = [type, kmsKeyId, reusePeriod]
+    }
 
     public static let api = PayloadSchema(
         dialect: .api, name: "name", tags: "tags", tagKey: "key", tagValue: "value",
@@ -40,6 +61,13 @@ public struct PayloadSchema: Sendable {
 
     /// `tags` is replaced by `tags_all` (what is actually sent) when the plan knows it.
     public static func terraform(tags: String) -> PayloadSchema {
+        tags == "tags_all" ? terraformAllTags : terraformResourceTags
+    }
+
+    private static let terraformAllTags = terraformSchema(tags: "tags_all")
+    private static let terraformResourceTags = terraformSchema(tags: "tags")
+
+    private static func terraformSchema(tags: String) -> PayloadSchema {
         PayloadSchema(
             dialect: .terraform, name: "name", tags: tags, tagKey: "key", tagValue: "value",
             encryption: "encryption_configuration", type: "type", kmsKeyId: "kms_key_id",

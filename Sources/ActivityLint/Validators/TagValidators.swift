@@ -115,28 +115,34 @@ struct TagCharset: PlainValidator {
 
     func validate(_ payload: Payload, _ context: inout ValidationContext) {
         for entry in payload.tagEntries {
-            for (field, label) in [(entry.key, "key"), (entry.value, "value")] {
-                guard let field else { continue }
-                var offending: [(Int, UInt32)] = []
-                field.forEachLiteralCodePoint { index, codePoint in
-                    if !TagCharset.allows(codePoint) { offending.append((index, codePoint)) }
-                }
-                for (index, codePoint) in offending {
-                    var message = "tag \(label) contains \(CodePointDescription.describe(codePoint)); tags may "
-                        + "contain only letters, digits, white space and _ . : / = + - @"
-                    if let scalar = Unicode.Scalar(codePoint), scalar.properties.generalCategory.isMark {
-                        message += " (a combining mark: write the precomposed character, Unicode NFC, instead)"
-                    }
-                    context.report(message, at: field.string.range(ofScalar: index), pointer: field.pointer)
-                }
+            check(entry.key, "key", &context)
+            check(entry.value, "value", &context)
+        }
+    }
+
+    private func check(_ field: Payload.Field?, _ label: String, _ context: inout ValidationContext) {
+        // Nearly every tag is plain ASCII from the allowed set: answer that from the bytes alone.
+        guard let field, !field.string.text.utf8.allSatisfy({ $0 < 128 && TagCharset.asciiAllowed[Int($0)] }) else {
+            return
+        }
+        var offending: [(Int, UInt32)] = []
+        field.forEachLiteralCodePoint { index, codePoint in
+            if !TagCharset.allows(codePoint) { offending.append((index, codePoint)) }
+        }
+        for (index, codePoint) in offending {
+            var message = "tag \(label) contains \(CodePointDescription.describe(codePoint)); tags may "
+                + "contain only letters, digits, white space and _ . : / = + - @"
+            if let scalar = Unicode.Scalar(codePoint), scalar.properties.generalCategory.isMark {
+                message += " (a combining mark: write the precomposed character, Unicode NFC, instead)"
             }
+            context.report(message, at: field.string.range(ofScalar: index), pointer: field.pointer)
         }
     }
 
     private static let symbols: Set<UInt32> = Set("_.:/=+-@".unicodeScalars.map(\.value))
 
     /// Which ASCII characters the pattern allows, looked up without Unicode property tables.
-    private static let asciiAllowed: [Bool] = (0..<128).map { value in
+    static let asciiAllowed: [Bool] = (0..<128).map { value in
         let scalar = Unicode.Scalar(UInt8(value))
         return scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == " "
             || "_.:/=+-@".unicodeScalars.contains(scalar)

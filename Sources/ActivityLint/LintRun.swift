@@ -113,7 +113,7 @@ public struct LintRun: Sendable {
             }
             return try ConfigurationLoader.load(path: configurationPath)
         }
-        let found = ConfigurationLoader.find(from: FileManager.default.currentDirectoryPath)
+        let found = ConfigurationLoader.find(from: PathText.currentDirectory)
         return try found.map { path throws(ConfigurationError) in try ConfigurationLoader.load(path: path) } ?? Configuration()
     }
 

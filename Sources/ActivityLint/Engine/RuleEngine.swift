@@ -1,41 +1,30 @@
 /// Runs the catalog's rules over payloads and turns what validators and parsers found into diagnostics.
 public struct RuleEngine: Sendable {
-    /// A catalog rule bound to its validator (nil for rules the parsers and the linter report themselves).
-    struct BoundRule: Sendable {
-        var descriptor: RuleDescriptor
-        var validator: (any Validator)?
-    }
-
-    let rules: [BoundRule]
+    /// Every rule in force, in catalog order.
+    public let descriptors: [RuleDescriptor]
     /// The validators with their rule ids, apart from the descriptors so the per-request loop copies no
-    /// documentation or examples.
+    /// documentation or examples. Rules the parsers and the linter report themselves have none.
     private let validators: [(ruleID: String, validator: any Validator)]
     private let descriptorsByID: [String: RuleDescriptor]
 
     /// Binds every rule to its registered validator. Rules with `validator: built-in-stage` are reported by the
     /// parsers or the linter itself and run nothing here.
     public init(rules: [RuleDescriptor], registry: ValidatorRegistry = .builtIn) throws(RuleBindingError) {
-        var bound: [BoundRule] = []
-        for rule in rules {
-            if rule.validator == ValidatorRegistry.stageValidatorName {
-                bound.append(BoundRule(descriptor: rule, validator: nil))
-                continue
-            }
+        var validators: [(ruleID: String, validator: any Validator)] = []
+        for rule in rules where rule.validator != ValidatorRegistry.stageValidatorName {
             guard let type = registry.validators[rule.validator] else {
                 throw RuleBindingError(ruleID: rule.id, message: "unknown validator `\(rule.validator)`")
             }
             do {
-                bound.append(BoundRule(descriptor: rule, validator: try type.init(options: rule.options)))
+                validators.append((rule.id, try type.init(options: rule.options)))
             } catch {
                 throw RuleBindingError(ruleID: rule.id, message: error.message)
             }
         }
-        self.rules = bound
-        self.validators = bound.compactMap { rule in rule.validator.map { (rule.descriptor.id, $0) } }
+        self.descriptors = rules
+        self.validators = validators
         self.descriptorsByID = Dictionary(rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
-
-    public var descriptors: [RuleDescriptor] { rules.map(\.descriptor) }
 
     /// The ids of the rules in force.
     public var ruleIDs: Set<String> { Set(descriptorsByID.keys) }

@@ -27,8 +27,8 @@ public struct StringValue: Hashable, Sendable {
 
     /// Every code point, lone surrogates included (as their U+D800...U+DFFF values).
     public var codePoints: [UInt32] {
-        var result = text.unicodeScalars.map(\.value)
-        for (index, value) in loneSurrogates where index < result.count { result[index] = value }
+        var result: [UInt32] = []
+        forEachCodePoint { _, value in result.append(value) }
         return result
     }
 

@@ -1,5 +1,3 @@
-import Dispatch
-
 /// The whole pipeline for a run: read, check encoding, parse, extract payloads, run rules, sort.
 public struct Linter: Sendable {
     public let engine: RuleEngine
@@ -40,19 +38,12 @@ public struct Linter: Sendable {
         return LintReport(files: files, rules: engine.descriptors)
     }
 
-    /// Lints every input on all cores and hands each result to `each` in input order, a batch at a time, keeping
-    /// no list of results: memory stays flat however many files a run has.
-    public func lint(_ inputs: [InputItem], batchSize: Int = 256, each: (FileResult) -> Void) {
+    /// Lints every input on all cores and hands each result to `each` in input order as soon as it is ready,
+    /// keeping no list of results: memory stays flat however many files a run has.
+    public func lint(_ inputs: [InputItem], each: (FileResult) -> Void) {
         var duplicates = DuplicateActivities()
-        var start = 0
-        while start < inputs.count {
-            let batch = inputs[start..<min(start + batchSize, inputs.count)]
-            let slots = ResultSlots<CheckedFile>(count: batch.count)
-            DispatchQueue.concurrentPerform(iterations: batch.count) { offset in
-                slots[offset] = check(input: batch[batch.startIndex + offset])
-            }
-            for checked in slots.values { each(addDuplicateFindings(to: checked, &duplicates)) }
-            start += batchSize
+        OrderedParallelMap.run(inputs, transform: { check(input: $0) }) { checked in
+            each(addDuplicateFindings(to: checked, &duplicates))
         }
     }
 
@@ -133,26 +124,4 @@ extension Diagnostic {
     static func inSourceOrder(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
         (a.range.start.offset, a.range.end.offset, a.ruleID) < (b.range.start.offset, b.range.end.offset, b.ruleID)
     }
-}
-
-/// One slot per input, each written by exactly one worker, so no lock is needed.
-private final class ResultSlots<Value>: @unchecked Sendable {
-    private let storage: UnsafeMutableBufferPointer<Value?>
-
-    init(count: Int) {
-        storage = .allocate(capacity: count)
-        storage.initialize(repeating: nil)
-    }
-
-    deinit {
-        storage.deinitialize()
-        storage.deallocate()
-    }
-
-    subscript(index: Int) -> Value? {
-        get { storage[index] }
-        set { storage[index] = newValue }
-    }
-
-    var values: [Value] { storage.map { $0! } }
 }

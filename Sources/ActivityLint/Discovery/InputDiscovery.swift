@@ -70,7 +70,12 @@ public struct InputDiscovery: Sendable {
         var visitedDirectories = Set<String>()
 
         mutating func file(_ path: String, explicit: Bool) {
-            let key = StableHash.fnv1a64(PathText.standardized(path, in: workingDirectory).utf8)
+            file(path, key: StableHash.fnv1a64(PathText.standardized(path, in: workingDirectory).utf8), explicit: explicit)
+        }
+
+        /// `key` is the hash of the standardized path, which a directory walk builds from its own without
+        /// standardizing every child again.
+        private mutating func file(_ path: String, key: UInt64, explicit: Bool) {
             guard seenFiles.insert(key).inserted else { return }
             items.append(InputItem(displayPath: path, source: .file(path), isExplicit: explicit))
         }
@@ -99,6 +104,11 @@ public struct InputDiscovery: Sendable {
             }
             closedir(handle)
             entries.sort { $0.name < $1.name }
+            // Children are neither `.` nor `..` (hidden names are skipped), so "dir/name" is already standard.
+            var directoryKey = StableHash.Running()
+            let standardDirectory = PathText.standardized(path, in: workingDirectory)
+            directoryKey.add(standardDirectory.utf8)
+            if standardDirectory != "/" { directoryKey.add(UInt8(ascii: "/")) }
             for (name, type) in entries {
                 let child = path.hasSuffix("/") ? path + name : path + "/" + name
                 let kind: Kind = switch Int32(type) {
@@ -108,7 +118,10 @@ public struct InputDiscovery: Sendable {
                 }
                 switch kind {
                 case .directory where !InputDiscovery.skippedDirectories.contains(name): directory(child)
-                case .file where Walk.hasLintedExtension(name): file(child, explicit: false)
+                case .file where Walk.hasLintedExtension(name):
+                    var key = directoryKey
+                    key.add(name.utf8)
+                    file(child, key: key.value, explicit: false)
                 case .special where Walk.hasLintedExtension(name):
                     // A FIFO or device inside a tree is not a request file, and reading it could block the run.
                     items.append(InputItem(displayPath: child, source: .unusable("is not a regular file (a FIFO, "

@@ -47,17 +47,20 @@ extension Payload {
     public final class Field: Sendable {
         public let node: Node
         public let string: StringValue
-        public let pointer: String
+        let location: DeferredPointer
         /// For a CloudFormation `Fn::Sub` template, the code point ranges that are `${…}` substitutions: rules check
         /// only the literal text around them.
         public let substitutions: [Range<Int>]
 
-        init(node: Node, string: StringValue, pointer: String, substitutions: [Range<Int>] = []) {
+        init(node: Node, string: StringValue, location: DeferredPointer, substitutions: [Range<Int>] = []) {
             self.node = node
             self.string = string
-            self.pointer = pointer
+            self.location = location
             self.substitutions = substitutions
         }
+
+        /// JSON Pointer of the value relative to the payload.
+        public var pointer: String { location.text }
 
         public var isTemplate: Bool { !substitutions.isEmpty }
 
@@ -86,39 +89,51 @@ extension Payload {
         public let index: Int
         /// The entry object, or for a map the value node.
         public let node: Node
-        public let pointer: String
+        let location: DeferredPointer
         public let key: Field?
         public let value: Field?
         /// Whether the entry has a key / value member at all (a map entry always has both).
         public let hasKey: Bool
         public let hasValue: Bool
+        /// How many members the entry object has (a map entry counts as two: its key and its value).
+        public let memberCount: Int
 
-        init(index: Int, node: Node, pointer: String, key: Field?, value: Field?, hasKey: Bool, hasValue: Bool) {
+        init(
+            index: Int, node: Node, location: DeferredPointer, key: Field?, value: Field?, hasKey: Bool,
+            hasValue: Bool, memberCount: Int = 2
+        ) {
             self.index = index
             self.node = node
-            self.pointer = pointer
+            self.location = location
             self.key = key
             self.value = value
             self.hasKey = hasKey
             self.hasValue = hasValue
+            self.memberCount = memberCount
         }
+
+        /// JSON Pointer of the entry relative to the payload.
+        public var pointer: String { location.text }
     }
 
-    public var name: Field? { field(schema.name, of: root, at: "") }
+    public var name: Field? { field(schema.name, of: root, at: DeferredPointer("")) }
 
-    /// Fills `repeatedTags` and `distinctUserTagKeys`. A few dozen short keys compare faster pairwise than
-    /// through a hash table; a long list uses one.
+    /// Fills `repeatedTags` and `distinctUserTagKeys`. Keys are compared by their bytes, as AWS compares them
+    /// (not by Swift's canonical equivalence), through a hash of each first, so a few dozen keys cost no table.
     private mutating func findRepeatedTags() {
         let keys = tagEntries.map { $0.key?.string.text }
-        var firstByKey: [String: Int] = [:]
+        let hashes = keys.map { $0.map { StableHash.fnv1a64($0.utf8) } ?? 0 }
+        var firstByKey: [UInt64: [Int]] = [:]
         let hashed = keys.count > 64
         for (position, key) in keys.enumerated() {
             guard let key else { continue }
-            let first = hashed ? firstByKey[key] : keys[..<position].firstIndex { $0 == key }
+            let hash = hashes[position]
+            let isSame = { (earlier: Int) in hashes[earlier] == hash && keys[earlier]?.utf8.elementsEqual(key.utf8) == true }
+            let first = hashed ? firstByKey[hash]?.first(where: isSame) : (0..<position).first(where: isSame)
             if let first {
                 repeatedTags.append((first, position))
             } else {
-                if hashed { firstByKey[key] = position }
+                if hashed { firstByKey[hash, default: []].append(position) }
                 if !TagValidators.isReserved(key) { distinctUserTagKeys += 1 }
             }
         }
@@ -126,24 +141,26 @@ extension Payload {
 
     private func readTagEntries() -> [TagEntry] {
         guard let tags = root.memberValue(schema.tags), !isUnresolved(tags, member: schema.tags) else { return [] }
-        let listPointer = JSONPointer.appending(schema.tags, to: "")
         if schema.tagsAreMap {
             return (tags.members ?? []).enumerated().map { index, member in
-                let pointer = JSONPointer.appending(member.key.text, to: listPointer)
+                let pointer = DeferredPointer(schema.tagsPointer, member: member.key.text)
                 let keyNode = Node(.string(member.key), range: member.keyRange)
                 return TagEntry(
-                    index: index, node: member.value, pointer: pointer,
-                    key: Field(node: keyNode, string: member.key, pointer: pointer),
+                    index: index, node: member.value, location: pointer,
+                    key: Field(node: keyNode, string: member.key, location: pointer),
                     value: field(of: member.value, at: pointer), hasKey: true, hasValue: true)
             }
         }
         return (tags.elements ?? []).enumerated().compactMap { index, node in
             guard node.members != nil, !Intrinsic.isIntrinsic(node) else { return nil }
-            let pointer = JSONPointer.appending(index, to: listPointer)
+            let pointer = DeferredPointer(schema.tagsPointer, index: index)
+            let key = node.memberValue(schema.tagKey)
+            let value = node.memberValue(schema.tagValue)
             return TagEntry(
-                index: index, node: node, pointer: pointer,
-                key: field(schema.tagKey, of: node, at: pointer), value: field(schema.tagValue, of: node, at: pointer),
-                hasKey: node.member(schema.tagKey) != nil, hasValue: node.member(schema.tagValue) != nil)
+                index: index, node: node, location: pointer,
+                key: key.flatMap { field(of: $0, at: pointer.appending(schema.tagKey)) },
+                value: value.flatMap { field(of: $0, at: pointer.appending(schema.tagValue)) },
+                hasKey: key != nil, hasValue: value != nil, memberCount: node.members?.count ?? 0)
         }
     }
 
@@ -160,14 +177,11 @@ extension Payload {
     }
 
     /// JSON Pointer of the encryption object relative to the payload.
-    public var encryptionPointer: String {
-        let pointer = JSONPointer.appending(schema.encryption, to: "")
-        return schema.encryptionIsBlockList ? JSONPointer.appending(0, to: pointer) : pointer
-    }
+    public var encryptionPointer: String { schema.encryptionPointer }
 
     public var encryptionType: Field? {
         guard let encryption, !isUnset(schema.type, in: encryption) else { return nil }
-        return field(schema.type, of: encryption, at: encryptionPointer)
+        return field(schema.type, of: encryption, at: DeferredPointer(encryptionPointer))
     }
 
     /// How `kmsKeyId` names its key, parsed once for the rules that look at it; nil without a literal key id.
@@ -175,7 +189,7 @@ extension Payload {
 
     public var kmsKeyId: Field? {
         guard let encryption, !isUnset(schema.kmsKeyId, in: encryption) else { return nil }
-        return field(schema.kmsKeyId, of: encryption, at: encryptionPointer)
+        return field(schema.kmsKeyId, of: encryption, at: DeferredPointer(encryptionPointer))
     }
 
     /// The reuse period node, when it is a literal number.
@@ -204,21 +218,27 @@ extension Payload {
         object.members?.contains { $0.key.text != member && MemberSuggestion.closest(to: $0.key.text, among: known) == member } ?? false
     }
 
-    func field(_ key: String, of object: Node, at pointer: String) -> Field? {
+    /// The member `key` of `object`, which is at `pointer`.
+    func field(_ key: String, of object: Node, at pointer: DeferredPointer) -> Field? {
         guard let node = object.memberValue(key) else { return nil }
-        return field(of: node, at: JSONPointer.appending(key, to: pointer), member: pointer.isEmpty ? key : nil)
+        let isTopLevel = pointer.base.isEmpty && pointer.index == nil && pointer.member == nil
+        return field(of: node, at: pointer.appending(key), member: isTopLevel ? key : nil)
     }
 
     /// A string value, or the literal template of `Fn::Sub`; nil for anything unresolved or not a string.
-    func field(of node: Node, at pointer: String, member: String? = nil) -> Field? {
-        if let member, unknownMembers.contains(member) { return nil }
+    func field(of node: Node, at pointer: DeferredPointer, member: String? = nil) -> Field? {
+        if let member, !unknownMembers.isEmpty, unknownMembers.contains(member) { return nil }
+        // The common case first: an untagged string is never an intrinsic function.
+        if case .string(let string) = node.value, node.tag == nil, schema.dialect != .cloudFormation {
+            return Field(node: node, string: string, location: pointer)
+        }
         if let template = Intrinsic.subTemplate(node) {
-            return Field(node: template, string: template.string!, pointer: pointer,
+            return Field(node: template, string: template.string!, location: pointer,
                          substitutions: Intrinsic.substitutions(in: template.string!))
         }
         guard !Intrinsic.isIntrinsic(node), let string = node.string else { return nil }
         if schema.dialect == .cloudFormation, string.text.contains("{{resolve:") { return nil }
-        return Field(node: node, string: string, pointer: pointer)
+        return Field(node: node, string: string, location: pointer)
     }
 
     func isUnresolved(_ node: Node, member: String) -> Bool {

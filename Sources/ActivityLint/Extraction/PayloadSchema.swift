@@ -25,6 +25,10 @@ public final class PayloadSchema: Sendable {
     /// Terraform writes a nested block as a list of at most one object.
     public let encryptionIsBlockList: Bool
 
+    /// JSON Pointers of the tags and of the encryption object relative to the payload, spelt once.
+    public let tagsPointer: String
+    public let encryptionPointer: String
+
     public let requestMembers: [String]
     public let tagMembers: [String]
     public let encryptionMembers: [String]
@@ -44,6 +48,9 @@ public final class PayloadSchema: Sendable {
         self.reusePeriod = reusePeriod
         self.tagsAreMap = tagsAreMap
         self.encryptionIsBlockList = encryptionIsBlockList
+        tagsPointer = JSONPointer.appending(tags, to: "")
+        let encryptionMember = JSONPointer.appending(encryption, to: "")
+        encryptionPointer = encryptionIsBlockList ? JSONPointer.appending(0, to: encryptionMember) : encryptionMember
         requestMembers = [name, tags, encryption]
         tagMembers = [tagKey, tagValue]
         encryptionMembers = [type, kmsKeyId, reusePeriod]

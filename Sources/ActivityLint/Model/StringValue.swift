@@ -4,14 +4,21 @@
 /// so lone surrogates are kept beside the text: `codePoints` is the truth rules must check.
 public struct StringValue: Hashable, Sendable {
     /// The text for display and comparison; a lone surrogate shows as U+FFFD here.
-    public var text: String
-    /// Lone surrogates by their index in `codePoints`.
-    public var loneSurrogates: [Int: UInt32]
-    /// Where each code point starts in the source, when escapes or line breaks make it irregular.
-    /// `nil` means the code points stand one column apart on one line from `contentStart`.
-    public var scalarPositions: [SourcePosition]?
+    public let text: String
     /// Where the first code point of the content is (after any opening quote).
-    public var contentStart: SourcePosition
+    public let contentStart: SourcePosition
+    /// The rare details, boxed: copying a string value (which rules do often) then retains two references, not four.
+    private let irregular: Irregular?
+
+    private final class Irregular: Sendable {
+        let loneSurrogates: [Int: UInt32]
+        let scalarPositions: [SourcePosition]?
+
+        init(loneSurrogates: [Int: UInt32], scalarPositions: [SourcePosition]?) {
+            self.loneSurrogates = loneSurrogates
+            self.scalarPositions = scalarPositions
+        }
+    }
 
     public init(
         text: String,
@@ -21,9 +28,16 @@ public struct StringValue: Hashable, Sendable {
     ) {
         self.text = text
         self.contentStart = contentStart
-        self.loneSurrogates = loneSurrogates
-        self.scalarPositions = scalarPositions
+        irregular = loneSurrogates.isEmpty && scalarPositions == nil
+            ? nil : Irregular(loneSurrogates: loneSurrogates, scalarPositions: scalarPositions)
     }
+
+    /// Lone surrogates by their index in `codePoints`.
+    public var loneSurrogates: [Int: UInt32] { irregular?.loneSurrogates ?? [:] }
+
+    /// Where each code point starts in the source, when escapes or line breaks make it irregular.
+    /// `nil` means the code points stand one column apart on one line from `contentStart`.
+    public var scalarPositions: [SourcePosition]? { irregular?.scalarPositions }
 
     /// Every code point, lone surrogates included (as their U+D800...U+DFFF values).
     public var codePoints: [UInt32] {
@@ -35,6 +49,7 @@ public struct StringValue: Hashable, Sendable {
     /// Calls `body` with each code point and its index, lone surrogates included, without building an array.
     @inline(__always)
     public func forEachCodePoint(_ body: (Int, UInt32) -> Void) {
+        let loneSurrogates = self.loneSurrogates
         var index = 0
         for scalar in text.unicodeScalars {
             body(index, loneSurrogates.isEmpty ? scalar.value : loneSurrogates[index] ?? scalar.value)
@@ -43,14 +58,18 @@ public struct StringValue: Hashable, Sendable {
     }
 
     /// The number of Unicode code points (lone surrogates count as one each).
-    public var scalarCount: Int { text.unicodeScalars.count }
+    public var scalarCount: Int {
+        // Every code point has exactly one byte that is not a UTF-8 continuation byte (10xxxxxx).
+        var text = text
+        return text.withUTF8 { bytes in bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
+    }
 
     /// The length in UTF-16 code units, as a Java or JavaScript service would count it.
     public var utf16Count: Int { text.utf16.count }
 
     /// The source position of the code point at `index`.
     public func position(ofScalar index: Int) -> SourcePosition {
-        if let scalarPositions, index < scalarPositions.count { return scalarPositions[index] }
+        if let scalarPositions = scalarPositions, index < scalarPositions.count { return scalarPositions[index] }
         var position = contentStart
         for scalar in text.unicodeScalars.prefix(index) {
             position.column += 1
@@ -63,7 +82,7 @@ public struct StringValue: Hashable, Sendable {
     /// (so an escape such as `\u0009` is covered whole), otherwise one column.
     public func range(ofScalar index: Int) -> SourceRange {
         let start = position(ofScalar: index)
-        if let scalarPositions, index + 1 < scalarPositions.count, scalarPositions[index + 1].line == start.line {
+        if let scalarPositions = scalarPositions, index + 1 < scalarPositions.count, scalarPositions[index + 1].line == start.line {
             return SourceRange(start: start, end: scalarPositions[index + 1])
         }
         let scalar = text.unicodeScalars.dropFirst(index).first

@@ -42,7 +42,8 @@ struct UnknownMember: PlainValidator {
         guard schema.dialect != .terraform else { return }
         let place = schema.dialect == .cloudFormation ? "the resource's Properties" : "the request"
         check(payload.root, known: schema.requestMembers, place: place, pointer: "", &context)
-        for entry in payload.tagEntries {
+        // A tag with exactly a key and a value has no unknown member: nearly every tag.
+        for entry in payload.tagEntries where !(entry.hasKey && entry.hasValue && entry.memberCount == 2) {
             check(entry.node, known: schema.tagMembers, place: "a tag", pointer: entry.pointer, &context)
         }
         if let encryption = payload.encryption {
@@ -103,18 +104,22 @@ struct InvalidType: PlainValidator {
         check(schema.name, in: root, expected: .string, pointer: "", lenient: lenient, &context)
         check(schema.tags, in: root, expected: .list, pointer: "", lenient: lenient, &context)
         check(schema.encryption, in: root, expected: .object, pointer: "", lenient: lenient, &context)
-        let tagsPointer = JSONPointer.appending(schema.tags, to: "")
-        for (index, tag) in (root.memberValue(schema.tags)?.elements ?? []).enumerated() {
-            let pointer = JSONPointer.appending(index, to: tagsPointer)
-            guard tag.members != nil || Intrinsic.isIntrinsic(tag) else {
+        // Tags given by an intrinsic function (`!If [cond, [...], [...]]`) are the function's arguments, not tags.
+        let tags = root.memberValue(schema.tags).map { Intrinsic.isIntrinsic($0) ? [] : $0.elements ?? [] } ?? []
+        if tags.count != payload.tagEntries.count {
+            // Some element is no object (or an intrinsic function): report those.
+            for (index, tag) in tags.enumerated() where tag.members == nil && !Intrinsic.isIntrinsic(tag) {
                 context.report(
                     "each tag must be an object {\"\(schema.tagKey)\": …, \"\(schema.tagValue)\": …}, found "
                         + TypeDescription.article(tag),
-                    at: tag, pointer: pointer)
-                continue
+                    at: tag, pointer: JSONPointer.appending(index, to: schema.tagsPointer))
             }
-            check(schema.tagKey, in: tag, expected: .string, pointer: pointer, lenient: lenient, &context)
-            check(schema.tagValue, in: tag, expected: .string, pointer: pointer, lenient: lenient, &context)
+        }
+        // A tag whose key and value are strings (or absent) is well typed: nearly every tag, decided without
+        // looking its members up again.
+        for entry in payload.tagEntries where entry.hasKey && entry.key == nil || entry.hasValue && entry.value == nil {
+            check(schema.tagKey, in: entry.node, expected: .string, pointer: entry.pointer, lenient: lenient, &context)
+            check(schema.tagValue, in: entry.node, expected: .string, pointer: entry.pointer, lenient: lenient, &context)
         }
         if let encryption = payload.encryption {
             let pointer = payload.encryptionPointer

@@ -26,11 +26,12 @@ struct TagsTooMany: PlainValidator {
 
     func validate(_ payload: Payload, _ context: inout ValidationContext) {
         guard payload.distinctUserTagKeys > TagValidators.maximumCount else { return }
-        var seen = Set<String>()
-        for entry in payload.tagEntries {
+        let repeats = Set(payload.repeatedTags.map(\.later))
+        var counted = 0
+        for (position, entry) in payload.tagEntries.enumerated() where !repeats.contains(position) {
             guard let key = entry.key?.string.text, !TagValidators.isReserved(key) else { continue }
-            seen.insert(key)
-            guard seen.count == TagValidators.maximumCount + 1 else { continue }
+            counted += 1
+            guard counted == TagValidators.maximumCount + 1 else { continue }
             context.report(
                 "\(payload.distinctUserTagKeys) distinct tag keys; an activity may have at most 50 (this is tag \(TagValidators.maximumCount + 1))",
                 at: entry.node.firstCharacterRange, pointer: entry.pointer)
@@ -122,9 +123,7 @@ struct TagCharset: PlainValidator {
 
     private func check(_ field: Payload.Field?, _ label: String, _ context: inout ValidationContext) {
         // Nearly every tag is plain ASCII from the allowed set: answer that from the bytes alone.
-        guard let field, !field.string.text.utf8.allSatisfy({ $0 < 128 && TagCharset.asciiAllowed[Int($0)] }) else {
-            return
-        }
+        guard let field, !field.string.text.utf8.allSatisfy(TagCharset.isAllowedASCII) else { return }
         var offending: [(Int, UInt32)] = []
         field.forEachLiteralCodePoint { index, codePoint in
             if !TagCharset.allows(codePoint) { offending.append((index, codePoint)) }
@@ -141,15 +140,18 @@ struct TagCharset: PlainValidator {
 
     private static let symbols: Set<UInt32> = Set("_.:/=+-@".unicodeScalars.map(\.value))
 
-    /// Which ASCII characters the pattern allows, looked up without Unicode property tables.
-    static let asciiAllowed: [Bool] = (0..<128).map { value in
-        let scalar = Unicode.Scalar(UInt8(value))
-        return scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == " "
-            || "_.:/=+-@".unicodeScalars.contains(scalar)
+    /// Which ASCII characters the pattern allows, a bit per character (letters, digits, space, `_.:/=+-@`):
+    /// answered without Unicode property tables. `TagCharsetTests` checks the masks against the pattern.
+    static let allowedASCIILow: UInt64 = 0x27ffe80100000000
+    static let allowedASCIIHigh: UInt64 = 0x7fffffe87ffffff
+
+    @inline(__always)
+    static func isAllowedASCII(_ byte: UInt8) -> Bool {
+        byte < 64 ? allowedASCIILow >> UInt64(byte) & 1 == 1 : byte < 128 && allowedASCIIHigh >> UInt64(byte - 64) & 1 == 1
     }
 
     static func allows(_ value: UInt32) -> Bool {
-        if value < 128 { return asciiAllowed[Int(value)] }
+        if value < 128 { return isAllowedASCII(UInt8(value)) }
         if symbols.contains(value) { return true }
         guard let scalar = Unicode.Scalar(value) else { return false }
         switch scalar.properties.generalCategory {

@@ -27,7 +27,7 @@ public enum KMSKeyReference: Equatable, Sendable {
         + "(mrk- and 32 hex digits), a key ARN, an alias name (alias/ExampleAlias) or an alias ARN"
 
     static func parse(_ text: String) -> Result<KMSKeyReference, Problem> {
-        if let space = text.unicodeScalars.first(where: { $0.properties.isWhitespace }) {
+        if let space = text.unicodeScalars.first(where: isWhiteSpace) {
             return .failure(Problem(message: "contains white space (\(CodePointDescription.hex(space.value)))"))
         }
         if text.hasPrefix("arn:") { return parseARN(text) }
@@ -103,6 +103,11 @@ public enum KMSKeyReference: Equatable, Sendable {
             return rest.count == 2 && !rest[0].isEmpty && rest[0].unicodeScalars.allSatisfy(isWordCharacter)
                 && !rest[1].isEmpty && rest[1].unicodeScalars.allSatisfy { ("0"..."9").contains($0) }
         }
+    }
+
+    /// Unicode white space, answered without the property tables for ASCII (nearly every key id).
+    private static func isWhiteSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? scalar == " " || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
     }
 
     private static func isHexDigit(_ scalar: Unicode.Scalar) -> Bool {

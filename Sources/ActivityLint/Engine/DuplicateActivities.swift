@@ -23,10 +23,10 @@ struct DuplicateActivities {
         guard let name = payload.name, !name.isTemplate, name.string.scalarCount > 0, !hasUnresolvedSettings(payload)
         else { return nil }
         var tags: UInt64 = 0
-        for entry in payload.tagEntries {
+        for (position, entry) in payload.tagEntries.enumerated() {
             guard let key = entry.key, !key.isTemplate else { return nil }
-            var hash = StableHash.Running()
-            hash.add(key.string.text.utf8)
+            // Continues the key's hash, which the payload already has.
+            var hash = StableHash.Running(continuing: payload.tagKeyHashes[position])
             hash.add(0)
             hash.add((entry.value?.string.text ?? "").utf8)
             tags = tags &+ hash.value

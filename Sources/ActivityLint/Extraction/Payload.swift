@@ -20,6 +20,8 @@ public struct Payload: Sendable {
     public private(set) var repeatedTags: [(first: Int, later: Int)] = []
     /// How many distinct keys the tags have, not counting `aws:` keys (the 50-tag quota's count).
     public private(set) var distinctUserTagKeys = 0
+    /// FNV-1a of each tag key's UTF-8 (0 for a tag without a literal key), by position in `tagEntries`.
+    private(set) var tagKeyHashes: [UInt64] = []
     private var cachedKMSKeyReference: Result<KMSKeyReference, KMSKeyReference.Problem>?
 
     public init(
@@ -123,6 +125,7 @@ extension Payload {
     private mutating func findRepeatedTags() {
         let keys = tagEntries.map { $0.key?.string.text }
         let hashes = keys.map { $0.map { StableHash.fnv1a64($0.utf8) } ?? 0 }
+        tagKeyHashes = hashes
         var firstByKey: [UInt64: [Int]] = [:]
         let hashed = keys.count > 64
         for (position, key) in keys.enumerated() {

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The bytes of one input and the table of where its lines start, for positions and for quoting source lines.
 public struct SourceText: Sendable {
     public let bytes: [UInt8]
@@ -9,16 +15,31 @@ public struct SourceText: Sendable {
     public init(bytes: [UInt8]) {
         self.bytes = bytes
         self.contentOffset = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        var starts = [contentOffset]
-        var index = contentOffset
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == 0x0A || (byte == 0x0D && (index + 1 >= bytes.count || bytes[index + 1] != 0x0A)) {
-                starts.append(index + 1)
+        self.lineStarts = SourceText.lineStarts(of: bytes, from: contentOffset)
+    }
+
+    private static func lineStarts(of bytes: [UInt8], from contentOffset: Int) -> [Int] {
+        bytes.withUnsafeBufferPointer { buffer in
+            var starts = [contentOffset]
+            guard let base = buffer.baseAddress, buffer.count > contentOffset else { return starts }
+            let count = buffer.count
+            if memchr(base + contentOffset, 0x0D, count - contentOffset) == nil {
+                // No CR, as in nearly every file: every line ends at an LF, which memchr finds fastest.
+                var index = contentOffset
+                while index < count, let found = memchr(base + index, 0x0A, count - index) {
+                    index = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+                    starts.append(index)
+                }
+                return starts
             }
-            index += 1
+            for index in contentOffset..<count {
+                let byte = buffer[index]
+                if byte == 0x0A || (byte == 0x0D && (index + 1 >= count || buffer[index + 1] != 0x0A)) {
+                    starts.append(index + 1)
+                }
+            }
+            return starts
         }
-        self.lineStarts = starts
     }
 
     public init(_ text: String) {

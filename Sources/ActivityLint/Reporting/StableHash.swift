@@ -6,20 +6,29 @@ enum StableHash {
     fileprivate static let prime: UInt64 = 0x0000_0100_0000_01b3
 
     static func fnv1a64<Bytes: Sequence>(_ bytes: Bytes) -> UInt64 where Bytes.Element == UInt8 {
-        var hash = offsetBasis
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash = hash &* prime
-        }
-        return hash
+        var hash = Running()
+        hash.add(bytes)
+        return hash.value
     }
 
     /// FNV-1a fed piece by piece, without building a byte array first.
     struct Running {
         private(set) var value = StableHash.offsetBasis
 
+        init() {}
+
+        /// Goes on from the hash of bytes already fed (`fnv1a64(a + b)` is `Running(continuing: fnv1a64(a))`
+        /// fed `b`).
+        init(continuing value: UInt64) {
+            self.value = value
+        }
+
         mutating func add<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
-            for byte in bytes { add(byte) }
+            // A string's UTF-8 is usually contiguous: a plain loop over memory beats the generic iterator.
+            let done: Void? = bytes.withContiguousStorageIfAvailable { buffer in
+                for byte in buffer { add(byte) }
+            }
+            if done == nil { for byte in bytes { add(byte) } }
         }
 
         mutating func add(_ byte: UInt8) {

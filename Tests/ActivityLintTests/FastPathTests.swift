@@ -19,9 +19,16 @@ struct FastPathTests {
     }
 
     @Test(arguments: ["", "orders", "é", "e\u{301}", "日本語", "🙂x", "a\u{0}b", String(repeating: "ü", count: 300)])
-    func scalarCountCountsCodePoints(text: String) {
-        let value = StringValue(text: text, contentStart: .start)
-        #expect(value.scalarCount == text.unicodeScalars.count)
+    func textSummaryMatchesTheText(text: String) {
+        let summary = TextSummary(text)
+        #expect(summary.scalarCount == text.unicodeScalars.count)
+        #expect(summary.hasNonASCII == !text.unicodeScalars.allSatisfy(\.isASCII))
+        let allowsOnlyPresent = text.unicodeScalars.filter(\.isASCII).reduce(into: (UInt64(0), UInt64(0))) { mask, scalar in
+            let value = UInt64(scalar.value)
+            if value < 64 { mask.0 |= 1 << value } else { mask.1 |= 1 << (value - 64) }
+        }
+        #expect(summary.usesOnlyASCII(low: allowsOnlyPresent.0, high: allowsOnlyPresent.1) == !summary.hasNonASCII)
+        if text.contains("o") { #expect(!summary.usesOnlyASCII(low: ~0, high: ~(1 << UInt64(0x6F - 64)))) }
     }
 
     @Test func tagKeysRepeatOnlyWhenTheirCodePointsAreEqual() {

@@ -17,12 +17,14 @@ public enum InputReader {
             let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
             guard descriptor >= 0 else { return .failure(Failure(message: "cannot be read: \(errorText())")) }
             defer { close(descriptor) }
-            _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
             var info = stat()
-            if fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) > maxBytes {
+            let isRegular = fstat(descriptor, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+            if isRegular, Int(info.st_size) > maxBytes {
                 return .failure(Failure(message: "too large", tooLarge: Int(info.st_size)))
             }
-            return readAll(descriptor, maxBytes: maxBytes)
+            // Reads of a regular file never wait, whatever the flag; a FIFO's must block again.
+            if !isRegular { _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK) }
+            return readAll(descriptor, maxBytes: maxBytes, expected: isRegular ? Int(info.st_size) : 0)
         case .standardInput:
             return readAll(STDIN_FILENO, maxBytes: maxBytes)
         case .unusable(let reason):
@@ -31,8 +33,26 @@ public enum InputReader {
     }
 
     /// Reads to the end, or stops once past `maxBytes` (pipes and devices have no size to check first).
-    private static func readAll(_ descriptor: Int32, maxBytes: Int) -> Result<[UInt8], Failure> {
-        var bytes: [UInt8] = []
+    /// Reads to the end. `expected` (a regular file's size) sizes the first buffer so that one read straight into
+    /// the result usually does; a file that grew meanwhile, standard input or a FIFO goes on in chunks.
+    private static func readAll(_ descriptor: Int32, maxBytes: Int, expected: Int = 0) -> Result<[UInt8], Failure> {
+        var failed = false
+        var atEnd = false
+        var bytes = [UInt8](unsafeUninitializedCapacity: max(expected + 1, 4096)) { buffer, initialized in
+            while initialized < buffer.count {
+                let count = Glibc.read(descriptor, buffer.baseAddress! + initialized, buffer.count - initialized)
+                if count < 0 && errno == EINTR { continue }
+                if count <= 0 {
+                    failed = count < 0
+                    atEnd = true
+                    return
+                }
+                initialized += count
+            }
+        }
+        if failed { return .failure(Failure(message: "cannot be read: \(errorText())")) }
+        if bytes.count > maxBytes { return .failure(Failure(message: "too large", tooLarge: bytes.count)) }
+        if atEnd { return .success(bytes) }
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
             let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }

@@ -20,7 +20,7 @@ struct DuplicateActivities {
 
     /// The activity a payload would create, when its name and settings are all known literals.
     static func activity(_ payload: Payload, file: String, source: SourceText) -> Activity? {
-        guard let name = payload.name, !name.isTemplate, name.string.scalarCount > 0, !hasUnresolvedSettings(payload)
+        guard let name = payload.name, !name.isTemplate, name.summary.scalarCount > 0, !hasUnresolvedSettings(payload)
         else { return nil }
         var tags: UInt64 = 0
         for (position, entry) in payload.tagEntries.enumerated() {
@@ -40,7 +40,7 @@ struct DuplicateActivities {
         let encryption = StableHash.fnv1a64(settings.joined(separator: "\u{0}").utf8)
         return Activity(
             name: name.string.text, tags: tags, encryption: encryption, file: file, label: payload.label,
-            range: name.node.range, pointer: payload.pointer + name.pointer, documentIndex: payload.documentIndex,
+            range: name.range, pointer: payload.pointer + name.pointer, documentIndex: payload.documentIndex,
             source: source)
     }
 

@@ -47,16 +47,21 @@ extension Payload {
     /// A string member with its pointer relative to the payload. A class: rules pass fields around a lot, and a
     /// reference is one retain where a struct of nodes and strings is many.
     public final class Field: Sendable {
-        public let node: Node
+        /// Where the value is (for a `Fn::Sub`, its template string). The node is not kept: a range retains
+        /// nothing, and a field is made for every tag key and value.
+        public let range: SourceRange
         public let string: StringValue
+        /// Length, characters used and hash of `string`, gathered once.
+        public let summary: TextSummary
         let location: DeferredPointer
         /// For a CloudFormation `Fn::Sub` template, the code point ranges that are `${…}` substitutions: rules check
         /// only the literal text around them.
         public let substitutions: [Range<Int>]
 
-        init(node: Node, string: StringValue, location: DeferredPointer, substitutions: [Range<Int>] = []) {
-            self.node = node
+        init(range: SourceRange, string: StringValue, location: DeferredPointer, substitutions: [Range<Int>] = []) {
+            self.range = range
             self.string = string
+            self.summary = TextSummary(string.text)
             self.location = location
             self.substitutions = substitutions
         }
@@ -147,10 +152,9 @@ extension Payload {
         if schema.tagsAreMap {
             return (tags.members ?? []).enumerated().map { index, member in
                 let pointer = DeferredPointer(schema.tagsPointer, member: member.key.text)
-                let keyNode = Node(.string(member.key), range: member.keyRange)
                 return TagEntry(
                     index: index, node: member.value, location: pointer,
-                    key: Field(node: keyNode, string: member.key, location: pointer),
+                    key: Field(range: member.keyRange, string: member.key, location: pointer),
                     value: field(of: member.value, at: pointer), hasKey: true, hasValue: true)
             }
         }
@@ -233,15 +237,15 @@ extension Payload {
         if let member, !unknownMembers.isEmpty, unknownMembers.contains(member) { return nil }
         // The common case first: an untagged string is never an intrinsic function.
         if case .string(let string) = node.value, node.tag == nil, schema.dialect != .cloudFormation {
-            return Field(node: node, string: string, location: pointer)
+            return Field(range: node.range, string: string, location: pointer)
         }
         if let template = Intrinsic.subTemplate(node) {
-            return Field(node: template, string: template.string!, location: pointer,
+            return Field(range: template.range, string: template.string!, location: pointer,
                          substitutions: Intrinsic.substitutions(in: template.string!))
         }
         guard !Intrinsic.isIntrinsic(node), let string = node.string else { return nil }
         if schema.dialect == .cloudFormation, string.text.contains("{{resolve:") { return nil }
-        return Field(node: node, string: string, location: pointer)
+        return Field(range: node.range, string: string, location: pointer)
     }
 
     func isUnresolved(_ node: Node, member: String) -> Bool {

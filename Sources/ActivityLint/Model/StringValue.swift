@@ -57,13 +57,6 @@ public struct StringValue: Hashable, Sendable {
         }
     }
 
-    /// The number of Unicode code points (lone surrogates count as one each).
-    public var scalarCount: Int {
-        // Every code point has exactly one byte that is not a UTF-8 continuation byte (10xxxxxx).
-        var text = text
-        return text.withUTF8 { bytes in bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
-    }
-
     /// The length in UTF-16 code units, as a Java or JavaScript service would count it.
     public var utf16Count: Int { text.utf16.count }
 

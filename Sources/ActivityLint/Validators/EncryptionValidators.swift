@@ -39,7 +39,7 @@ struct EncryptionTypeInvalid: PlainValidator {
         } else if type.string.text == "AWS_KMS_KEY" {
             message += "; AWS_KMS_KEY is not a Step Functions value: use CUSTOMER_MANAGED_KMS_KEY"
         }
-        context.report(message, at: type.node, pointer: type.pointer)
+        context.report(message, at: type.range, pointer: type.pointer)
     }
 }
 
@@ -54,7 +54,7 @@ struct KMSKeyRequired: PlainValidator {
         else { return }
         context.report(
             "type CUSTOMER_MANAGED_KMS_KEY needs `\(payload.schema.kmsKeyId)` (a key ID, key ARN, alias name or alias ARN)",
-            at: type.node, pointer: type.pointer)
+            at: type.range, pointer: type.pointer)
     }
 }
 
@@ -64,14 +64,14 @@ struct KMSKeyIDLength: PlainValidator {
 
     func validate(_ payload: Payload, _ context: inout ValidationContext) {
         guard let key = payload.kmsKeyId, !key.isTemplate else { return }
-        let count = key.string.scalarCount
+        let count = key.summary.scalarCount
         if count == 0 {
             context.report(
                 "`\(payload.schema.kmsKeyId)` is empty (an unfilled CLI skeleton?); give a key ID, key ARN, alias name or alias ARN, "
                     + "or remove it (botocore: Invalid length for parameter encryptionConfiguration.kmsKeyId)",
-                at: key.node, pointer: key.pointer, exception: "ParamValidationError")
+                at: key.range, pointer: key.pointer, exception: "ParamValidationError")
         } else if count > 2048 {
-            context.report("`\(payload.schema.kmsKeyId)` is \(count) characters long; the maximum is 2048", at: key.node, pointer: key.pointer)
+            context.report("`\(payload.schema.kmsKeyId)` is \(count) characters long; the maximum is 2048", at: key.range, pointer: key.pointer)
         }
     }
 }
@@ -81,10 +81,10 @@ struct KMSKeyIDFormat: PlainValidator {
     static let name = "kms-key-id-format"
 
     func validate(_ payload: Payload, _ context: inout ValidationContext) {
-        guard let key = payload.kmsKeyId, !key.isTemplate, (1...2048).contains(key.string.scalarCount),
+        guard let key = payload.kmsKeyId, !key.isTemplate, (1...2048).contains(key.summary.scalarCount),
               case .failure(let problem) = payload.kmsKeyReference
         else { return }
-        context.report("`\(payload.schema.kmsKeyId)` \(Quoting.code(key.string.text)) \(problem.message)", at: key.node, pointer: key.pointer)
+        context.report("`\(payload.schema.kmsKeyId)` \(Quoting.code(key.string.text)) \(problem.message)", at: key.range, pointer: key.pointer)
     }
 }
 
@@ -98,7 +98,7 @@ struct KMSKeyIDCase: PlainValidator {
         else { return }
         context.report(
             "`\(payload.schema.kmsKeyId)` has uppercase hex digits; KMS key IDs are lowercase: \(Quoting.code(key.string.text.lowercased()))",
-            at: key.node, pointer: key.pointer)
+            at: key.range, pointer: key.pointer)
     }
 }
 
@@ -113,7 +113,7 @@ struct KMSKeyAWSManaged: PlainValidator {
         context.report(
             "`\(payload.schema.kmsKeyId)` \(Quoting.code(key.string.text)) names an AWS managed key (alias/aws/…); Step Functions "
                 + "encrypts with AWS owned keys or customer managed keys only",
-            at: key.node, pointer: key.pointer)
+            at: key.range, pointer: key.pointer)
     }
 }
 

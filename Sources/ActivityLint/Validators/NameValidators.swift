@@ -20,18 +20,18 @@ struct NameLength: PlainValidator {
             context.report(
                 "the literal text of this Fn::Sub name is already \(literal) characters long, over the maximum of "
                     + "80 whatever the substitutions give",
-                at: name.node, pointer: name.pointer)
+                at: name.range, pointer: name.pointer)
             return
         }
-        let count = name.string.scalarCount
+        let count = name.summary.scalarCount
         if count == 0 {
             context.report(
                 "activity name is empty; it needs 1 to 80 characters "
                     + "(botocore: Invalid length for parameter name, value: 0, valid min length: 1)",
-                at: name.node, pointer: name.pointer, exception: "ParamValidationError")
+                at: name.range, pointer: name.pointer, exception: "ParamValidationError")
         } else if count > NameValidators.maximumLength {
             // Up to the last character, not the closing quote (escaped strings: the whole rest of the node).
-            let end = name.string.scalarPositions == nil ? name.string.position(ofScalar: count) : name.node.range.end
+            let end = name.string.scalarPositions == nil ? name.string.position(ofScalar: count) : name.range.end
             let excess = SourceRange(start: name.string.position(ofScalar: NameValidators.maximumLength), end: end)
             context.report(
                 "activity name is \(count) characters long, over the maximum of 80 by \(count - 80) "
@@ -47,13 +47,13 @@ struct NameUTF16Length: PlainValidator {
 
     func validate(_ payload: Payload, _ context: inout ValidationContext) {
         guard let name = payload.name, !name.isTemplate else { return }
-        let scalars = name.string.scalarCount
+        let scalars = name.summary.scalarCount
         let units = name.string.utf16Count
         guard units > NameValidators.maximumLength, scalars <= NameValidators.maximumLength else { return }
         context.report(
             "activity name is \(scalars) characters but \(units) UTF-16 code units; characters outside the Basic "
                 + "Multilingual Plane (such as emoji) count twice if the service counts UTF-16, which would exceed 80",
-            at: name.node, pointer: name.pointer)
+            at: name.range, pointer: name.pointer)
     }
 }
 

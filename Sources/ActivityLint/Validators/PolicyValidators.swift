@@ -123,7 +123,7 @@ struct FieldPattern: Validator {
 
     func validate(_ payload: Payload, _ context: inout ValidationContext) {
         for value in field.values(in: payload) where !regex.matches(value.string.text) {
-            context.report(message.text(value: value.string.text), at: value.node, pointer: value.pointer)
+            context.report(message.text(value: value.string.text), at: value.range, pointer: value.pointer)
         }
     }
 }
@@ -150,7 +150,7 @@ struct FieldAllowedValues: Validator {
     func validate(_ payload: Payload, _ context: inout ValidationContext) {
         let values = field.values(in: payload)
         for value in values where !allowed.contains(value.string.text) {
-            context.report(message.text(value: value.string.text), at: value.node, pointer: value.pointer)
+            context.report(message.text(value: value.string.text), at: value.range, pointer: value.pointer)
         }
         if values.isEmpty, payload.root.members != nil, let assumed, !allowed.contains(assumed) {
             context.report(message.text(value: assumed) + " (\(field.spelling) is absent, so AWS uses \(assumed))",
@@ -188,7 +188,7 @@ struct KMSKeyPolicy: Validator {
         var fine = forms.map { $0.contains(reference.formName) } ?? true
         if let account { fine = fine && isARN && parts[4] == account }
         if let region { fine = fine && isARN && parts[3] == region }
-        if !fine { context.report(message.text(value: key.string.text), at: key.node, pointer: key.pointer) }
+        if !fine { context.report(message.text(value: key.string.text), at: key.range, pointer: key.pointer) }
     }
 }
 

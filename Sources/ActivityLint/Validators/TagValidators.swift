@@ -74,15 +74,15 @@ struct TagKeyLength: PlainValidator {
     func validate(_ payload: Payload, _ context: inout ValidationContext) {
         for entry in payload.tagEntries {
             guard let key = entry.key else { continue }
-            let count = key.isTemplate ? key.literalCodePoints.count : key.string.scalarCount
+            let count = key.isTemplate ? key.literalCodePoints.count : key.summary.scalarCount
             if count == 0, !key.isTemplate {
                 context.report(
                     "tag key is empty; keys need 1 to 128 characters (botocore: Invalid length for parameter "
                         + "tags[\(entry.index)].key, value: 0, valid min length: 1)",
-                    at: key.node, pointer: key.pointer, exception: "ParamValidationError")
+                    at: key.range, pointer: key.pointer, exception: "ParamValidationError")
             } else if count > TagValidators.maximumKeyLength {
                 context.report(
-                    "tag key is \(count) characters long; the maximum is 128", at: key.node, pointer: key.pointer)
+                    "tag key is \(count) characters long; the maximum is 128", at: key.range, pointer: key.pointer)
             }
         }
     }
@@ -95,17 +95,17 @@ struct TagValueLength: PlainValidator {
     func validate(_ payload: Payload, _ context: inout ValidationContext) {
         for entry in payload.tagEntries {
             guard let value = entry.value else { continue }
-            if value.string.scalarCount == 0, payload.schema.dialect == .cloudFormation {
+            if value.summary.scalarCount == 0, payload.schema.dialect == .cloudFormation {
                 context.report(
                     "tag `Value` is empty; the API accepts an empty value but CloudFormation requires at least one "
                         + "character (the resource schema's minLength 1)",
-                    at: value.node, pointer: value.pointer, exception: "ValidationException")
+                    at: value.range, pointer: value.pointer, exception: "ValidationException")
                 continue
             }
-            guard value.string.scalarCount > TagValidators.maximumValueLength else { continue }
+            guard value.summary.scalarCount > TagValidators.maximumValueLength else { continue }
             context.report(
-                "tag value is \(value.string.scalarCount) characters long; the maximum is 256",
-                at: value.node, pointer: value.pointer)
+                "tag value is \(value.summary.scalarCount) characters long; the maximum is 256",
+                at: value.range, pointer: value.pointer)
         }
     }
 }
@@ -123,7 +123,8 @@ struct TagCharset: PlainValidator {
 
     private func check(_ field: Payload.Field?, _ label: String, _ context: inout ValidationContext) {
         // Nearly every tag is plain ASCII from the allowed set: answer that from the bytes alone.
-        guard let field, !field.string.text.utf8.allSatisfy(TagCharset.isAllowedASCII) else { return }
+        guard let field, !field.summary.usesOnlyASCII(low: TagCharset.allowedASCIILow, high: TagCharset.allowedASCIIHigh)
+        else { return }
         var offending: [(Int, UInt32)] = []
         field.forEachLiteralCodePoint { index, codePoint in
             if !TagCharset.allows(codePoint) { offending.append((index, codePoint)) }
@@ -179,7 +180,7 @@ struct TagReservedPrefix: PlainValidator {
             context.report(
                 "tag key \(Quoting.code(key.string.text)) starts with the reserved prefix \"aws:\"; AWS rejects "
                     + "user tags with it (in any letter case)",
-                at: key.node, pointer: key.pointer)
+                at: key.range, pointer: key.pointer)
         }
     }
 }
@@ -194,7 +195,7 @@ struct TagValueReservedPrefix: PlainValidator {
             context.report(
                 "tag value \(Quoting.code(value.string.text)) starts with \"aws:\", which AWS reserves for its own "
                     + "tag names and values",
-                at: value.node, pointer: value.pointer)
+                at: value.range, pointer: value.pointer)
         }
     }
 }
@@ -209,7 +210,7 @@ struct TagDuplicateKey: PlainValidator {
             context.report(
                 "tag key \(Quoting.code(key.string.text)) is repeated with a different value (first as tag "
                     + "\(first.index + 1) at line \(first.node.range.start.line)); which value AWS keeps is undefined",
-                at: key.node, pointer: key.pointer)
+                at: key.range, pointer: key.pointer)
         }
     }
 }

@@ -1,0 +1,39 @@
+/// Facts about a text gathered in one pass over its UTF-8: several tag rules ask them of every tag, and
+/// answering from these costs no second look at the bytes.
+public struct TextSummary: Sendable {
+    /// The number of Unicode code points.
+    public let scalarCount: Int
+    /// Which ASCII characters occur, a bit each: bit n of `asciiLow` for character n < 64, of `asciiHigh` for
+    /// character 64 + n.
+    let asciiLow: UInt64
+    let asciiHigh: UInt64
+    /// Whether any code point is outside ASCII.
+    let hasNonASCII: Bool
+
+    init(_ text: String) {
+        var text = text
+        (scalarCount, asciiLow, asciiHigh, hasNonASCII) = text.withUTF8 { bytes in
+            var scalars = 0
+            var low: UInt64 = 0
+            var high: UInt64 = 0
+            var nonASCII = false
+            for byte in bytes {
+                // Every code point has exactly one byte that is not a continuation byte (10xxxxxx).
+                if byte & 0xC0 != 0x80 { scalars += 1 }
+                if byte < 64 {
+                    low |= 1 << UInt64(byte)
+                } else if byte < 128 {
+                    high |= 1 << UInt64(byte - 64)
+                } else {
+                    nonASCII = true
+                }
+            }
+            return (scalars, low, high, nonASCII)
+        }
+    }
+
+    /// Whether the text is ASCII and uses only the characters whose bits are set in `low` and `high`.
+    func usesOnlyASCII(low: UInt64, high: UInt64) -> Bool {
+        !hasNonASCII && asciiLow & ~low == 0 && asciiHigh & ~high == 0
+    }
+}

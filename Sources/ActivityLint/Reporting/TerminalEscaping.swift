@@ -7,6 +7,8 @@
 public enum TerminalEscaping {
     /// `text` with every unsafe scalar replaced by its escape (for messages, paths and rule ids).
     public static func escape(_ text: String) -> String {
+        // Printable ASCII, nearly every path and message, is safe as it is.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

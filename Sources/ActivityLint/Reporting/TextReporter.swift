@@ -103,12 +103,18 @@ public struct TextReporter: StreamingReporter, Sendable {
         let reach = maxWidth * 4
         let lower = max(0, lineStart - reach)
         let upper = min(scalars.count, lineStart + reach)
-        let cells = scalars[lower..<upper].map(TerminalEscaping.sourceCell)
-        let count = cells.count
+        // Printable ASCII shows as itself, one column each: no cell needs working out.
+        let isPrintableASCII = scalars[lower..<upper].allSatisfy { $0.value >= 0x20 && $0.value < 0x7F }
+        let cells = isPrintableASCII ? [] : scalars[lower..<upper].map(TerminalEscaping.sourceCell)
+        let count = upper - lower
         // cellStart[i] is the display column (0-based) where cell i starts; cellStart[count] is the total width.
         var cellStart = [0]
-        cellStart.reserveCapacity(count + 1)
-        for cell in cells { cellStart.append(cellStart[cellStart.count - 1] + cell.width) }
+        if isPrintableASCII {
+            cellStart = Array(0...count)
+        } else {
+            cellStart.reserveCapacity(count + 1)
+            for cell in cells { cellStart.append(cellStart[cellStart.count - 1] + cell.width) }
+        }
         let totalWidth = cellStart[count]
 
         let start = lineStart - lower
@@ -130,7 +136,11 @@ public struct TextReporter: StreamingReporter, Sendable {
         let cutRight = last < count || upper < scalars.count
 
         var sourceLine = cutLeft ? "…" : ""
-        for cell in cells[first..<last] { sourceLine += cell.text }
+        if isPrintableASCII {
+            sourceLine.unicodeScalars.append(contentsOf: scalars[(lower + first)..<(lower + last)])
+        } else {
+            for cell in cells[first..<last] { sourceLine += cell.text }
+        }
         if cutRight { sourceLine += "…" }
 
         let padding = (cutLeft ? 1 : 0) + caretColumn - cellStart[first]

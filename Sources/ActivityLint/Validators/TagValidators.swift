@@ -12,11 +12,11 @@ enum TagValidators {
 
     /// `aws:` in any letter case is reserved for AWS (the CloudFormation handler compares case-insensitively).
     static func isReserved(_ text: String) -> Bool {
-        var utf8 = text.utf8.makeIterator()
-        for expected in "aws:".utf8 {
-            guard let byte = utf8.next(), byte | (expected == UInt8(ascii: ":") ? 0 : 0x20) == expected else { return false }
+        var text = text
+        return text.withUTF8 { bytes in
+            bytes.count >= 4 && bytes[0] | 0x20 == UInt8(ascii: "a") && bytes[1] | 0x20 == UInt8(ascii: "w")
+                && bytes[2] | 0x20 == UInt8(ascii: "s") && bytes[3] == UInt8(ascii: ":")
         }
-        return true
     }
 }
 

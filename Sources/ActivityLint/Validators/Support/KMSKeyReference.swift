@@ -27,6 +27,12 @@ public enum KMSKeyReference: Equatable, Sendable {
         + "(mrk- and 32 hex digits), a key ARN, an alias name (alias/ExampleAlias) or an alias ARN"
 
     static func parse(_ text: String) -> Result<KMSKeyReference, Problem> {
+        if let accepted = KMSKeyReferenceQuickAccept.reference(text) { return .success(accepted) }
+        return explain(text)
+    }
+
+    /// The full parse, which says what is wrong with a reference.
+    static func explain(_ text: String) -> Result<KMSKeyReference, Problem> {
         if let space = text.unicodeScalars.first(where: isWhiteSpace) {
             return .failure(Problem(message: "contains white space (\(CodePointDescription.hex(space.value)))"))
         }

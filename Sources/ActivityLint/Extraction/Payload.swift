@@ -126,22 +126,30 @@ extension Payload {
     public var name: Field? { field(schema.name, of: root, at: DeferredPointer("")) }
 
     /// Fills `repeatedTags` and `distinctUserTagKeys`. Keys are compared by their bytes, as AWS compares them
-    /// (not by Swift's canonical equivalence), through a hash of each first, so a few dozen keys cost no table.
+    /// (not by Swift's canonical equivalence), found through a hash table of their FNV-1a hashes.
     private mutating func findRepeatedTags() {
         let keys = tagEntries.map { $0.key?.string.text }
         let hashes = keys.map { $0.map { StableHash.fnv1a64($0.utf8) } ?? 0 }
         tagKeyHashes = hashes
-        var firstByKey: [UInt64: [Int]] = [:]
-        let hashed = keys.count > 64
+        // Open addressing over positions, at most half full; -1 marks a free slot.
+        var slots = [Int](repeating: -1, count: max(8, (keys.count * 2).nextPowerOfTwo))
+        let mask = slots.count - 1
         for (position, key) in keys.enumerated() {
             guard let key else { continue }
-            let hash = hashes[position]
-            let isSame = { (earlier: Int) in hashes[earlier] == hash && keys[earlier]?.utf8.elementsEqual(key.utf8) == true }
-            let first = hashed ? firstByKey[hash]?.first(where: isSame) : (0..<position).first(where: isSame)
+            var slot = Int(truncatingIfNeeded: hashes[position]) & mask
+            var first: Int?
+            while slots[slot] >= 0 {
+                let earlier = slots[slot]
+                if hashes[earlier] == hashes[position], keys[earlier]!.utf8.elementsEqual(key.utf8) {
+                    first = earlier
+                    break
+                }
+                slot = (slot + 1) & mask
+            }
             if let first {
                 repeatedTags.append((first, position))
             } else {
-                if hashed { firstByKey[hash, default: []].append(position) }
+                slots[slot] = position
                 if !TagValidators.isReserved(key) { distinctUserTagKeys += 1 }
             }
         }
@@ -250,5 +258,12 @@ extension Payload {
 
     func isUnresolved(_ node: Node, member: String) -> Bool {
         unknownMembers.contains(member) || Intrinsic.isIntrinsic(node)
+    }
+}
+
+extension Int {
+    /// The smallest power of two at least this large (1 for 0 and below).
+    fileprivate var nextPowerOfTwo: Int {
+        self <= 1 ? 1 : 1 << (Int.bitWidth - (self - 1).leadingZeroBitCount)
     }
 }

@@ -161,7 +161,10 @@ struct JSONDocumentParser {
             error.pointsAtNewValue = true
             throw error
         }
-        stack.append(Frame(isObject: isObject, start: cursor.position))
+        var frame = Frame(isObject: isObject, start: cursor.position)
+        // Most objects are tags or small requests: room for four members saves regrowing from one.
+        if isObject { frame.members.reserveCapacity(4) }
+        stack.append(frame)
         cursor.index += 1
     }
 

@@ -64,7 +64,7 @@ public struct LintRun: Sendable {
         var notes: [String] = []
         let workingDirectory = PathText.currentDirectory
         let base = PathText.standardized(configuration.baseDirectory, in: workingDirectory)
-        let inputs = InputDiscovery(stdinFilename: stdinFilename).discover(paths).filter { input in
+        func admits(_ input: InputItem) -> Bool {
             guard case .file(let path) = input.source, configuration.filtersPaths else { return true }
             let relative = PathText.relative(PathText.standardized(path, in: workingDirectory), to: base) ?? path
             if configuration.admits(relativePath: relative) { return true }
@@ -75,12 +75,21 @@ public struct LintRun: Sendable {
             }
             return false
         }
-        if inputs.isEmpty && notes.isEmpty { notes.append("no JSON or YAML files found to lint") }
 
         var totals = ReportTotals()
         var recorded: [Diagnostic] = []
         var failsRun = false
-        Linter(engine: engine, limits: limits, inputKind: inputKind).lint(inputs) { file in
+        var admitted = 0
+        let discovery = InputDiscovery(stdinFilename: stdinFilename)
+        let linter = Linter(engine: engine, limits: limits, inputKind: inputKind)
+        // Files are linted while the walk goes on.
+        linter.lint(discovering: { lint in
+            discovery.discover(paths) { input in
+                guard admits(input) else { return }
+                admitted += 1
+                lint(input)
+            }
+        }) { file in
             var file = file
             if writeBaselinePath != nil {
                 // Everything found today goes into the new baseline, so nothing of it is reported.
@@ -93,6 +102,7 @@ public struct LintRun: Sendable {
             totals.add(file)
             each(file)
         }
+        if admitted == 0 && notes.isEmpty { notes.append("no JSON or YAML files found to lint") }
         if let writeBaselinePath {
             do {
                 try Baseline.render(recorded).write(toFile: writeBaselinePath, atomically: true, encoding: .utf8)

@@ -41,8 +41,14 @@ public struct Linter: Sendable {
     /// Lints every input on all cores and hands each result to `each` in input order as soon as it is ready,
     /// keeping no list of results: memory stays flat however many files a run has.
     public func lint(_ inputs: [InputItem], each: (FileResult) -> Void) {
+        lint(discovering: { add in inputs.forEach(add) }, each: each)
+    }
+
+    /// Lints inputs while `discover` is still finding them (it runs on the caller's thread and hands each input
+    /// to the closure it gets), so the cores need not wait for a directory walk to end.
+    public func lint(discovering discover: ((InputItem) -> Void) -> Void, each: (FileResult) -> Void) {
         var duplicates = DuplicateActivities()
-        OrderedParallelMap.run(inputs, transform: { check(input: $0) }) { checked in
+        OrderedParallelMap.run(produce: discover, transform: { check(input: $0) }) { checked in
             each(addDuplicateFindings(to: checked, &duplicates))
         }
     }

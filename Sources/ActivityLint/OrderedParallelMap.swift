@@ -7,51 +7,86 @@ import Darwin
 
 /// Maps items on every core and hands the results to the caller in item order as soon as each is ready.
 ///
-/// Workers claim items one at a time, so none waits at a batch boundary, and the caller's thread consumes (prints)
-/// while they work. It also works itself whenever the next result is not ready, so the map finishes even when no
-/// worker thread is free to start. Workers stay at most `window` items ahead of the consumer: memory stays flat
-/// however many items there are.
+/// Items may still be arriving (a directory walk) while workers map the first ones. Workers claim items one at a
+/// time, so none waits at a batch boundary, and the caller's thread consumes (prints) while they work. It also
+/// works itself whenever the next result is not ready, so the map finishes even when no worker thread is free to
+/// start. Workers stay at most `window` items ahead of the consumer: memory stays flat however many items there are.
 enum OrderedParallelMap {
     static func run<Item: Sendable, Result: Sendable>(
         _ items: [Item], window: Int = 512, transform: @escaping @Sendable (Item) -> Result, each: (Result) -> Void
     ) {
-        guard !items.isEmpty else { return }
-        let state = State<Result>(count: items.count, window: max(window, 1))
-        let workers = min(max(Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), 1), items.count)
+        run(window: window, produce: { add in items.forEach(add) }, transform: transform, each: each)
+    }
+
+    /// `produce` runs on the caller's thread and hands over the items in order; results it makes ready meanwhile
+    /// are consumed as it goes.
+    static func run<Item: Sendable, Result: Sendable>(
+        window: Int = 512, produce: ((Item) -> Void) -> Void, transform: @escaping @Sendable (Item) -> Result,
+        each: (Result) -> Void
+    ) {
+        let state = State<Item, Result>(window: window)
         let group = DispatchGroup()
-        for _ in 0..<workers {
+        for _ in 0..<max(Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), 1) {
             DispatchQueue.global().async(group: group) {
-                while let index = state.claim(waiting: true) { state.store(transform(items[index]), at: index) }
+                while let (index, item) = state.claim(waiting: true) { state.store(transform(item), at: index) }
             }
         }
-        for index in items.indices {
-            while true {
-                switch state.next(index) {
-                case .ready(let result):
-                    each(result)
-                case .work(let claimed):
-                    state.store(transform(items[claimed]), at: claimed)
-                    continue
-                }
-                break
-            }
+        // `produce` gets a closure that may consume results: the compiler must be told `each` is not kept.
+        withoutActuallyEscaping(each) { each in
+            consume(state, produce: produce, transform: transform, each: each)
         }
         group.wait()
     }
 
-    private enum Step<Result> {
-        case ready(Result)
-        /// The result is not ready and an item is free: the consumer maps it itself.
-        case work(Int)
+    /// The caller's part: hand the items over, consuming results ready meanwhile, then take the rest in order.
+    private static func consume<Item: Sendable, Result: Sendable>(
+        _ state: State<Item, Result>, produce: ((Item) -> Void) -> Void, transform: (Item) -> Result,
+        each: @escaping (Result) -> Void
+    ) {
+        var taken = 0
+        var pending: [Item] = []
+        // Handing items over in small groups keeps the lock quiet.
+        func flush() {
+            state.add(pending)
+            pending.removeAll(keepingCapacity: true)
+            while let result = state.takeIfReady(taken) {
+                each(result)
+                taken += 1
+            }
+        }
+        produce { item in
+            pending.append(item)
+            if pending.count == 32 { flush() }
+        }
+        flush()
+        state.finish()
+        while taken < state.count {
+            switch state.next(taken) {
+            case .ready(let result):
+                each(result)
+                taken += 1
+            case .work(let index, let item):
+                state.store(transform(item), at: index)
+            }
+        }
     }
 
-    /// The claim counter and the result slots, behind one mutex with a condition each way.
-    private final class State<Result>: @unchecked Sendable {
+    private enum Step<Item, Result> {
+        case ready(Result)
+        /// The result is not ready and an item is free: the consumer maps it itself.
+        case work(Int, Item)
+    }
+
+    /// The items, the claim counter and the result slots, behind one mutex with a condition each way.
+    private final class State<Item, Result>: @unchecked Sendable {
         // Allocated, not stored properties: pthread objects must not move.
         private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
         private let resultReady = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
-        private let spaceFree = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+        private let workAvailable = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+        private var items: [Item] = []
+        /// Results not yet taken, at their index modulo `window` (no more than `window` are ever in flight).
         private var slots: [Result?]
+        private var finished = false
         private let window: Int
         private var nextToClaim = 0
         private var nextToTake = 0
@@ -59,70 +94,105 @@ enum OrderedParallelMap {
         private var awaited: Int?
         /// How many results in a row must be ready before a sleeping consumer is woken: waking it for each one
         /// would cost a context switch per item.
-        private let wakeRun = 32
+        private static var wakeRun: Int { 32 }
 
-        init(count: Int, window: Int) {
-            slots = Array(repeating: nil, count: count)
-            self.window = window
+        init(window: Int) {
+            self.window = max(window, Self.wakeRun)
+            slots = Array(repeating: nil, count: self.window)
             pthread_mutex_init(mutex, nil)
             pthread_cond_init(resultReady, nil)
-            pthread_cond_init(spaceFree, nil)
+            pthread_cond_init(workAvailable, nil)
         }
 
         deinit {
-            pthread_cond_destroy(spaceFree)
+            pthread_cond_destroy(workAvailable)
             pthread_cond_destroy(resultReady)
             pthread_mutex_destroy(mutex)
-            spaceFree.deallocate()
+            workAvailable.deallocate()
             resultReady.deallocate()
             mutex.deallocate()
         }
 
-        /// The next item to work on, or nil when all are claimed (or, not `waiting`, when the window is full);
-        /// a waiting worker sleeps while the consumer is a window behind.
-        func claim(waiting: Bool) -> Int? {
-            pthread_mutex_lock(mutex)
-            defer { pthread_mutex_unlock(mutex) }
-            return claimLocked(waiting: waiting)
+        /// How many items there are (all of them, once `finish` was called).
+        var count: Int { locked { items.count } }
+
+        func add(_ more: [Item]) {
+            guard !more.isEmpty else { return }
+            locked {
+                items += more
+                pthread_cond_broadcast(workAvailable)
+            }
         }
 
-        private func claimLocked(waiting: Bool) -> Int? {
-            while waiting && nextToClaim < slots.count && nextToClaim >= nextToTake + window {
-                pthread_cond_wait(spaceFree, mutex)
+        func finish() {
+            locked {
+                finished = true
+                pthread_cond_broadcast(workAvailable)
             }
-            guard nextToClaim < slots.count && nextToClaim < nextToTake + window else { return nil }
-            nextToClaim += 1
-            return nextToClaim - 1
         }
+
+        /// The next item to work on, or nil when all are claimed (or, not `waiting`, when none is free now);
+        /// a waiting worker sleeps while the consumer is a window behind or the items are still coming.
+        func claim(waiting: Bool) -> (Int, Item)? {
+            locked { claimLocked(waiting: waiting) }
+        }
+
+        private func claimLocked(waiting: Bool) -> (Int, Item)? {
+            while waiting && !(finished && nextToClaim == items.count) && !isClaimable {
+                pthread_cond_wait(workAvailable, mutex)
+            }
+            guard isClaimable else { return nil }
+            nextToClaim += 1
+            return (nextToClaim - 1, items[nextToClaim - 1])
+        }
+
+        private var isClaimable: Bool { nextToClaim < items.count && nextToClaim < nextToTake + window }
 
         func store(_ result: Result, at index: Int) {
-            pthread_mutex_lock(mutex)
-            slots[index] = result
-            if let awaited, index >= awaited, isReadyToWake(from: awaited) {
-                self.awaited = nil
-                pthread_cond_signal(resultReady)
+            locked {
+                slots[index % window] = result
+                if let awaited, index >= awaited { wakeConsumerIfReady() }
             }
-            pthread_mutex_unlock(mutex)
         }
 
-        private func isReadyToWake(from index: Int) -> Bool {
-            let end = min(index + wakeRun, slots.count)
-            return slots[index..<end].allSatisfy { $0 != nil }
+        /// Wakes the consumer, which sleeps only once all items are in, when a run of results from where it waits
+        /// is ready (or all that remain).
+        private func wakeConsumerIfReady() {
+            guard let awaited else { return }
+            let end = min(awaited + Self.wakeRun, items.count)
+            guard (awaited..<end).allSatisfy({ slots[$0 % window] != nil }) else { return }
+            self.awaited = nil
+            pthread_cond_signal(resultReady)
+        }
+
+        /// The result for `index` (taken in order) if it is ready now.
+        func takeIfReady(_ index: Int) -> Result? {
+            locked { index < items.count && slots[index % window] != nil ? takeLocked(index) : nil }
         }
 
         /// The result for `index` (taken in order) once it is ready, or an item to map meanwhile.
-        func next(_ index: Int) -> Step<Result> {
+        func next(_ index: Int) -> Step<Item, Result> {
+            locked {
+                while slots[index % window] == nil {
+                    if let (claimed, item) = claimLocked(waiting: false) { return .work(claimed, item) }
+                    awaited = index
+                    pthread_cond_wait(resultReady, mutex)
+                }
+                return .ready(takeLocked(index))
+            }
+        }
+
+        private func takeLocked(_ index: Int) -> Result {
+            let result = slots[index % window].take()!
+            nextToTake = index + 1
+            pthread_cond_broadcast(workAvailable)
+            return result
+        }
+
+        private func locked<Value>(_ body: () -> Value) -> Value {
             pthread_mutex_lock(mutex)
             defer { pthread_mutex_unlock(mutex) }
-            while slots[index] == nil {
-                if let claimed = claimLocked(waiting: false) { return .work(claimed) }
-                awaited = index
-                pthread_cond_wait(resultReady, mutex)
-            }
-            let result = slots[index].take()!
-            nextToTake = index + 1
-            pthread_cond_broadcast(spaceFree)
-            return .ready(result)
+            return body()
         }
     }
 }

@@ -36,26 +36,35 @@ public struct InputDiscovery: Sendable {
     }
 
     public func discover(_ arguments: [String]) -> [InputItem] {
-        var walk = Walk(workingDirectory: PathText.currentDirectory)
-        for argument in arguments {
-            if argument == "-" {
-                walk.items.append(InputItem(displayPath: stdinFilename, source: .standardInput))
-                continue
-            }
-            switch Walk.kind(of: argument) {
-            case .missing(let reason):
-                walk.items.append(InputItem(displayPath: argument, source: .unusable(reason)))
-            case .directory:
-                walk.directory(argument)
-            case .file, .special:
-                // A named FIFO or device is read as the user asked (the reader never blocks on opening it).
-                walk.file(argument, explicit: true)
-            }
-        }
-        return walk.items
+        var items: [InputItem] = []
+        discover(arguments) { items.append($0) }
+        return items
     }
 
-    /// The state of one discovery: inputs found so far, files already listed, directories already entered.
+    /// Hands each input to `found` as the walk comes to it, in the same order `discover(_:)` lists them.
+    public func discover(_ arguments: [String], found: (InputItem) -> Void) {
+        // The walk keeps `found` only while this call runs.
+        withoutActuallyEscaping(found) { found in
+            var walk = Walk(workingDirectory: PathText.currentDirectory, found: found)
+            for argument in arguments {
+                if argument == "-" {
+                    walk.found(InputItem(displayPath: stdinFilename, source: .standardInput))
+                    continue
+                }
+                switch Walk.kind(of: argument) {
+                case .missing(let reason):
+                    walk.found(InputItem(displayPath: argument, source: .unusable(reason)))
+                case .directory:
+                    walk.directory(argument)
+                case .file, .special:
+                    // A named FIFO or device is read as the user asked (the reader never blocks on opening it).
+                    walk.file(argument, explicit: true)
+                }
+            }
+        }
+    }
+
+    /// The state of one discovery: files already listed, directories already entered.
     private struct Walk {
         enum Kind {
             case file, directory, special
@@ -63,7 +72,8 @@ public struct InputDiscovery: Sendable {
         }
 
         let workingDirectory: String
-        var items: [InputItem] = []
+        /// Takes each input found.
+        let found: (InputItem) -> Void
         /// Hashes of the standardized paths listed so far (a run may list a hundred thousand files).
         var seenFiles = Set<UInt64>()
         /// Resolved directory paths, so a symbolic-link loop is entered once only.
@@ -77,14 +87,14 @@ public struct InputDiscovery: Sendable {
         /// standardizing every child again.
         private mutating func file(_ path: String, key: UInt64, explicit: Bool) {
             guard seenFiles.insert(key).inserted else { return }
-            items.append(InputItem(displayPath: path, source: .file(path), isExplicit: explicit))
+            found(InputItem(displayPath: path, source: .file(path), isExplicit: explicit))
         }
 
         /// Depth-first, entries sorted by name so results do not depend on the file system's order.
         mutating func directory(_ path: String) {
             guard let resolved = PathText.resolved(path), visitedDirectories.insert(resolved).inserted else { return }
             guard let handle = opendir(path) else {
-                items.append(InputItem(displayPath: path, source: .unusable("cannot be read: \(String(cString: strerror(errno)))")))
+                found(InputItem(displayPath: path, source: .unusable("cannot be read: \(String(cString: strerror(errno)))")))
                 return
             }
             var entries: [(name: String, type: UInt8)] = []
@@ -93,7 +103,7 @@ public struct InputDiscovery: Sendable {
                 guard let name = String(validating: bytes, as: UTF8.self) else {
                     let shown = String(decoding: bytes, as: UTF8.self)
                     if Walk.hasLintedExtension(shown) {
-                        items.append(InputItem(
+                        found(InputItem(
                             displayPath: (path.hasSuffix("/") ? path : path + "/") + shown,
                             source: .unusable("the file name is not valid UTF-8; rename it to lint it"), isExplicit: false))
                     }
@@ -124,10 +134,10 @@ public struct InputDiscovery: Sendable {
                     file(child, key: key.value, explicit: false)
                 case .special where Walk.hasLintedExtension(name):
                     // A FIFO or device inside a tree is not a request file, and reading it could block the run.
-                    items.append(InputItem(displayPath: child, source: .unusable("is not a regular file (a FIFO, "
+                    found(InputItem(displayPath: child, source: .unusable("is not a regular file (a FIFO, "
                         + "socket or device); name it explicitly to read it"), isExplicit: false))
                 case .missing(let reason) where Walk.hasLintedExtension(name):
-                    items.append(InputItem(displayPath: child, source: .unusable(reason), isExplicit: false))
+                    found(InputItem(displayPath: child, source: .unusable(reason), isExplicit: false))
                 default: continue
                 }
             }

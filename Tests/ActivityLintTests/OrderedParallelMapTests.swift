@@ -1,0 +1,49 @@
+import Foundation
+import Synchronization
+import Testing
+@testable import ActivityLint
+
+/// Files are linted on every core while the walk still finds them, and the report keeps their order.
+struct OrderedParallelMapTests {
+    @Test(arguments: [0, 1, 31, 32, 33, 1_000])
+    func resultsArriveOnceEachInItemOrder(count: Int) {
+        var results: [Int] = []
+        OrderedParallelMap.run(
+            window: 8, produce: { add in (0..<count).forEach(add) },
+            transform: { item in
+                // Uneven work, so workers finish out of order.
+                var sum = 0
+                for step in 0..<((item * 7919) % 500) { sum &+= step }
+                return item * 2 + (sum & 0)
+            },
+            each: { results.append($0) })
+        #expect(results == (0..<count).map { $0 * 2 })
+    }
+
+    @Test func resultsReadyDuringTheWalkAreConsumedDuringTheWalk() {
+        let mapped = Atomic<Int>(0)
+        var consumedWhileProducing = 0
+        var producing = true
+        OrderedParallelMap.run(
+            window: 16,
+            produce: { add in
+                for item in 0..<64 { add(item) }
+                // Wait (at most ten seconds) until the workers have mapped some items, then hand over more.
+                for _ in 0..<10_000 where mapped.load(ordering: .relaxed) < 16 { usleep(1_000) }
+                for item in 64..<128 { add(item) }
+                producing = false
+            },
+            transform: { item in
+                mapped.add(1, ordering: .relaxed)
+                return item
+            },
+            each: { _ in if producing { consumedWhileProducing += 1 } })
+        #expect(consumedWhileProducing > 0)
+    }
+
+    @Test func arrayFormKeepsOrder() {
+        var results: [String] = []
+        OrderedParallelMap.run(Array(0..<500), transform: { String($0) }, each: { results.append($0) })
+        #expect(results == (0..<500).map(String.init))
+    }
+}

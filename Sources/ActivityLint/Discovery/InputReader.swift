@@ -33,8 +33,8 @@ public enum InputReader {
     }
 
     /// Reads to the end, or stops once past `maxBytes` (pipes and devices have no size to check first).
-    /// Reads to the end. `expected` (a regular file's size) sizes the first buffer so that one read straight into
-    /// the result usually does; a file that grew meanwhile, standard input or a FIFO goes on in chunks.
+    /// Reads to the end. `expected` (a regular file's size when opened) sizes the buffer so that one read straight
+    /// into the result does, with no second read to meet the end; standard input or a FIFO goes on in chunks.
     private static func readAll(_ descriptor: Int32, maxBytes: Int, expected: Int = 0) -> Result<[UInt8], Failure> {
         var failed = false
         var atEnd = false
@@ -48,6 +48,10 @@ public enum InputReader {
                     return
                 }
                 initialized += count
+                if initialized == expected {
+                    atEnd = true
+                    return
+                }
             }
         }
         if failed { return .failure(Failure(message: "cannot be read: \(errorText())")) }

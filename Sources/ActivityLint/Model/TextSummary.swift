@@ -31,9 +31,4 @@ public struct TextSummary: Sendable {
             return (scalars, low, high, nonASCII)
         }
     }
-
-    /// Whether the text is ASCII and uses only the characters whose bits are set in `low` and `high`.
-    func usesOnlyASCII(low: UInt64, high: UInt64) -> Bool {
-        !hasNonASCII && asciiLow & ~low == 0 && asciiHigh & ~high == 0
-    }
 }

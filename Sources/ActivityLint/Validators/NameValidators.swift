@@ -62,7 +62,7 @@ struct NameForbiddenCharacter: PlainValidator {
     static let name = "name-forbidden-character"
 
     func validate(_ payload: Payload, _ context: inout ValidationContext) {
-        guard let name = payload.name else { return }
+        guard let name = payload.name, !name.summary.usesOnly(NameCharacterClass.plain) else { return }
         var offending: [(Int, UInt32)] = []
         name.forEachLiteralCodePoint { index, codePoint in
             if NameCharacterClass.forbiddenCategory(codePoint) != nil { offending.append((index, codePoint)) }
@@ -82,7 +82,7 @@ struct NameCloudWatchSafe: PlainValidator {
     static let name = "name-cloudwatch-safe"
 
     func validate(_ payload: Payload, _ context: inout ValidationContext) {
-        guard let name = payload.name else { return }
+        guard let name = payload.name, !name.summary.usesOnly(NameCharacterClass.cloudWatchSafe) else { return }
         let codePoints = name.literalCodePoints
         // A forbidden character is already an error; do not add a warning for the same character.
         guard !codePoints.contains(where: { NameCharacterClass.forbiddenCategory($0.value) != nil }),
@@ -97,6 +97,11 @@ struct NameCloudWatchSafe: PlainValidator {
 
 /// The character classes of the API reference's `name` rules.
 enum NameCharacterClass {
+    /// Letters, digits, `-`, `_` and `.`: never forbidden (nearly every name is made of these alone).
+    static let plain = ASCIISet { isCloudWatchSafe($0.value) || $0 == "." }
+    /// `0-9 A-Z a-z - _`.
+    static let cloudWatchSafe = ASCIISet { isCloudWatchSafe($0.value) }
+
     private static let brackets: Set<UInt32> = Set("<>{}[]".unicodeScalars.map(\.value))
     private static let wildcards: Set<UInt32> = Set("?*".unicodeScalars.map(\.value))
     private static let specials: Set<UInt32> = Set("\"#%\\^|~`$&,;:/".unicodeScalars.map(\.value))

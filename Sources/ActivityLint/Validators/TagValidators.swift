@@ -123,8 +123,7 @@ struct TagCharset: PlainValidator {
 
     private func check(_ field: Payload.Field?, _ label: String, _ context: inout ValidationContext) {
         // Nearly every tag is plain ASCII from the allowed set: answer that from the bytes alone.
-        guard let field, !field.summary.usesOnlyASCII(low: TagCharset.allowedASCIILow, high: TagCharset.allowedASCIIHigh)
-        else { return }
+        guard let field, !field.summary.usesOnly(TagCharset.allowedASCII) else { return }
         var offending: [(Int, UInt32)] = []
         field.forEachLiteralCodePoint { index, codePoint in
             if !TagCharset.allows(codePoint) { offending.append((index, codePoint)) }
@@ -141,18 +140,15 @@ struct TagCharset: PlainValidator {
 
     private static let symbols: Set<UInt32> = Set("_.:/=+-@".unicodeScalars.map(\.value))
 
-    /// Which ASCII characters the pattern allows, a bit per character (letters, digits, space, `_.:/=+-@`):
-    /// answered without Unicode property tables. `TagCharsetTests` checks the masks against the pattern.
-    static let allowedASCIILow: UInt64 = 0x27ffe80100000000
-    static let allowedASCIIHigh: UInt64 = 0x7fffffe87ffffff
-
-    @inline(__always)
-    static func isAllowedASCII(_ byte: UInt8) -> Bool {
-        byte < 64 ? allowedASCIILow >> UInt64(byte) & 1 == 1 : byte < 128 && allowedASCIIHigh >> UInt64(byte - 64) & 1 == 1
+    /// The ASCII characters the pattern allows (letters, digits, space, `_.:/=+-@`), answered without Unicode
+    /// property tables.
+    static let allowedASCII = ASCIISet { scalar in
+        scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == " "
+            || "_.:/=+-@".unicodeScalars.contains(scalar)
     }
 
     static func allows(_ value: UInt32) -> Bool {
-        if value < 128 { return isAllowedASCII(UInt8(value)) }
+        if value < 128 { return allowedASCII.contains(UInt8(value)) }
         if symbols.contains(value) { return true }
         guard let scalar = Unicode.Scalar(value) else { return false }
         switch scalar.properties.generalCategory {

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Inline suppressions written as YAML comments:
 ///
 /// ```yaml
@@ -51,16 +57,18 @@ struct Suppressions {
         let marker = Array(Suppressions.marker.utf8)
         guard bytes.count >= marker.count else { return false }
         return bytes.withUnsafeBufferPointer { buffer in
-            var index = 0
-            let last = buffer.count - marker.count
-            while index <= last {
-                if buffer[index] == marker[0], buffer[index + 1] == marker[1],
-                   marker.indices.allSatisfy({ buffer[index + $0] == marker[$0] }) {
-                    return true
+            marker.withUnsafeBufferPointer { needle in
+                // memchr finds each candidate first byte; memcmp checks the rest.
+                let base = buffer.baseAddress!
+                var index = 0
+                let last = buffer.count - needle.count
+                while index <= last, let found = memchr(base + index, Int32(needle[0]), last - index + 1) {
+                    index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(base + index, needle.baseAddress!, needle.count) == 0 { return true }
+                    index += 1
                 }
-                index += 1
+                return false
             }
-            return false
         }
     }
 

@@ -73,10 +73,13 @@ public struct Node: Sendable {
     /// by name all the time).
     public func memberValue(_ key: String) -> Node? {
         guard case .object(let members) = value else { return nil }
+        // Comparing lengths first (known without reading the text) skips most unequal keys cheaply.
+        let length = key.utf8.count
         var index = members.endIndex
         while index > members.startIndex {
             index -= 1
-            if members[index].key.text == key { return members[index].value }
+            let candidate = members[index].key.text
+            if candidate.utf8.count == length && candidate == key { return members[index].value }
         }
         return nil
     }

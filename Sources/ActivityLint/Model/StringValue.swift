@@ -23,7 +23,7 @@ public struct StringValue: Hashable, Sendable {
     public init(
         text: String,
         contentStart: SourcePosition,
-        loneSurrogates: [Int: UInt32] = [:],
+        loneSurrogates: [Int: UInt32] = Dictionary(),
         scalarPositions: [SourcePosition]? = nil
     ) {
         self.text = text
@@ -33,7 +33,7 @@ public struct StringValue: Hashable, Sendable {
     }
 
     /// Lone surrogates by their index in `codePoints`.
-    public var loneSurrogates: [Int: UInt32] { irregular?.loneSurrogates ?? [:] }
+    public var loneSurrogates: [Int: UInt32] { irregular?.loneSurrogates ?? Dictionary() }
 
     /// Where each code point starts in the source, when escapes or line breaks make it irregular.
     /// `nil` means the code points stand one column apart on one line from `contentStart`.

@@ -42,7 +42,8 @@ extension JSONCursor {
         var utf8: [UInt8] = []
         utf8.reserveCapacity(32)
         var positions: [SourcePosition] = []
-        var loneSurrogates: [Int: UInt32] = [:]
+        // Not the `[:]` literal, which builds a dictionary on every string.
+        var loneSurrogates: [Int: UInt32] = Dictionary()
         var offset = contentStart.offset
         var column = contentStart.column
         var continuation = 0

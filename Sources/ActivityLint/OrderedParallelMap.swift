@@ -12,12 +12,6 @@ import Darwin
 /// works itself whenever the next result is not ready, so the map finishes even when no worker thread is free to
 /// start. Workers stay at most `window` items ahead of the consumer: memory stays flat however many items there are.
 enum OrderedParallelMap {
-    static func run<Item: Sendable, Result: Sendable>(
-        _ items: [Item], window: Int = 512, transform: @escaping @Sendable (Item) -> Result, each: (Result) -> Void
-    ) {
-        run(window: window, produce: { add in items.forEach(add) }, transform: transform, each: each)
-    }
-
     /// `produce` runs on the caller's thread and hands over the items in order; results it makes ready meanwhile
     /// are consumed as it goes.
     static func run<Item: Sendable, Result: Sendable>(

@@ -89,6 +89,20 @@ struct InfrastructureAsCodeTests {
         ])
     }
 
+    @Test func tagsGivenByAnIntrinsicFunctionAreNotMistakenForBadTags() {
+        let template = """
+            Resources:
+              A:
+                Type: AWS::StepFunctions::Activity
+                Properties:
+                  Name: orders
+                  Tags: !If [IsProduction, [{Key: team, Value: payments}], !Ref AWS::NoValue]
+            """
+        let found = linter.lint(text: template, path: "t.yaml").diagnostics
+        #expect(found.map(\.ruleID) == ["unresolved-value"])
+        #expect(found.first?.message == "A: `Tags` is given by Fn::If: checks that need its value are skipped")
+    }
+
     @Test func cloudFormationIsLenientWithScalarsAndNamesItsOwnMembers() {
         let template = """
             {"Resources": {"A": {"Type": "AWS::StepFunctions::Activity", "Properties": {

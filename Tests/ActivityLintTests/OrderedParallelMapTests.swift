@@ -40,10 +40,4 @@ struct OrderedParallelMapTests {
             each: { _ in if producing { consumedWhileProducing += 1 } })
         #expect(consumedWhileProducing > 0)
     }
-
-    @Test func arrayFormKeepsOrder() {
-        var results: [String] = []
-        OrderedParallelMap.run(Array(0..<500), transform: { String($0) }, each: { results.append($0) })
-        #expect(results == (0..<500).map(String.init))
-    }
 }

@@ -51,7 +51,7 @@ extension Payload {
         /// nothing, and a field is made for every tag key and value.
         public let range: SourceRange
         public let string: StringValue
-        /// Length, characters used and hash of `string`, gathered once.
+        /// Length and characters used of `string`, gathered once.
         public let summary: TextSummary
         let location: DeferredPointer
         /// For a CloudFormation `Fn::Sub` template, the code point ranges that are `${…}` substitutions: rules check

@@ -88,10 +88,13 @@ public struct Linter: Sendable {
             let syntax = syntax ?? Syntax.detect(path: path, bytes: bytes, contentOffset: source.contentOffset)
             let parsed = syntax.parse(source, limits: limits)
             findings += parsed.findings
-            let extracted = PayloadExtractor.payloads(in: parsed.documents, kind: inputKind)
+            let extracted = PayloadExtractor.sites(in: parsed.documents, kind: inputKind)
             findings += extracted.findings
-            payloadCount = extracted.payloads.count
-            for payload in extracted.payloads {
+            payloadCount = extracted.sites.count
+            for site in extracted.sites {
+                // One request's tags at a time: a plan with thousands of requests never holds them all.
+                let payload = site.payload()
+                findings += UnresolvedValues.findings(for: payload)
                 findings += engine.findings(for: payload)
                 if let activity = DuplicateActivities.activity(payload, file: path, source: source) {
                     activities.append(activity)

@@ -2,7 +2,7 @@
 enum CloudFormationExtractor {
     static let resourceType = "AWS::StepFunctions::Activity"
 
-    static func payloads(in template: Node, documentIndex: Int) -> [Payload] {
+    static func sites(in template: Node, documentIndex: Int) -> [PayloadSite] {
         guard let resources = template.memberValue("Resources")?.members else { return [] }
         return resources.compactMap { resource in
             guard resource.value.memberValue("Type")?.string?.text == resourceType else { return nil }
@@ -10,7 +10,7 @@ enum CloudFormationExtractor {
             // Without Properties, CloudFormation generates the name: an empty request is still a request.
             let properties = resource.value.memberValue("Properties")
                 ?? Node(.object([]), range: SourceRange(at: resource.keyRange.start))
-            return Payload(
+            return PayloadSite(
                 root: properties, pointer: JSONPointer.appending("Properties", to: resourcePointer),
                 documentIndex: documentIndex, schema: .cloudFormation, label: resource.key.text)
         }

@@ -1,9 +1,9 @@
 /// Finds the CreateActivity requests in parsed documents: the document itself for a raw API request, every
 /// `AWS::StepFunctions::Activity` of a CloudFormation template, every created `aws_sfn_activity` of a Terraform
 /// plan. An empty document in a stream is reported rather than skipped silently.
-public enum PayloadExtractor {
-    public static func payloads(in documents: [Node], kind: InputKind = .auto) -> (payloads: [Payload], findings: [Finding]) {
-        var payloads: [Payload] = []
+enum PayloadExtractor {
+    static func sites(in documents: [Node], kind: InputKind = .auto) -> (sites: [PayloadSite], findings: [Finding]) {
+        var sites: [PayloadSite] = []
         var findings: [Finding] = []
         for (index, document) in documents.enumerated() {
             if case .null = document.value, document.tag == nil {
@@ -13,15 +13,12 @@ public enum PayloadExtractor {
                     range: document.firstCharacterRange, documentIndex: index))
                 continue
             }
-            let found: [Payload]
             switch kind == .auto ? InputKind.detect(document) : kind {
-            case .cloudformation: found = CloudFormationExtractor.payloads(in: document, documentIndex: index)
-            case .terraformPlan: found = TerraformPlanExtractor.payloads(in: document, documentIndex: index)
-            case .api, .auto: found = [Payload(root: document, pointer: "", documentIndex: index)]
+            case .cloudformation: sites += CloudFormationExtractor.sites(in: document, documentIndex: index)
+            case .terraformPlan: sites += TerraformPlanExtractor.sites(in: document, documentIndex: index)
+            case .api, .auto: sites.append(PayloadSite(root: document, pointer: "", documentIndex: index))
             }
-            payloads += found
-            findings += found.flatMap(UnresolvedValues.findings)
         }
-        return (payloads, findings)
+        return (sites, findings)
     }
 }

@@ -3,7 +3,7 @@
 enum TerraformPlanExtractor {
     static let resourceType = "aws_sfn_activity"
 
-    static func payloads(in plan: Node, documentIndex: Int) -> [Payload] {
+    static func sites(in plan: Node, documentIndex: Int) -> [PayloadSite] {
         if let changes = plan.memberValue("resource_changes")?.elements {
             return changes.enumerated().compactMap { index, change in
                 guard change.memberValue("type")?.string?.text == resourceType,
@@ -14,36 +14,36 @@ enum TerraformPlanExtractor {
                 else { return nil }
                 let unknown = Set((details.memberValue("after_unknown")?.members ?? [])
                     .filter { if case .bool(true) = $0.value.value { true } else { false } }.map(\.key.text))
-                return payload(
+                return site(
                     after, pointer: "/resource_changes/\(index)/change/after",
                     address: change.memberValue("address")?.string?.text, unknown: unknown, documentIndex: documentIndex)
             }
         }
         guard let root = plan.memberValue("planned_values")?.memberValue("root_module") else { return [] }
-        return modulePayloads(root, pointer: "/planned_values/root_module", documentIndex: documentIndex)
+        return moduleSites(root, pointer: "/planned_values/root_module", documentIndex: documentIndex)
     }
 
-    private static func modulePayloads(_ module: Node, pointer: String, documentIndex: Int) -> [Payload] {
-        var found: [Payload] = []
+    private static func moduleSites(_ module: Node, pointer: String, documentIndex: Int) -> [PayloadSite] {
+        var found: [PayloadSite] = []
         for (index, resource) in (module.memberValue("resources")?.elements ?? []).enumerated() {
             guard resource.memberValue("type")?.string?.text == resourceType,
                   let values = resource.memberValue("values"), values.members != nil
             else { continue }
-            found.append(payload(
+            found.append(site(
                 values, pointer: "\(pointer)/resources/\(index)/values",
                 address: resource.memberValue("address")?.string?.text, unknown: [], documentIndex: documentIndex))
         }
         for (index, child) in (module.memberValue("child_modules")?.elements ?? []).enumerated() {
-            found += modulePayloads(child, pointer: "\(pointer)/child_modules/\(index)", documentIndex: documentIndex)
+            found += moduleSites(child, pointer: "\(pointer)/child_modules/\(index)", documentIndex: documentIndex)
         }
         return found
     }
 
     /// `tags_all` (the provider's default tags merged in) is what is sent; `tags` only when it is unknown or absent.
-    private static func payload(_ values: Node, pointer: String, address: String?, unknown: Set<String>, documentIndex: Int) -> Payload {
+    private static func site(_ values: Node, pointer: String, address: String?, unknown: Set<String>, documentIndex: Int) -> PayloadSite {
         let tagsAll = values.memberValue("tags_all")
         let useTagsAll = tagsAll?.members != nil && !unknown.contains("tags_all")
-        return Payload(
+        return PayloadSite(
             root: values, pointer: pointer, documentIndex: documentIndex,
             schema: .terraform(tags: useTagsAll ? "tags_all" : "tags"), label: address ?? resourceType,
             unknownMembers: unknown)

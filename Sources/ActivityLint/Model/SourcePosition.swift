@@ -1,14 +1,27 @@
 /// A place in a source file. Lines and columns are 1-based; columns count Unicode scalars
 /// (a tab is one column, an emoji is one column); `offset` is the 0-based byte offset into the file.
+///
+/// Line and column are kept in 32 bits each (a position is in every node and key of a tree, and 16 bytes copy and
+/// store faster than 24); past 2^31 - 1 they saturate rather than trap.
 public struct SourcePosition: Hashable, Comparable, Sendable, CustomStringConvertible {
-    public var line: Int
-    public var column: Int
     public var offset: Int
+    private var storedLine: Int32
+    private var storedColumn: Int32
+
+    public var line: Int {
+        get { Int(storedLine) }
+        set { storedLine = Int32(clamping: newValue) }
+    }
+
+    public var column: Int {
+        get { Int(storedColumn) }
+        set { storedColumn = Int32(clamping: newValue) }
+    }
 
     public init(line: Int, column: Int, offset: Int) {
-        self.line = line
-        self.column = column
         self.offset = offset
+        storedLine = Int32(clamping: line)
+        storedColumn = Int32(clamping: column)
     }
 
     public static let start = SourcePosition(line: 1, column: 1, offset: 0)

@@ -45,4 +45,13 @@ struct FastPathTests {
         #expect(result.diagnostics.filter { $0.ruleID == "tag-duplicate-key" }.count == 5)
         #expect(result.diagnostics.contains { $0.ruleID == "tags-too-many" && $0.message.hasPrefix("65 distinct tag keys") })
     }
+
+    @Test func positionsBeyondThirtyTwoBitsSaturateInsteadOfTrapping() {
+        var position = SourcePosition(line: Int.max, column: -1, offset: Int.max)
+        #expect(position.line == Int(Int32.max))
+        #expect(position.column == -1)
+        #expect(position.offset == Int.max)
+        position.column = Int(Int32.max) + 10
+        #expect(position.column == Int(Int32.max))
+    }
 }

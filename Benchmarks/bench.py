@@ -70,9 +70,10 @@ def main():
 
     largest = rows[-1][0]
     _, json_mem, _ = measure([tool, "--no-config", "--format", "json", corpus(largest)], 1)
+    _, sarif_mem, _ = measure([tool, "--no-config", "--format", "sarif", corpus(largest)], 1)
     print()
-    print(f"text output streams file by file; --format json builds one document: peak {json_mem:.1f} MiB "
-          f"on {largest:,} files")
+    print(f"text output streams file by file; JSON and SARIF keep the report's text until its end: peak "
+          f"{json_mem:.1f} MiB (json) and {sarif_mem:.1f} MiB (sarif) on {largest:,} files")
 
     peers_size = 10000 if 10000 in SIZES else SIZES[0]
     folder = corpus(peers_size)

@@ -46,7 +46,10 @@ public struct LintRun: Sendable {
     }
 
     /// Runs and hands each file's result to `each` in input order, keeping none: for reports written as they go.
-    public func run(each: (FileResult) -> Void) throws(ConfigurationError) -> Totals {
+    /// `starting` learns the rules in force before the first file (a SARIF report lists them ahead of results).
+    public func run(
+        starting: ([RuleDescriptor]) -> Void = { _ in }, each: (FileResult) -> Void
+    ) throws(ConfigurationError) -> Totals {
         let configuration = try loadConfiguration()
         var rules = RuleCatalog.builtIn.rules
         for pack in configuration.rulePacks + rulePacks {
@@ -60,6 +63,7 @@ public struct LintRun: Sendable {
             throw ConfigurationError(file: configuration.file ?? "configuration", position: nil, message: error.description)
         }
         let baseline = try baselinePath.map { path throws(ConfigurationError) in try readBaseline(path) }
+        starting(engine.descriptors)
 
         var notes: [String] = []
         let workingDirectory = PathText.currentDirectory

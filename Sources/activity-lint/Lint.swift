@@ -80,15 +80,20 @@ struct Lint: ParsableCommand {
         run.inputKind = inputKind
         run.limits = ParseLimits(maxDepth: maxDepth, maxAliases: maxAliases, maxFileSize: maxFileSize)
         let reporter = format.reporter(color: useColor)
+        // Text and annotations are written as each file is done; JSON and SARIF are one document, filled file by
+        // file and written at the end.
         let streaming = reporter as? any StreamingReporter
-        var files: [FileResult] = []
+        var document: (any ReportDocument)?
+        var failures: [(path: String, reason: String)] = []
         var wroteOutput = false
         let totals: LintRun.Totals
         do {
-            totals = try run.run { file in
-                guard let streaming else { return files.append(file) }
-                // Text and annotations are written as each file is done; JSON and SARIF are one document.
-                let text = streaming.render(file: file)
+            totals = try run.run(starting: { rules in
+                document = (reporter as? any DocumentReporter)?.document(rules: rules)
+            }) { file in
+                if let failure = file.failure { failures.append((file.path, failure)) }
+                document?.add(file)
+                let text = streaming?.render(file: file) ?? ""
                 if !text.isEmpty {
                     Console.output(text)
                     wroteOutput = true
@@ -103,11 +108,11 @@ struct Lint: ParsableCommand {
             Console.output(streaming.summary(totals.totals, afterOutput: wroteOutput))
         } else {
             // The text report lists unreadable inputs itself; machine formats get them on stderr too.
-            for failed in files where failed.failure != nil {
+            for failed in failures {
                 Console.error("activity-lint: error: \(TerminalEscaping.escape(failed.path)): "
-                    + "\(TerminalEscaping.escape(failed.failure ?? ""))\n")
+                    + "\(TerminalEscaping.escape(failed.reason))\n")
             }
-            Console.output(reporter.render(LintReport(files: files, rules: totals.rules)))
+            document?.finish(totals.totals) { Console.output($0) }
         }
         return totals.exitStatus
     }

@@ -46,3 +46,28 @@ extension StreamingReporter {
         return output + summary(ReportTotals(report.files), afterOutput: !output.isEmpty)
     }
 }
+
+/// A reporter whose output is one document (JSON, SARIF): each file's part is rendered as soon as the file is
+/// done and kept as text, and the document is written around those parts at the end. A run keeps no list of results.
+public protocol DocumentReporter: Reporter {
+    /// An empty document for a run with these rules in force.
+    func document(rules: [RuleDescriptor]) -> any ReportDocument
+}
+
+/// The document a `DocumentReporter` fills during one run.
+public protocol ReportDocument {
+    mutating func add(_ file: FileResult)
+    /// Writes the whole document, in pieces, to `write`.
+    func finish(_ totals: ReportTotals, write: (String) -> Void)
+}
+
+extension DocumentReporter {
+    public func render(_ report: LintReport) -> String {
+        var document = document(rules: report.rules)
+        for file in report.files { document.add(file) }
+        var output = ""
+        document.finish(ReportTotals(report.files)) { output += $0 }
+        return output
+    }
+}
+

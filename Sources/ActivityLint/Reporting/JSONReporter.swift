@@ -16,38 +16,42 @@
 /// Every input appears in `files` in report order; `diagnostics` lists files in that order and each file's
 /// diagnostics in its order. Lines and columns are 1-based (columns count Unicode scalars), offsets are 0-based
 /// byte offsets, ranges are half-open. Strings are escaped so the output is valid JSON for any input.
-public struct JSONReporter: Reporter, Sendable {
+public struct JSONReporter: DocumentReporter, Sendable {
     public init() {}
 
-    public func render(_ report: LintReport) -> String {
-        document(for: report).rendered()
-    }
+    public func document(rules: [RuleDescriptor]) -> any ReportDocument { Document() }
 
-    func document(for report: LintReport) -> ReportJSON {
-        let diagnostics = report.diagnostics
-        let summary: ReportJSON = .object([
-            ("files", .int(report.files.count)),
-            ("payloads", .int(report.files.reduce(0) { $0 + $1.payloadCount })),
-            ("errors", .int(diagnostics.count { $0.severity == .error })),
-            ("warnings", .int(diagnostics.count { $0.severity == .warning })),
-            ("infos", .int(diagnostics.count { $0.severity == .info })),
-            ("unreadable", .int(report.files.count { $0.failure != nil })),
-        ])
-        let files = report.files.map { file -> ReportJSON in
-            .object([
+    struct Document: ReportDocument {
+        var files = StreamedJSONArray(indent: 1)
+        var diagnostics = StreamedJSONArray(indent: 1)
+
+        mutating func add(_ file: FileResult) {
+            files.append(.object([
                 ("path", .string(file.path)),
                 ("payloads", .int(file.payloadCount)),
                 ("error", .string(orNull: file.failure)),
                 ("diagnostics", .int(file.diagnostics.count)),
-            ])
+            ]))
+            for diagnostic in file.diagnostics { diagnostics.append(JSONReporter.object(for: diagnostic)) }
         }
-        return .object([
-            ("version", .int(ToolInfo.jsonFormatVersion)),
-            ("tool", .object([("name", .string(ToolInfo.name)), ("version", .string(ToolInfo.version))])),
-            ("summary", summary),
-            ("files", .array(files)),
-            ("diagnostics", .array(diagnostics.map(Self.object(for:)))),
-        ])
+
+        func finish(_ totals: ReportTotals, write: (String) -> Void) {
+            let summary: ReportJSON = .object([
+                ("files", .int(totals.files)),
+                ("payloads", .int(totals.payloads)),
+                ("errors", .int(totals.errors)),
+                ("warnings", .int(totals.warnings)),
+                ("infos", .int(totals.infos)),
+                ("unreadable", .int(totals.unreadable)),
+            ])
+            ReportJSON.object([
+                ("version", .int(ToolInfo.jsonFormatVersion)),
+                ("tool", .object([("name", .string(ToolInfo.name)), ("version", .string(ToolInfo.version))])),
+                ("summary", summary),
+                ("files", files.value),
+                ("diagnostics", diagnostics.value),
+            ]).render(write)
+        }
     }
 
     static func object(for diagnostic: Diagnostic) -> ReportJSON {

@@ -8,6 +8,8 @@ indirect enum ReportJSON: Sendable {
     case int(Int)
     case bool(Bool)
     case null
+    /// JSON already rendered for the depth where it stands (a `StreamedJSONArray`), written piece by piece as it is.
+    case raw([String])
 
     /// A string, or `null` when `text` is nil.
     static func string(orNull text: String?) -> ReportJSON {
@@ -17,12 +19,23 @@ indirect enum ReportJSON: Sendable {
     /// Pretty-printed with two-space indentation, ending with a newline.
     func rendered() -> String {
         var output = ""
-        write(to: &output, indent: 0)
-        output += "\n"
+        render { output += $0 }
         return output
     }
 
-    private func write(to output: inout String, indent: Int) {
+    /// Pretty-printed as `rendered()`, handed to `write` in pieces: pre-rendered parts go through as they are, so
+    /// a large report is never copied into one string.
+    func render(_ write: (String) -> Void) {
+        var output = ""
+        // An optional closure parameter counts as escaping; `write` is only used during this call.
+        withoutActuallyEscaping(write) { self.write(to: &output, indent: 0, sink: $0) }
+        output += "\n"
+        write(output)
+    }
+
+    /// Appends the value rendered at nesting depth `indent`; `sink`, when given, takes what is written so far
+    /// before each pre-rendered part.
+    func write(to output: inout String, indent: Int, sink: ((String) -> Void)? = nil) {
         switch self {
         case .object(let members):
             if members.isEmpty {
@@ -35,7 +48,7 @@ indirect enum ReportJSON: Sendable {
                 output += "\""
                 JSONStringEscaper.append(key, to: &output)
                 output += "\": "
-                value.write(to: &output, indent: indent + 1)
+                value.write(to: &output, indent: indent + 1, sink: sink)
                 output += index + 1 < members.count ? ",\n" : "\n"
             }
             Self.pad(&output, indent)
@@ -48,7 +61,7 @@ indirect enum ReportJSON: Sendable {
             output += "[\n"
             for (index, element) in elements.enumerated() {
                 Self.pad(&output, indent + 1)
-                element.write(to: &output, indent: indent + 1)
+                element.write(to: &output, indent: indent + 1, sink: sink)
                 output += index + 1 < elements.count ? ",\n" : "\n"
             }
             Self.pad(&output, indent)
@@ -63,10 +76,50 @@ indirect enum ReportJSON: Sendable {
             output += value ? "true" : "false"
         case .null:
             output += "null"
+        case .raw(let pieces):
+            guard let sink else { return output += pieces.joined() }
+            sink(output)
+            output = ""
+            pieces.forEach(sink)
         }
     }
 
-    private static func pad(_ output: inout String, _ level: Int) {
+    static func pad(_ output: inout String, _ level: Int) {
         output += String(repeating: "  ", count: level)
+    }
+}
+
+/// A JSON array rendered one element at a time, for the long lists of a report that fill up as files are linted:
+/// a run keeps their text, not the results. The text is kept in chunks of about a megabyte, so it never needs
+/// copying into a bigger buffer as it grows.
+struct StreamedJSONArray {
+    /// The nesting depth at which the array stands in its document.
+    let indent: Int
+    private var chunks: [String] = []
+    private var text = ""
+    private(set) var count = 0
+    private static let chunkSize = 1 << 20
+
+    init(indent: Int) {
+        self.indent = indent
+    }
+
+    mutating func append(_ element: ReportJSON) {
+        text += count == 0 ? "[\n" : ",\n"
+        ReportJSON.pad(&text, indent + 1)
+        element.write(to: &text, indent: indent + 1)
+        count += 1
+        if text.utf8.count >= Self.chunkSize {
+            chunks.append(text)
+            text = ""
+        }
+    }
+
+    /// The finished array, to place in the document.
+    var value: ReportJSON {
+        guard count > 0 else { return .array([]) }
+        var close = "\n"
+        ReportJSON.pad(&close, indent)
+        return .raw(chunks + [text, close + "]"])
     }
 }

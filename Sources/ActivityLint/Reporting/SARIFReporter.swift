@@ -4,7 +4,7 @@
 /// its rule with `ruleIndex`. Locations are relative URIs against `%SRCROOT%` (absolute paths become `file:///`
 /// URIs); columns count Unicode scalars (`columnKind: unicodeCodePoints`). Inputs that could not be read become
 /// `toolExecutionNotifications` of the invocation, which is then not `executionSuccessful`.
-public struct SARIFReporter: Reporter, Sendable {
+public struct SARIFReporter: DocumentReporter, Sendable {
     public static let schemaURI = "https://json.schemastore.org/sarif-2.1.0.json"
     /// The `partialFingerprints` key; bump the suffix if the fingerprint recipe ever changes.
     public static let fingerprintKey = "activityLint/v1"
@@ -12,57 +12,64 @@ public struct SARIFReporter: Reporter, Sendable {
 
     public init() {}
 
-    public func render(_ report: LintReport) -> String {
-        document(for: report).rendered()
-    }
+    public func document(rules: [RuleDescriptor]) -> any ReportDocument { Document(rules: rules) }
 
-    func document(for report: LintReport) -> ReportJSON {
+    struct Document: ReportDocument {
+        let rules: [RuleDescriptor]
         var ruleIndex: [String: Int] = [:]
-        for (index, rule) in report.rules.enumerated() where ruleIndex[rule.id] == nil {
-            ruleIndex[rule.id] = index
-        }
-        let driver: ReportJSON = .object([
-            ("name", .string(ToolInfo.name)),
-            ("version", .string(ToolInfo.version)),
-            ("semanticVersion", .string(ToolInfo.version)),
-            ("informationUri", .string(ToolInfo.informationURI)),
-            ("rules", .array(report.rules.map(Self.rule))),
-        ])
-
+        /// How often each fingerprint has occurred so far, so repeats get `:2`, `:3`…
         var occurrences: [String: Int] = [:]
-        var results: [ReportJSON] = []
-        for diagnostic in report.diagnostics {
-            let location = ArtifactURI.location(forPath: diagnostic.file)
-            let hash = StableHash.hex(of: [diagnostic.ruleID, location.uri, diagnostic.pointer, diagnostic.message])
-            let occurrence = (occurrences[hash] ?? 0) + 1
-            occurrences[hash] = occurrence
-            results.append(
-                Self.result(
+        /// `runs[0].results`, at its depth in the document.
+        var results = StreamedJSONArray(indent: 3)
+        var failedFiles: [(path: String, failure: String)] = []
+
+        init(rules: [RuleDescriptor]) {
+            self.rules = rules
+            for (index, rule) in rules.enumerated() where ruleIndex[rule.id] == nil { ruleIndex[rule.id] = index }
+        }
+
+        mutating func add(_ file: FileResult) {
+            if let failure = file.failure { failedFiles.append((file.path, failure)) }
+            for diagnostic in file.diagnostics {
+                let location = ArtifactURI.location(forPath: diagnostic.file)
+                let hash = StableHash.hex(of: [diagnostic.ruleID, location.uri, diagnostic.pointer, diagnostic.message])
+                let occurrence = (occurrences[hash] ?? 0) + 1
+                occurrences[hash] = occurrence
+                results.append(SARIFReporter.result(
                     for: diagnostic, location: location, ruleIndex: ruleIndex[diagnostic.ruleID],
                     fingerprint: hash + ":" + String(occurrence)))
+            }
         }
 
-        var invocation: [(String, ReportJSON)] = [("executionSuccessful", .bool(report.failedFiles.isEmpty))]
-        let notifications = report.failedFiles.map { file -> ReportJSON in
-            .object([
-                ("level", .string("error")),
-                ("message", .object([("text", .string(file.failure ?? ""))])),
-                ("locations", .array([.object([("physicalLocation", Self.physicalLocation(file.path, region: nil))])])),
+        func finish(_ totals: ReportTotals, write: (String) -> Void) {
+            let driver: ReportJSON = .object([
+                ("name", .string(ToolInfo.name)),
+                ("version", .string(ToolInfo.version)),
+                ("semanticVersion", .string(ToolInfo.version)),
+                ("informationUri", .string(ToolInfo.informationURI)),
+                ("rules", .array(rules.map(SARIFReporter.rule))),
             ])
+            var invocation: [(String, ReportJSON)] = [("executionSuccessful", .bool(failedFiles.isEmpty))]
+            let notifications = failedFiles.map { file -> ReportJSON in
+                .object([
+                    ("level", .string("error")),
+                    ("message", .object([("text", .string(file.failure))])),
+                    ("locations", .array([.object([("physicalLocation", SARIFReporter.physicalLocation(file.path, region: nil))])])),
+                ])
+            }
+            if !notifications.isEmpty { invocation.append(("toolExecutionNotifications", .array(notifications))) }
+            let run: ReportJSON = .object([
+                ("tool", .object([("driver", driver)])),
+                ("invocations", .array([.object(invocation)])),
+                ("columnKind", .string("unicodeCodePoints")),
+                ("results", results.value),
+            ])
+            ReportJSON.object([
+                ("$schema", .string(SARIFReporter.schemaURI)),
+                ("version", .string("2.1.0")),
+                ("runs", .array([run])),
+            ]).render(write)
         }
-        if !notifications.isEmpty { invocation.append(("toolExecutionNotifications", .array(notifications))) }
-
-        let run: ReportJSON = .object([
-            ("tool", .object([("driver", driver)])),
-            ("invocations", .array([.object(invocation)])),
-            ("columnKind", .string("unicodeCodePoints")),
-            ("results", .array(results)),
-        ])
-        return .object([
-            ("$schema", .string(Self.schemaURI)),
-            ("version", .string("2.1.0")),
-            ("runs", .array([run])),
-        ])
     }
 
     static func level(_ severity: Severity) -> String {
@@ -129,7 +136,7 @@ public struct SARIFReporter: Reporter, Sendable {
         return .object(members)
     }
 
-    private static func physicalLocation(_ path: String, region: ReportJSON?) -> ReportJSON {
+    static func physicalLocation(_ path: String, region: ReportJSON?) -> ReportJSON {
         physicalLocation(ArtifactURI.location(forPath: path), region: region)
     }
 

@@ -784,3 +784,22 @@ struct ReporterScaleTests {
         #expect(elapsed < .seconds(20))
     }
 }
+
+/// JSON and SARIF reports are filled element by element; the text must be what rendering the whole tree gives.
+struct StreamedJSONArrayTests {
+    @Test(arguments: [0, 1, 3_000])
+    func streamedArrayRendersLikeTheWholeTree(count: Int) {
+        let elements = (0..<count).map { index -> ReportJSON in
+            .object([("index", .int(index)), ("text", .string(String(repeating: "é\"", count: 500)))])
+        }
+        var streamed = StreamedJSONArray(indent: 1)
+        for element in elements { streamed.append(element) }
+        let whole = ReportJSON.object([("version", .int(1)), ("items", .array(elements)), ("end", .null)])
+        let filled = ReportJSON.object([("version", .int(1)), ("items", streamed.value), ("end", .null)])
+        #expect(filled.rendered() == whole.rendered())
+        var pieces: [String] = []
+        filled.render { pieces.append($0) }
+        #expect(pieces.joined() == whole.rendered())
+        if count == 3_000 { #expect(pieces.count > 3, "a report of several megabytes is written in pieces") }
+    }
+}

@@ -1,18 +1,20 @@
 /// One CreateActivity request found in a document, as the rules see it: a raw API request, the `Properties` of an
 /// `AWS::StepFunctions::Activity`, or the planned values of a Terraform `aws_sfn_activity`.
 public struct Payload: Sendable {
+    /// Where the request is; the properties below read it.
+    let site: PayloadSite
     /// The request object (a raw API file's root, a resource's `Properties`, a plan's `change.after`).
-    public let root: Node
+    public var root: Node { site.root }
     /// JSON Pointer of `root` within its document ("" for a raw API file).
-    public let pointer: String
+    public var pointer: String { site.pointer }
     /// Which document of the file (0 unless the file is a multi-document YAML stream).
-    public let documentIndex: Int
+    public var documentIndex: Int { site.documentIndex }
     /// How the request's members are spelt and shaped.
-    public let schema: PayloadSchema
+    public var schema: PayloadSchema { site.schema }
     /// The resource it comes from (a CloudFormation logical id, a Terraform address), named in every message.
-    public let label: String?
+    public var label: String? { site.label }
     /// Top-level members whose values Terraform knows only after apply (`after_unknown`).
-    public let unknownMembers: Set<String>
+    public var unknownMembers: Set<String> { site.unknownMembers }
     /// The tags, read once: many rules walk them.
     public private(set) var tagEntries: [TagEntry] = []
     /// Each repeated tag key as (first entry, later entry) indices into `tagEntries`, found once for the rules
@@ -28,12 +30,14 @@ public struct Payload: Sendable {
         root: Node, pointer: String = "", documentIndex: Int = 0, schema: PayloadSchema = .api, label: String? = nil,
         unknownMembers: Set<String> = []
     ) {
-        self.root = root
-        self.pointer = pointer
-        self.documentIndex = documentIndex
-        self.schema = schema
-        self.label = label
-        self.unknownMembers = unknownMembers
+        self.init(PayloadSite(
+            root: root, pointer: pointer, documentIndex: documentIndex, schema: schema, label: label,
+            unknownMembers: unknownMembers))
+    }
+
+    /// Reads the request's tags and key reference, once for all rules.
+    init(_ site: PayloadSite) {
+        self.site = site
         self.tagEntries = readTagEntries()
         if let key = kmsKeyId, !key.isTemplate { cachedKMSKeyReference = KMSKeyReference.parse(key.string.text) }
         findRepeatedTags()

@@ -1,7 +1,7 @@
 /// Where a CreateActivity request is in a document, before its tags are read. Extraction lists sites, and the
 /// linter makes each `Payload` only when it checks it: a Terraform plan or template with thousands of requests
 /// then holds the tags of one request at a time, not of all.
-struct PayloadSite {
+struct PayloadSite: Sendable {
     let root: Node
     let pointer: String
     let documentIndex: Int
@@ -21,9 +21,5 @@ struct PayloadSite {
         self.unknownMembers = unknownMembers
     }
 
-    func payload() -> Payload {
-        Payload(
-            root: root, pointer: pointer, documentIndex: documentIndex, schema: schema, label: label,
-            unknownMembers: unknownMembers)
-    }
+    func payload() -> Payload { Payload(self) }
 }

@@ -19,9 +19,11 @@ enum OrderedParallelMap {
         each: (Result) -> Void
     ) {
         let state = State<Item, Result>(window: window)
-        let group = DispatchGroup()
         for _ in 0..<max(Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), 1) {
-            DispatchQueue.global().async(group: group) {
+            // Not waited for: once every result is taken, a worker has nothing left to do, and one that starts
+            // late (all threads busy) finds nothing to claim and ends. Waiting could hang a caller that is itself
+            // on one of those threads.
+            DispatchQueue.global().async {
                 while let (index, item) = state.claim(waiting: true) { state.store(transform(item), at: index) }
             }
         }
@@ -29,7 +31,6 @@ enum OrderedParallelMap {
         withoutActuallyEscaping(each) { each in
             consume(state, produce: produce, transform: transform, each: each)
         }
-        group.wait()
     }
 
     /// The caller's part: hand the items over, consuming results ready meanwhile, then take the rest in order.

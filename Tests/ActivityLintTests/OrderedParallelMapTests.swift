@@ -40,4 +40,19 @@ struct OrderedParallelMapTests {
             each: { _ in if producing { consumedWhileProducing += 1 } })
         #expect(consumedWhileProducing > 0)
     }
+
+    @Test func finishesWhenEveryWorkerThreadIsBusy() {
+        // Each call runs on a pool thread and starts workers on the same pool: the callers do the work themselves
+        // rather than wait for workers that cannot start.
+        let sums = Mutex<[Int]>([])
+        DispatchQueue.concurrentPerform(iterations: 16) { call in
+            var results: [Int] = []
+            OrderedParallelMap.run(
+                window: 4, produce: { add in (0..<200).forEach(add) }, transform: { $0 + call },
+                each: { results.append($0) })
+            #expect(results == (0..<200).map { $0 + call })
+            sums.withLock { $0.append(results.reduce(0, +)) }
+        }
+        #expect(sums.withLock { $0.count } == 16)
+    }
 }

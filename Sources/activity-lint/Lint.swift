@@ -91,7 +91,7 @@ struct Lint: ParsableCommand {
             totals = try run.run(starting: { rules in
                 document = (reporter as? any DocumentReporter)?.document(rules: rules)
             }) { file in
-                if let failure = file.failure { failures.append((file.path, failure)) }
+                if streaming == nil, let failure = file.failure { failures.append((file.path, failure)) }
                 document?.add(file)
                 let text = streaming?.render(file: file) ?? ""
                 if !text.isEmpty {

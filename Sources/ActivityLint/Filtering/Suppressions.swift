@@ -59,13 +59,10 @@ struct Suppressions {
         return bytes.withUnsafeBufferPointer { buffer in
             marker.withUnsafeBufferPointer { needle in
                 // memchr finds each candidate first byte; memcmp checks the rest.
-                let base = buffer.baseAddress!
                 var index = 0
-                let last = buffer.count - needle.count
-                while index <= last, let found = memchr(base + index, Int32(needle[0]), last - index + 1) {
-                    index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                    if memcmp(base + index, needle.baseAddress!, needle.count) == 0 { return true }
-                    index += 1
+                while let found = buffer.offset(of: needle[0], from: index), found + needle.count <= buffer.count {
+                    if memcmp(buffer.baseAddress! + found, needle.baseAddress!, needle.count) == 0 { return true }
+                    index = found + 1
                 }
                 return false
             }

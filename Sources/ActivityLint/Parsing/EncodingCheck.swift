@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Checks made on raw bytes before parsing: empty files, other encodings, binary content, invalid UTF-8, a BOM.
 /// Parsers then only ever see UTF-8 text.
 enum EncodingCheck {
@@ -15,7 +9,7 @@ enum EncodingCheck {
                 + "and templates must be UTF-8: convert it (for example with iconv -t UTF-8)",
                 range: SourceRange(at: .start))], false)
         }
-        if let nul = firstIndex(of: 0, in: bytes) {
+        if let nul = bytes.withUnsafeBufferPointer({ $0.offset(of: 0) }) {
             return ([Finding(ruleID: "invalid-encoding", message: "the file holds a NUL byte (at byte \(nul)); it "
                 + "looks binary, not JSON or YAML text", range: point(source, nul))], false)
         }
@@ -43,7 +37,7 @@ enum EncodingCheck {
     /// (an info) explains line numbers that differ from a tool counting CRs, and mixed endings are worth a look.
     private static func lineEndingFinding(_ source: SourceText) -> Finding? {
         let bytes = source.bytes
-        guard let cr = firstIndex(of: 0x0D, in: bytes) else { return nil }
+        guard let cr = bytes.withUnsafeBufferPointer({ $0.offset(of: 0x0D) }) else { return nil }
         let hasLF = bytes.indices.contains { bytes[$0] == 0x0A && ($0 == 0 || bytes[$0 - 1] != 0x0D) }
         let message = hasLF
             ? "the file mixes CR LF and LF line endings (the first CR is here); editors and diffs may show it oddly"
@@ -69,14 +63,6 @@ enum EncodingCheck {
         case (true, false, true, false): return "UTF-16 (big-endian)"
         case (false, true, false, true): return "UTF-16 (little-endian)"
         default: return nil
-        }
-    }
-
-    /// `bytes.firstIndex(of:)` through memchr, many times faster on a whole file.
-    private static func firstIndex(of byte: UInt8, in bytes: [UInt8]) -> Int? {
-        bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress, let found = memchr(base, Int32(byte), buffer.count) else { return nil }
-            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
         }
     }
 

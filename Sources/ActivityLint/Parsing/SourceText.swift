@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The bytes of one input and the table of where its lines start, for positions and for quoting source lines.
 public struct SourceText: Sendable {
     public let bytes: [UInt8]
@@ -21,13 +15,12 @@ public struct SourceText: Sendable {
     private static func lineStarts(of bytes: [UInt8], from contentOffset: Int) -> [Int] {
         bytes.withUnsafeBufferPointer { buffer in
             var starts = [contentOffset]
-            guard let base = buffer.baseAddress, buffer.count > contentOffset else { return starts }
             let count = buffer.count
-            if memchr(base + contentOffset, 0x0D, count - contentOffset) == nil {
+            if buffer.offset(of: 0x0D, from: contentOffset) == nil {
                 // No CR, as in nearly every file: every line ends at an LF, which memchr finds fastest.
                 var index = contentOffset
-                while index < count, let found = memchr(base + index, 0x0A, count - index) {
-                    index = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+                while let found = buffer.offset(of: 0x0A, from: index) {
+                    index = found + 1
                     starts.append(index)
                 }
                 return starts

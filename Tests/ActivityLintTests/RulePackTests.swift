@@ -5,12 +5,12 @@ import Testing
 struct RulePackTests {
     static let packs = Executable.packageRoot.appendingPathComponent("Rules/packs")
 
-    func lint(_ payload: String, packs: [String]) throws -> [Diagnostic] {
+    func lint(_ payload: String, packs: [String], path: String = "request.json") throws -> [Diagnostic] {
         var rules = RuleCatalog.builtIn.rules
         for pack in packs {
             rules += try RulePackLoader.load(path: Self.packs.appendingPathComponent(pack).path, taken: Set(rules.map(\.id)))
         }
-        return Linter(engine: try RuleEngine(rules: rules)).lint(text: payload, path: "request.json").diagnostics
+        return Linter(engine: try RuleEngine(rules: rules)).lint(text: payload, path: path).diagnostics
     }
 
     @Test func shippedPaymentsPackReportsEachPolicy() throws {
@@ -24,6 +24,20 @@ struct RulePackTests {
         let prefix = try #require(diagnostics.first { $0.ruleID == "payments-name-prefix" })
         #expect(prefix.message == "activity name \"orders\" must start with \"payments-\" and use only a-z, 0-9 and -")
         #expect(prefix.range.start == SourcePosition(line: 1, column: 10, offset: 9))
+    }
+
+    @Test func requiredTagPointsAtTheTagsAsTheTemplateSpellsThem() throws {
+        let template = """
+            Resources:
+              Settle:
+                Type: AWS::StepFunctions::Activity
+                Properties:
+                  Name: payments-settle
+                  Tags: [{Key: team, Value: payments}]
+            """
+        let diagnostics = try lint(template, packs: ["payments-policy.yml"], path: "template.yaml")
+        let owner = try #require(diagnostics.first { $0.ruleID == "payments-owner-tag" })
+        #expect(owner.pointer == "/Resources/Settle/Properties/Tags")
     }
 
     @Test func paymentsPackAcceptsACompliantRequest() throws {

@@ -77,7 +77,7 @@ struct RequiredTag: Validator {
         guard payload.root.members != nil, !payload.tagEntries.contains(where: { $0.key?.string.text == key }) else { return }
         let tags = payload.root.member(payload.schema.tags)
         context.report(message.text(value: key), at: tags?.keyRange ?? payload.root.firstCharacterRange,
-                       pointer: tags == nil ? "" : "/tags")
+                       pointer: tags == nil ? "" : payload.schema.tagsPointer)
     }
 }
 

@@ -21,7 +21,9 @@ public struct Linter: Sendable {
     /// input that share a name are compared with each other.
     public func lint(bytes: [UInt8], path: String, syntax: Syntax? = nil) -> FileResult {
         var duplicates = DuplicateActivities()
-        return addDuplicateFindings(to: check(bytes: bytes, path: path, syntax: syntax), &duplicates)
+        let checked = check(
+            bytes: bytes, path: path, syntax: syntax, pathNamesActivity: DocumentClassifier.pathNamesActivity(path))
+        return addDuplicateFindings(to: checked, &duplicates)
     }
 
     /// Lints in-memory text (see `lint(bytes:path:syntax:)`).
@@ -60,9 +62,18 @@ public struct Linter: Sendable {
     }
 
     private func check(input: InputItem) -> CheckedFile {
-        switch InputReader.read(input.source, displayPath: input.displayPath, maxBytes: limits.maxFileSize) {
+        let path = input.displayPath
+        if case .skipped(let reason) = input.source {
+            return CheckedFile(result: .skipped(path: path, kind: .unread, reason), activities: [])
+        }
+        if inputKind == .auto, let reason = PathRules.skipReason(path) {
+            return CheckedFile(result: .skipped(path: path, kind: .notActivity, reason), activities: [])
+        }
+        switch InputReader.read(input.source, displayPath: path, maxBytes: limits.maxFileSize) {
         case .success(let bytes):
-            return check(bytes: bytes, path: input.displayPath, syntax: nil)
+            // What arrives on standard input was sent to be linted: it is a request unless it is a template or plan.
+            let namesActivity = input.source == .standardInput || DocumentClassifier.pathNamesActivity(path)
+            return check(bytes: bytes, path: path, syntax: nil, pathNamesActivity: namesActivity)
         case .failure(let failure) where failure.tooLarge != nil:
             let finding = Finding(
                 ruleID: "file-too-large",
@@ -70,25 +81,40 @@ public struct Linter: Sendable {
                     + "bytes (a CreateActivity request is at most 1 MB); it was not read. Raise --max-file-size "
                     + "if this is intended",
                 range: SourceRange(at: .start))
-            let diagnostics = engine.diagnostics(for: [finding], file: input.displayPath)
-            return CheckedFile(result: FileResult(path: input.displayPath, source: nil, diagnostics: diagnostics), activities: [])
+            let diagnostics = engine.diagnostics(for: [finding], file: path)
+            let result = FileResult(path: path, source: nil, kind: .undetermined, diagnostics: diagnostics)
+            return CheckedFile(result: result, activities: [])
         case .failure(let failure):
-            return CheckedFile(result: FileResult(path: input.displayPath, source: nil, failure: failure.message), activities: [])
+            return CheckedFile(result: FileResult(path: path, source: nil, failure: failure.message), activities: [])
         }
     }
 
-    private func check(bytes: [UInt8], path: String, syntax: Syntax?) -> CheckedFile {
+    private func check(bytes: [UInt8], path: String, syntax: Syntax?, pathNamesActivity: Bool) -> CheckedFile {
         let source = SourceText(bytes: bytes)
         let encoding = EncodingCheck.check(source)
         var findings = encoding.findings
         var payloadCount = 0
         var suppressions: Suppressions?
         var activities: [DuplicateActivities.Activity] = []
-        if encoding.canParse {
+        let kind: DocumentKind
+        if let problem = encoding.problem {
+            let verdict = FileClassifier.classifyUnparsable(
+                source, problem: problem, limits: limits, pathNamesActivity: pathNamesActivity, forced: inputKind)
+            if let skip = verdict.skip {
+                return CheckedFile(result: .skipped(path: path, kind: verdict.kind, skip), activities: [])
+            }
+            kind = verdict.kind
+        } else {
             let syntax = syntax ?? Syntax.detect(path: path, bytes: bytes, contentOffset: source.contentOffset)
             let parsed = syntax.parse(source, limits: limits)
-            findings += parsed.findings
-            let extracted = PayloadExtractor.sites(in: parsed.documents, kind: inputKind)
+            let verdict = FileClassifier.classify(parsed, forced: inputKind, pathNamesActivity: pathNamesActivity)
+            if let skip = verdict.skip {
+                return CheckedFile(result: .skipped(path: path, kind: verdict.kind, skip), activities: [])
+            }
+            kind = verdict.kind
+            let extracted = PayloadExtractor.sites(in: parsed.documents, kinds: verdict.documentKinds)
+            let scope = FindingScope(sites: extracted.sites, documentKinds: verdict.documentKinds)
+            findings += parsed.findings.filter(scope.keeps)
             findings += extracted.findings
             payloadCount = extracted.sites.count
             for site in extracted.sites {
@@ -100,6 +126,9 @@ public struct Linter: Sendable {
                     activities.append(activity)
                 }
             }
+            if inputKind != .auto, extracted.sites.isEmpty, !parsed.documents.isEmpty {
+                findings.append(Self.noRequestFound(kind: inputKind, in: parsed.documents[0]))
+            }
             // Only YAML has comments to carry suppressions.
             if syntax == .yaml { suppressions = Suppressions(source: source) }
         }
@@ -109,8 +138,23 @@ public struct Linter: Sendable {
             diagnostics = applied.kept + engine.diagnostics(for: applied.unused, file: path)
         }
         diagnostics.sort(by: Diagnostic.inSourceOrder)
-        let result = FileResult(path: path, source: source, payloadCount: payloadCount, diagnostics: diagnostics)
+        let result = FileResult(
+            path: path, source: source, kind: kind, payloadCount: payloadCount, diagnostics: diagnostics)
         return CheckedFile(result: result, activities: activities)
+    }
+
+    /// `--input-kind` said what the file is, and it holds no request of that kind: a green run would hide that
+    /// the file is not what the user thinks.
+    private static func noRequestFound(kind: InputKind, in document: Node) -> Finding {
+        let what = switch kind {
+        case .cloudformation: "no `AWS::StepFunctions::Activity` resource in this template"
+        case .terraformPlan: "no `aws_sfn_activity` that this plan creates"
+        case .api, .auto: "no CreateActivity request in this file"
+        }
+        return Finding(
+            ruleID: "no-request-found",
+            message: "--input-kind \(kind.rawValue): \(what); lint it without --input-kind to have its kind detected",
+            range: document.firstCharacterRange)
     }
 
     /// Adds `activity-duplicate-*` findings for the file's requests whose names came earlier in the run.

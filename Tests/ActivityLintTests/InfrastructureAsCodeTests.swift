@@ -26,11 +26,18 @@ struct InfrastructureAsCodeTests {
             "18:16 unresolved-value /Resources/IntakeActivity/Properties/Tags/1/Key",
             "26:19 unresolved-value /Resources/SettlementActivity/Properties/EncryptionConfiguration/KmsKeyId",
             "27:39 kms-reuse-period-range /Resources/SettlementActivity/Properties/EncryptionConfiguration/KmsDataKeyReusePeriodSeconds",
+            "39:3 name-required /Resources/UnnamedActivity/Properties",
         ])
-        let labels = ["IntakeActivity: ", "IntakeActivity: ", "IntakeActivity: ", "IntakeActivity: ", "SettlementActivity: ", "SettlementActivity: "]
+        let labels = [
+            "IntakeActivity: ", "IntakeActivity: ", "IntakeActivity: ", "IntakeActivity: ", "SettlementActivity: ",
+            "SettlementActivity: ", "UnnamedActivity: ",
+        ]
         #expect(zip(found, labels).allSatisfy { $0.message.hasPrefix($1) }, "\(found.map(\.message))")
-        // No Properties, no Name: CloudFormation generates a name, so nothing is reported for it.
-        #expect(!found.contains { $0.message.contains("GeneratedNameActivity") })
+        // No Properties, so no Name: the resource type requires one and CloudFormation generates none.
+        let missingName = try #require(found.last)
+        #expect(missingName.message == "UnnamedActivity: the resource has no `Properties`, and `Name` is "
+            + "required (CloudFormation: Properties validation failed … required key [Name] not found; cfn-lint E3003)")
+        #expect(missingName.severity == .error && missingName.exception == nil)
     }
 
     @Test func cdkOutputInJSON() throws {

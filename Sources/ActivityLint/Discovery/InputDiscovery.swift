@@ -7,6 +7,8 @@ public struct InputItem: Sendable, Hashable {
         case standardInput
         /// The path could not be used; the reason is reported and the other inputs are still linted.
         case unusable(String)
+        /// The path is not linted, for a reason reported as a skip (not an error).
+        case skipped(SkipReason)
     }
 
     /// The path as the user gave it (or as found under a directory they gave).

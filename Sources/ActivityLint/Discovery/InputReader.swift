@@ -29,6 +29,8 @@ public enum InputReader {
             return readAll(STDIN_FILENO, maxBytes: maxBytes)
         case .unusable(let reason):
             return .failure(Failure(message: reason))
+        case .skipped(let reason):
+            return .failure(Failure(message: reason.detail))
         }
     }
 

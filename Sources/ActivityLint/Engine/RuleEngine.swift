@@ -53,7 +53,8 @@ public struct RuleEngine: Sendable {
             guard let rule = descriptorsByID[finding.ruleID] else { return nil }
             return Diagnostic(
                 ruleID: finding.ruleID, severity: rule.severity, message: finding.message, file: file,
-                range: finding.range, pointer: finding.pointer, exception: finding.exception ?? rule.exception,
+                range: finding.range, pointer: finding.pointer,
+                exception: finding.exception == Finding.noException ? nil : finding.exception ?? rule.exception,
                 documentIndex: finding.documentIndex)
         }
     }

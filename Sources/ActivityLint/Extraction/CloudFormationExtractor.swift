@@ -7,12 +7,13 @@ enum CloudFormationExtractor {
         return resources.compactMap { resource in
             guard resource.value.memberValue("Type")?.string?.text == resourceType else { return nil }
             let resourcePointer = JSONPointer.appending(resource.key.text, to: "/Resources")
-            // Without Properties, CloudFormation generates the name: an empty request is still a request.
+            // Without Properties the resource still makes a request, one without the required `Name`.
             let properties = resource.value.memberValue("Properties")
                 ?? Node(.object([]), range: SourceRange(at: resource.keyRange.start))
             return PayloadSite(
                 root: properties, pointer: JSONPointer.appending("Properties", to: resourcePointer),
-                documentIndex: documentIndex, schema: .cloudFormation, label: resource.key.text)
+                documentIndex: documentIndex, schema: .cloudFormation, label: resource.key.text,
+                scopePointer: resourcePointer)
         }
     }
 }

@@ -1,4 +1,4 @@
-/// What kind of document an input is. `auto` decides from the content of each document.
+/// What `--input-kind` says the inputs are. `auto` lets the classifier decide for each document (`DocumentKind`).
 public enum InputKind: String, Sendable, CaseIterable {
     case auto
     /// A raw CreateActivity request: API JSON/YAML, AWS CLI input files and skeletons.
@@ -7,17 +7,4 @@ public enum InputKind: String, Sendable, CaseIterable {
     case cloudformation
     /// `terraform show -json` output of a plan.
     case terraformPlan = "terraform-plan"
-
-    /// The kind of one document, from what it contains.
-    static func detect(_ document: Node) -> InputKind {
-        guard let members = document.members else { return .api }
-        let keys = Set(members.map(\.key.text))
-        if keys.contains("AWSTemplateFormatVersion") || document.memberValue("Resources")?.members != nil {
-            return .cloudformation
-        }
-        if keys.contains("resource_changes") || (keys.contains("format_version") && keys.contains("planned_values")) {
-            return .terraformPlan
-        }
-        return .api
-    }
 }

@@ -8,10 +8,13 @@ struct PayloadSite: Sendable {
     let schema: PayloadSchema
     let label: String?
     let unknownMembers: Set<String>
+    /// JSON Pointer of what the request comes from as a whole: the template's resource, the plan's change
+    /// ("" for a raw request). Parser findings outside every such place are about other things and dropped.
+    let scopePointer: String
 
     init(
         root: Node, pointer: String, documentIndex: Int, schema: PayloadSchema = .api, label: String? = nil,
-        unknownMembers: Set<String> = []
+        unknownMembers: Set<String> = [], scopePointer: String = ""
     ) {
         self.root = root
         self.pointer = pointer
@@ -19,6 +22,12 @@ struct PayloadSite: Sendable {
         self.schema = schema
         self.label = label
         self.unknownMembers = unknownMembers
+        self.scopePointer = scopePointer
+    }
+
+    /// Pointers of the members the rules read (name, tags, encryption), for findings about the values themselves.
+    var readPointers: [String] {
+        schema.requestMembers.map { JSONPointer.appending($0, to: pointer) }
     }
 
     func payload() -> Payload { Payload(self) }

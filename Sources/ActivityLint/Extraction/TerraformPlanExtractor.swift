@@ -15,7 +15,7 @@ enum TerraformPlanExtractor {
                 let unknown = Set((details.memberValue("after_unknown")?.members ?? [])
                     .filter { if case .bool(true) = $0.value.value { true } else { false } }.map(\.key.text))
                 return site(
-                    after, pointer: "/resource_changes/\(index)/change/after",
+                    after, pointer: "/resource_changes/\(index)/change/after", scope: "/resource_changes/\(index)",
                     address: change.memberValue("address")?.string?.text, unknown: unknown, documentIndex: documentIndex)
             }
         }
@@ -30,7 +30,7 @@ enum TerraformPlanExtractor {
                   let values = resource.memberValue("values"), values.members != nil
             else { continue }
             found.append(site(
-                values, pointer: "\(pointer)/resources/\(index)/values",
+                values, pointer: "\(pointer)/resources/\(index)/values", scope: "\(pointer)/resources/\(index)",
                 address: resource.memberValue("address")?.string?.text, unknown: [], documentIndex: documentIndex))
         }
         for (index, child) in (module.memberValue("child_modules")?.elements ?? []).enumerated() {
@@ -40,12 +40,14 @@ enum TerraformPlanExtractor {
     }
 
     /// `tags_all` (the provider's default tags merged in) is what is sent; `tags` only when it is unknown or absent.
-    private static func site(_ values: Node, pointer: String, address: String?, unknown: Set<String>, documentIndex: Int) -> PayloadSite {
+    private static func site(
+        _ values: Node, pointer: String, scope: String, address: String?, unknown: Set<String>, documentIndex: Int
+    ) -> PayloadSite {
         let tagsAll = values.memberValue("tags_all")
         let useTagsAll = tagsAll?.members != nil && !unknown.contains("tags_all")
         return PayloadSite(
             root: values, pointer: pointer, documentIndex: documentIndex,
             schema: .terraform(tags: useTagsAll ? "tags_all" : "tags"), label: address ?? resourceType,
-            unknownMembers: unknown)
+            unknownMembers: unknown, scopePointer: scope)
     }
 }

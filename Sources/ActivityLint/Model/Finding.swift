@@ -5,8 +5,11 @@ public struct Finding: Hashable, Sendable {
     public var range: SourceRange
     /// RFC 6901 JSON Pointer of the offending value (see `JSONPointer`).
     public var pointer: String
-    /// Overrides the rule's default exception when one rule maps to several AWS answers.
+    /// Overrides the rule's default exception when one rule maps to several AWS answers; `Finding.noException`
+    /// says that in this place no AWS error name applies.
     public var exception: String?
+    /// The `exception` of a finding that AWS answers with no named error (CloudFormation's property validation).
+    public static let noException = ""
     public var documentIndex: Int
 
     public init(

@@ -8,18 +8,30 @@ public struct FileResult: Sendable {
     public var payloadCount: Int
     /// Why the file could not be linted at all (missing, unreadable, a directory loop), or nil.
     public var failure: String?
+    /// What the file holds (the kind of its first activity document), `notActivity` when skipped as such, or
+    /// `unread`.
+    public var kind: DocumentKind
+    /// Why the file was not linted, or nil when it was (or could not be read: see `failure`).
+    public var skipped: SkipReason?
     /// Findings, sorted by position.
     public var diagnostics: [Diagnostic]
 
     public init(
-        path: String, source: SourceText?, payloadCount: Int = 0, failure: String? = nil,
-        diagnostics: [Diagnostic] = []
+        path: String, source: SourceText?, kind: DocumentKind = .apiRequest, payloadCount: Int = 0,
+        failure: String? = nil, skipped: SkipReason? = nil, diagnostics: [Diagnostic] = []
     ) {
         self.path = path
         self.sourceLines = source.map { SourceLines($0, for: diagnostics) }
+        self.kind = failure != nil ? .unread : kind
         self.payloadCount = payloadCount
         self.failure = failure
+        self.skipped = skipped
         self.diagnostics = diagnostics
+    }
+
+    /// A file that was not linted, for `reason`.
+    static func skipped(path: String, kind: DocumentKind, _ reason: SkipReason) -> FileResult {
+        FileResult(path: path, source: nil, kind: kind, skipped: reason)
     }
 }
 

@@ -1,22 +1,27 @@
 /// Checks made on raw bytes before parsing: empty files, other encodings, binary content, invalid UTF-8, a BOM.
 /// Parsers then only ever see UTF-8 text.
 enum EncodingCheck {
-    /// Findings about the bytes, and whether parsing can go on.
-    static func check(_ source: SourceText) -> (findings: [Finding], canParse: Bool) {
+    /// What keeps the parsers from reading a file.
+    enum Problem: Equatable {
+        case empty, wideEncoding, binary, invalidUTF8
+    }
+
+    /// Findings about the bytes, and what keeps parsing from going on (nil when it can).
+    static func check(_ source: SourceText) -> (findings: [Finding], problem: Problem?) {
         let bytes = source.bytes
         if let encoding = wideEncoding(bytes) {
             return ([Finding(ruleID: "invalid-encoding", message: "the file is \(encoding); AWS CLI input files "
                 + "and templates must be UTF-8: convert it (for example with iconv -t UTF-8)",
-                range: SourceRange(at: .start))], false)
+                range: SourceRange(at: .start))], .wideEncoding)
         }
         if let nul = bytes.withUnsafeBufferPointer({ $0.offset(of: 0) }) {
             return ([Finding(ruleID: "invalid-encoding", message: "the file holds a NUL byte (at byte \(nul)); it "
-                + "looks binary, not JSON or YAML text", range: point(source, nul))], false)
+                + "looks binary, not JSON or YAML text", range: point(source, nul))], .binary)
         }
         if let bad = firstInvalidUTF8(bytes, from: source.contentOffset) {
             return ([Finding(ruleID: "invalid-encoding", message: "invalid UTF-8 at byte \(bad) (byte 0x"
                 + String(bytes[bad], radix: 16, uppercase: true) + "); save the file as UTF-8",
-                range: point(source, bad))], false)
+                range: point(source, bad))], .invalidUTF8)
         }
         var findings: [Finding] = []
         if source.hasByteOrderMark {
@@ -28,9 +33,9 @@ enum EncodingCheck {
         if bytes[source.contentOffset...].allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
             findings.append(Finding(ruleID: "empty-file", message: "the file is empty: it holds no CreateActivity "
                 + "request", range: SourceRange(at: source.position(atOffset: source.contentOffset))))
-            return (findings, false)
+            return (findings, .empty)
         }
-        return (findings, true)
+        return (findings, nil)
     }
 
     /// CR LF line endings are valid in JSON and YAML, and positions treat CR LF as one break; saying so once

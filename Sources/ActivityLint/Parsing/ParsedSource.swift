@@ -2,10 +2,14 @@
 public struct ParsedSource: Sendable {
     public var documents: [Node]
     public var findings: [Finding]
+    /// When parsing stopped at an error inside a document whose top level is a map: the keys read before it,
+    /// which classification uses to tell a broken request from a broken file of another kind.
+    var keysBeforeError: [String]?
 
-    public init(documents: [Node] = [], findings: [Finding] = []) {
+    public init(documents: [Node] = [], findings: [Finding] = [], keysBeforeError: [String]? = nil) {
         self.documents = documents
         self.findings = findings
+        self.keysBeforeError = keysBeforeError
     }
 }
 

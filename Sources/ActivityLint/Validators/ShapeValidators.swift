@@ -17,16 +17,26 @@ struct PayloadNotObject: PlainValidator {
     }
 }
 
-/// The API needs `name`. CloudFormation generates a name when `Name` is absent, so only API requests need one.
-/// Stays silent when a misspelt member (`Name`) is already reported by `unknown-member`.
+/// The API needs `name`, and so does `AWS::StepFunctions::Activity` (its schema's `required`; the resource
+/// provider passes `Name` straight to CreateActivity). A Terraform plan has already passed the provider's own
+/// check. Stays silent when a misspelt member (`name` in a template) is already reported by `unknown-member`.
 struct NameRequired: PlainValidator {
     static let name = "name-required"
 
     func validate(_ payload: Payload, _ context: inout ValidationContext) {
         let schema = payload.schema
-        guard schema.dialect == .api, payload.root.members != nil, payload.root.member(schema.name) == nil,
+        guard schema.dialect != .terraform, payload.root.members != nil, payload.root.member(schema.name) == nil,
               !Payload.hasMisspelling(of: schema.name, in: payload.root, among: schema.requestMembers)
         else { return }
+        if schema.dialect == .cloudFormation {
+            // Without `Properties` the extractor stands an empty, zero-width object at the resource's key.
+            let what = payload.root.range.start.offset == payload.root.range.end.offset
+                ? "the resource has no `Properties`, and `Name` is required" : "missing required property `Name`"
+            context.report(
+                "\(what) (CloudFormation: Properties validation failed … required key [Name] not found; cfn-lint E3003)",
+                at: payload.root.firstCharacterRange, pointer: "", exception: Finding.noException)
+            return
+        }
         context.report(
             "missing required member `name` (botocore: Missing required parameter in input: \"name\")",
             at: payload.root.firstCharacterRange, pointer: "")

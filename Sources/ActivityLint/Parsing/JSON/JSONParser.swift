@@ -52,14 +52,15 @@ struct JSONDocumentParser {
     mutating func parse() -> ParsedSource {
         cursor.skipWhitespace()
         if cursor.isAtEnd { return ParsedSource() }
+        var root: Node?
         do throws(JSONSyntaxError) {
-            let root = try parseValue()
+            root = try parseValue()
             cursor.skipWhitespace()
             if !cursor.isAtEnd {
                 throw foundError(
                     "expected end of input after the top-level value", hint: "a JSON file holds exactly one value")
             }
-            return ParsedSource(documents: [root], findings: findings)
+            return ParsedSource(documents: [root!], findings: findings)
         } catch {
             let start = source.position(atOffset: error.start)
             let end = error.end == error.start ? start : source.position(atOffset: error.end)
@@ -67,8 +68,18 @@ struct JSONDocumentParser {
                 Finding(
                     ruleID: error.ruleID, message: error.message, range: SourceRange(start: start, end: end),
                     pointer: error.pointsAtNewValue ? pointerOfValueInProgress() : pointerOfInnermostContainer()))
-            return ParsedSource(documents: [], findings: findings)
+            return ParsedSource(documents: [], findings: findings, keysBeforeError: keysBeforeError(root: root))
         }
+    }
+
+    /// The top-level object's keys read before parsing stopped, which tell what the document was meant to be.
+    private func keysBeforeError(root: Node?) -> [String]? {
+        if let root { return root.members?.map(\.key.text) }
+        guard let outermost = stack.first, outermost.isObject else { return nil }
+        var keys = outermost.members.map(\.key.text)
+        // A key whose value was being read when parsing stopped.
+        if !outermost.key.text.isEmpty, keys.last != outermost.key.text { keys.append(outermost.key.text) }
+        return keys
     }
 
     // MARK: Structure

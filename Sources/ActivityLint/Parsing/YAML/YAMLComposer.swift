@@ -48,6 +48,14 @@ struct YAMLComposer {
     private var anchors: [String: Anchored] = [:]
 
     var depth: Int { frames.count }
+
+    /// The keys of the document's top-level mapping read so far, while it is still open (loading stopped in it).
+    var openRootKeys: [String]? {
+        guard let outermost = frames.first, outermost.isMapping else { return nil }
+        var keys = outermost.members.map(\.key.text)
+        if let pending = outermost.pendingKey { keys.append(pending.text) }
+        return keys
+    }
     var documentIndex: Int { documents.count }
 
     // MARK: - Documents

@@ -9,7 +9,9 @@ public enum YAMLLoader {
         return source.bytes.withUnsafeBufferPointer { bytes in
             var session = YAMLLoadSession(source: source, bytes: bytes, limits: limits)
             session.run()
-            return ParsedSource(documents: session.composer.documents, findings: session.composer.findings)
+            return ParsedSource(
+                documents: session.composer.documents, findings: session.composer.findings,
+                keysBeforeError: session.composer.openRootKeys)
         }
     }
 }
@@ -165,30 +167,28 @@ private struct YAMLLoadSession {
                 text: text, contentStart: located.contentStart, scalarPositions: located.positions)
         }
         var yaml11Reading: String?
-        if style == .plain, tag == nil, text != "<<",
-            let ambiguity = YAML11Schema.ambiguity(value, text: text, core: typed)
-        {
-            if !isKey { yaml11Reading = ambiguity.reading }
-            let kind = isKey ? "key" : "scalar"
+        // Keys are left alone: the rules read members by fixed names, none of which YAML 1.1 reads differently.
+        if style == .plain, tag == nil, !isKey, let ambiguity = YAML11Schema.ambiguity(value, text: text, core: typed) {
+            yaml11Reading = ambiguity.reading
             let quoted = YAMLMessageText.quoted(text)
             let message: String
             if ambiguity.specificationOnly {
                 message =
-                    "plain \(kind) '\(quoted)' is \(ambiguity.coreReading) in YAML 1.2 (AWS CLI v2) and PyYAML but "
+                    "plain scalar '\(quoted)' is \(ambiguity.coreReading) in YAML 1.2 (AWS CLI v2) and PyYAML but "
                     + "\(ambiguity.reading) in the YAML 1.1 specification (some YAML 1.1 loaders); \(ambiguity.advice)"
             } else if ambiguity.ruamelAgreesWithYAML11 {
                 message =
-                    "plain \(kind) '\(quoted)' is \(ambiguity.coreReading) in the YAML 1.2 core schema but "
+                    "plain scalar '\(quoted)' is \(ambiguity.coreReading) in the YAML 1.2 core schema but "
                     + "\(ambiguity.reading) in YAML 1.1 (PyYAML, AWS CLI v1) and in AWS CLI v2's loader (ruamel.yaml); "
                     + ambiguity.advice
             } else {
                 message =
-                    "plain \(kind) '\(quoted)' is \(ambiguity.coreReading) in YAML 1.2 (AWS CLI v2) but "
+                    "plain scalar '\(quoted)' is \(ambiguity.coreReading) in YAML 1.2 (AWS CLI v2) but "
                     + "\(ambiguity.reading) in YAML 1.1 (PyYAML, AWS CLI v1); \(ambiguity.advice)"
             }
             report(
                 "yaml-1-1-ambiguity", message,
-                range: range, pointer: isKey ? composer.pointer(forKey: text) : composer.pointer())
+                range: range, pointer: composer.pointer())
         }
         composer.addScalar(
             Node(typed ?? .string(stringValue!), range: range, tag: tag, yaml11Reading: yaml11Reading),

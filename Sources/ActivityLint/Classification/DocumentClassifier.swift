@@ -1,0 +1,94 @@
+/// Decides what a document is from each format's own markers, before any rule runs (the README's "Which files
+/// are linted" states the same rules for users):
+///
+/// 1. A CloudFormation template has `AWSTemplateFormatVersion`, or a `Resources` map of typed resources.
+/// 2. A Terraform plan has `resource_changes`, or `format_version` with `terraform_version` or `planned_values`.
+/// 3. A request is an object whose members are the CreateActivity members or near misses of them (`Name`,
+///    `tag`, `encryption_configuration`), or that has an encryption configuration or request-shaped tags.
+/// 4. Any document of a file whose path names an activity (`create-activity.json`, `activities/orders.yaml`)
+///    is a request, so an empty object or a list there is reported, not skipped.
+/// 5. Everything else is not an activity document.
+///
+/// A broken request must never fall silent, so near misses count as request members.
+enum DocumentClassifier {
+    static func classify(_ document: Node, pathNamesActivity: Bool) -> DocumentVerdict {
+        guard let members = document.members else {
+            if pathNamesActivity { return request(document) }
+            return .notActivity("\(TypeDescription.article(document)) at the top level, not a request object")
+        }
+        let keys = members.map(\.key.text)
+        if isTemplate(keys: keys, resources: document.memberValue("Resources")) {
+            return DocumentVerdict(kind: .cloudFormation)
+        }
+        if isPlan(keys: keys) { return DocumentVerdict(kind: .terraformPlan) }
+        if pathNamesActivity { return request(document) }
+        if members.isEmpty { return .notActivity("an empty object") }
+        let families = members.map { RequestMember.family(of: $0.key.text) }
+        if families.allSatisfy({ $0 != nil }) { return request(document) }
+        for (member, family) in zip(members, families) {
+            switch family {
+            case .encryption where RequestMember.looksLikeEncryption(member.value): return request(document)
+            case .tags where RequestMember.looksLikeTags(member.value, besideName: families.contains(.name)):
+                return request(document)
+            default: continue
+            }
+        }
+        return .notActivity(reason(keys: keys, families: families))
+    }
+
+    /// A document cut short by a syntax error, judged by the keys of its top level read before the error.
+    static func classify(keysBeforeError keys: [String], pathNamesActivity: Bool) -> DocumentVerdict {
+        if isTemplate(keys: keys, resources: nil) { return DocumentVerdict(kind: .cloudFormation) }
+        if isPlan(keys: keys) { return DocumentVerdict(kind: .terraformPlan) }
+        if pathNamesActivity { return DocumentVerdict(kind: .apiRequest) }
+        let families = keys.map(RequestMember.family(of:))
+        let exact = Set(keys).intersection(["name", "tags", "encryptionConfiguration"])
+        if !keys.isEmpty && families.allSatisfy({ $0 != nil })
+            || exact.contains("encryptionConfiguration") || exact.isSuperset(of: ["name", "tags"])
+        {
+            return DocumentVerdict(kind: .apiRequest)
+        }
+        let what = keys.isEmpty ? "nothing" : reason(keys: keys, families: families)
+        return .notActivity("it could not be parsed, and what was read before the error is not an activity document: \(what)")
+    }
+
+    /// Whether a path names an activity: a file or folder name containing `activity` or `activities`.
+    static func pathNamesActivity(_ path: String) -> Bool {
+        path.lowercased().contains("activit")
+    }
+
+    // MARK: - Markers
+
+    private static func isTemplate(keys: [String], resources: Node?) -> Bool {
+        if keys.contains("AWSTemplateFormatVersion") { return true }
+        guard keys.contains("Resources") else { return false }
+        // Without the node (a broken document), a top-level `Resources` is enough to say so.
+        guard let resources else { return true }
+        guard let entries = resources.members else { return false }
+        return entries.isEmpty || entries.contains { $0.value.memberValue("Type")?.string != nil }
+    }
+
+    private static func isPlan(keys: [String]) -> Bool {
+        keys.contains("resource_changes")
+            || keys.contains("format_version")
+                && (keys.contains("terraform_version") || keys.contains("planned_values"))
+    }
+
+    private static func request(_ document: Node) -> DocumentVerdict {
+        let isSkeleton = document.memberValue("name")?.string?.text.isEmpty == true
+        return DocumentVerdict(kind: isSkeleton ? .cliSkeleton : .apiRequest)
+    }
+
+    /// Why a document with these top-level keys is not a request, naming what it has instead.
+    private static func reason(keys: [String], families: [RequestMember.Family?]) -> String {
+        let others = zip(keys, families).filter { $0.1 == nil }.map(\.0)
+        let shown = others.prefix(3).map { Quoting.code($0) }.joined(separator: ", ") + (others.count > 3 ? ", …" : "")
+        let own = zip(keys, families).filter { $0.1 != nil }.map(\.0)
+        if own.isEmpty {
+            return "no CreateActivity member, template or plan marker among its members (\(shown))"
+        }
+        let ownText = own.map { Quoting.code($0) }.joined(separator: ", ")
+        return "\(ownText) beside \(others.count) member\(others.count == 1 ? "" : "s") CreateActivity does not "
+            + "have (\(shown)), and no encryption configuration or request-shaped tags"
+    }
+}

@@ -1,0 +1,98 @@
+/// The verdict on a whole file: linted (as which kind, with which of its documents) or skipped, and why.
+struct FileVerdict: Sendable {
+    /// The kind of the first document that holds requests; `notActivity` when none does.
+    var kind: DocumentKind
+    /// The kind of each parsed document, in stream order.
+    var documentKinds: [DocumentKind] = []
+    /// Set when the file is not linted.
+    var skip: SkipReason?
+}
+
+/// Classifies a file from its parsed documents (or, for text that cannot be parsed, from what can be read).
+/// A file is skipped only when it is certainly not an activity document: when a limit stopped the reading, or
+/// the path names an activity, it is linted whatever it holds.
+enum FileClassifier {
+    /// Rules whose findings mean the reader stopped before seeing the whole document.
+    private static let limitRules: Set<String> = ["nesting-too-deep", "alias-limit"]
+
+    static func classify(_ parsed: ParsedSource, forced: InputKind, pathNamesActivity: Bool) -> FileVerdict {
+        if let kind = forced.documentKind {
+            return FileVerdict(kind: kind, documentKinds: parsed.documents.map { _ in kind })
+        }
+        let verdicts = parsed.documents.map {
+            DocumentClassifier.classify($0, pathNamesActivity: pathNamesActivity)
+        }
+        let kinds = verdicts.map(\.kind)
+        if let first = kinds.first(where: \.holdsRequests) { return FileVerdict(kind: first, documentKinds: kinds) }
+        if let keys = parsed.keysBeforeError {
+            let broken = DocumentClassifier.classify(keysBeforeError: keys, pathNamesActivity: pathNamesActivity)
+            if broken.kind.holdsRequests { return FileVerdict(kind: broken.kind, documentKinds: kinds) }
+            if parsed.findings.contains(where: { limitRules.contains($0.ruleID) }) {
+                return FileVerdict(kind: .undetermined, documentKinds: kinds)
+            }
+            return skipped(broken.reason!, kinds: kinds)
+        }
+        if parsed.findings.contains(where: { limitRules.contains($0.ruleID) }) {
+            return FileVerdict(kind: .undetermined, documentKinds: kinds)
+        }
+        if pathNamesActivity { return FileVerdict(kind: .apiRequest, documentKinds: kinds) }
+        if verdicts.isEmpty {
+            let stopped = parsed.findings.first { $0.ruleID == "syntax-error" }
+            return skipped(stopped.map { "it could not be parsed (syntax error at line \($0.range.start.line)), and "
+                + "nothing before the error was an activity document" } ?? "it holds no document", kinds: kinds)
+        }
+        if verdicts.count == 1 { return skipped(verdicts[0].reason!, kinds: kinds) }
+        return skipped("none of its \(verdicts.count) documents is an activity document (the first: "
+            + "\(verdicts[0].reason!))", kinds: kinds)
+    }
+
+    /// A file the parsers cannot read. An empty one is a request only where the path names an activity. Text in UTF-16 or UTF-32, or with bytes that are not UTF-8, is classified
+    /// from a readable copy (the zero bytes of wide ASCII dropped, bad bytes read as `?`): a request saved in the
+    /// wrong encoding is reported, a document of another kind is skipped. Binary content is skipped.
+    static func classifyUnparsable(
+        _ source: SourceText, problem: EncodingCheck.Problem, limits: ParseLimits, pathNamesActivity: Bool,
+        forced: InputKind
+    ) -> FileVerdict {
+        if problem == .empty {
+            if forced.documentKind != nil || pathNamesActivity { return FileVerdict(kind: .apiRequest) }
+            return skipped("an empty file", kinds: [])
+        }
+        if let kind = forced.documentKind { return FileVerdict(kind: kind) }
+        if pathNamesActivity { return FileVerdict(kind: .undetermined) }
+        if problem == .binary { return skipped("binary content (it holds a NUL byte)", kinds: []) }
+        let readable = SourceText(bytes: readableCopy(source.bytes, dropZeroBytes: problem == .wideEncoding))
+        let syntax = Syntax.detect(path: "", bytes: readable.bytes, contentOffset: readable.contentOffset)
+        let verdict = classify(syntax.parse(readable, limits: limits), forced: .auto, pathNamesActivity: false)
+        guard let skip = verdict.skip else { return FileVerdict(kind: .undetermined) }
+        return FileVerdict(kind: .notActivity, skip: SkipReason(.notActivity, "not UTF-8 text, and " + skip.detail))
+    }
+
+    private static func skipped(_ reason: String, kinds: [DocumentKind]) -> FileVerdict {
+        FileVerdict(kind: .notActivity, documentKinds: kinds, skip: SkipReason(.notActivity, reason))
+    }
+
+    /// The bytes with every byte that is not well-formed UTF-8 replaced by `?` (and, for UTF-16/32, every zero
+    /// byte and the byte order mark dropped first), so a parser can tell what kind of document it is.
+    private static func readableCopy(_ bytes: [UInt8], dropZeroBytes: Bool) -> [UInt8] {
+        var copy = dropZeroBytes ? bytes.filter { $0 != 0 } : bytes
+        if dropZeroBytes, copy.starts(with: [0xFF, 0xFE]) || copy.starts(with: [0xFE, 0xFF]) { copy.removeFirst(2) }
+        var from = 0
+        while let bad = EncodingCheck.firstInvalidUTF8(copy, from: from) {
+            copy[bad] = UInt8(ascii: "?")
+            from = bad + 1
+        }
+        return copy
+    }
+}
+
+extension InputKind {
+    /// The kind every document takes when `--input-kind` forces it; nil for `auto`.
+    var documentKind: DocumentKind? {
+        switch self {
+        case .auto: nil
+        case .api: .apiRequest
+        case .cloudformation: .cloudFormation
+        case .terraformPlan: .terraformPlan
+        }
+    }
+}

@@ -1,0 +1,53 @@
+/// Which parser findings of a linted file concern its requests. A template or plan is mostly about other
+/// resources: a duplicate key in an S3 bucket's properties or `AWSTemplateFormatVersion: 2010-09-09` read as a
+/// date by YAML 1.1 is no business of this linter. So:
+/// - findings in documents that hold no requests are dropped;
+/// - YAML 1.1 ambiguity warnings are kept only for the values the rules read (a request's name, tags and
+///   encryption, wherever the request sits);
+/// - duplicate keys are kept at the top level of a document and inside the resources that are requests;
+/// - everything else (syntax errors, limits, empty documents) is kept.
+struct FindingScope {
+    /// Per document: the pointers whose subtrees the rules read, and those of the requests' resources.
+    private var readPointers: [Int: Set<String>] = [:]
+    private var scopePointers: [Int: Set<String>] = [:]
+    private let documentKinds: [DocumentKind]
+
+    init(sites: [PayloadSite], documentKinds: [DocumentKind]) {
+        self.documentKinds = documentKinds
+        for site in sites {
+            readPointers[site.documentIndex, default: []].formUnion(site.readPointers)
+            scopePointers[site.documentIndex, default: []].insert(site.scopePointer)
+        }
+    }
+
+    func keeps(_ finding: Finding) -> Bool {
+        let index = finding.documentIndex
+        if index < documentKinds.count, !documentKinds[index].holdsRequests { return false }
+        switch finding.ruleID {
+        case "yaml-1-1-ambiguity":
+            return Self.isWithin(finding.pointer, readPointers[index] ?? [])
+        case "duplicate-key":
+            return Self.depth(finding.pointer) <= 1 || Self.isWithin(finding.pointer, scopePointers[index] ?? [])
+        default:
+            return true
+        }
+    }
+
+    /// Whether `pointer` is one of `roots` or inside one, by walking its ancestors (linear in its length,
+    /// whatever the number of requests).
+    private static func isWithin(_ pointer: String, _ roots: Set<String>) -> Bool {
+        if roots.isEmpty { return false }
+        if roots.contains("") { return true }
+        var candidate = Substring(pointer)
+        while !candidate.isEmpty {
+            if roots.contains(String(candidate)) { return true }
+            guard let slash = candidate.lastIndex(of: "/") else { return false }
+            candidate = candidate[..<slash]
+        }
+        return false
+    }
+
+    private static func depth(_ pointer: String) -> Int {
+        pointer.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "/") ? 1 : 0) }
+    }
+}

@@ -1,0 +1,77 @@
+/// The CreateActivity members in every spelling a user might have meant: the API's (`name`), CloudFormation's
+/// (`Name`), Terraform's (`encryption_configuration`) and near misses (`tag`, `nmae`). The classifier counts them
+/// as request members so that a broken request is still linted.
+enum RequestMember {
+    enum Family: Equatable {
+        case name, tags, encryption
+    }
+
+    static func family(of key: String) -> Family? {
+        let word = normalized(key)
+        if word == "name" || word == "activityname" || isNear(word, "name") { return .name }
+        if word == "tags" || word == "tag" || word == "taglist" || word == "tagslist" || isNear(word, "tags") {
+            return .tags
+        }
+        if word.hasPrefix("encryption") || editDistance(word, "encryptionconfiguration", limit: 3) <= 3
+            || word == "kmskeyid" || word == "kmsdatakeyreuseperiodseconds"
+        {
+            return .encryption
+        }
+        return nil
+    }
+
+    /// An encryption block as CreateActivity spells it in any dialect: an object (or a one-element block list)
+    /// with a `type`, a key id or a reuse period.
+    static func looksLikeEncryption(_ node: Node) -> Bool {
+        if Intrinsic.isIntrinsic(node) { return true }
+        let block = node.elements?.first ?? node
+        return block.members?.contains { member in
+            let word = normalized(member.key.text)
+            return word == "type" || word == "kmskeyid" || word == "kmsdatakeyreuseperiodseconds"
+        } == true
+    }
+
+    /// Tags as a request writes them: a list of `{key, value}` entries in any spelling, or, next to a name, the
+    /// map that Terraform and SAM users write by habit (`tags: {team: a}`).
+    static func looksLikeTags(_ node: Node, besideName: Bool) -> Bool {
+        if let entries = node.elements {
+            return !entries.isEmpty && entries.allSatisfy { entry in
+                entry.members?.contains { ["key", "value"].contains(normalized($0.key.text)) } == true
+            }
+        }
+        guard besideName, let members = node.members, !members.isEmpty else { return false }
+        return members.allSatisfy { $0.value.string != nil || $0.value.members == nil && $0.value.elements == nil }
+    }
+
+    /// Lowercased, without `_`, `-` and spaces: PascalCase, snake_case and kebab-case spell the same word.
+    private static func normalized(_ key: String) -> String {
+        String(key.lowercased().unicodeScalars.filter { $0 != "_" && $0 != "-" && $0 != " " })
+    }
+
+    /// One letter added, dropped, changed or two letters swapped: `nmae`, `nam`, `tgas`.
+    private static func isNear(_ word: String, _ target: String) -> Bool {
+        guard word.count >= 3 else { return false }
+        if editDistance(word, target, limit: 1) <= 1 { return true }
+        let a = Array(word.utf8), b = Array(target.utf8)
+        guard a.count == b.count else { return false }
+        let differing = a.indices.filter { a[$0] != b[$0] }
+        return differing.count == 2 && differing[1] == differing[0] + 1
+            && a[differing[0]] == b[differing[1]] && a[differing[1]] == b[differing[0]]
+    }
+
+    /// Levenshtein distance over UTF-8 bytes, giving up (returning `limit + 1`) once it must exceed `limit`.
+    private static func editDistance(_ word: String, _ target: String, limit: Int) -> Int {
+        let a = Array(word.utf8), b = Array(target.utf8)
+        guard abs(a.count - b.count) <= limit, a.count <= 64 else { return limit + 1 }
+        var previous = Array(0...b.count)
+        for (i, ca) in a.enumerated() {
+            var current = [i + 1] + Array(repeating: 0, count: b.count)
+            for (j, cb) in b.enumerated() {
+                current[j + 1] = min(previous[j + 1] + 1, current[j] + 1, previous[j] + (ca == cb ? 0 : 1))
+            }
+            if current.min()! > limit { return limit + 1 }
+            previous = current
+        }
+        return previous[b.count]
+    }
+}

@@ -52,7 +52,8 @@ public struct LintRun: Sendable {
     ) throws(ConfigurationError) -> Totals {
         let configuration = try loadConfiguration()
         var rules = RuleCatalog.builtIn.rules
-        for pack in configuration.rulePacks + rulePacks {
+        let packs = configuration.rulePacks + rulePacks
+        for pack in packs {
             rules += try RulePackLoader.load(path: pack, taken: Set(rules.map(\.id)))
         }
         if let unknown = configuration.unknownRuleReferences(known: Set(rules.map(\.id))).first { throw unknown }
@@ -67,29 +68,51 @@ public struct LintRun: Sendable {
 
         var notes: [String] = []
         let workingDirectory = PathText.currentDirectory
+        let root = RepositoryRoot.find(from: workingDirectory)
+        func reported(_ path: String) -> String {
+            PathText.display(standardized: PathText.standardized(path, in: workingDirectory), root: root)
+        }
         let base = PathText.standardized(configuration.baseDirectory, in: workingDirectory)
-        func admits(_ input: InputItem) -> Bool {
-            guard case .file(let path) = input.source, configuration.filtersPaths else { return true }
+        var totals = ReportTotals()
+        totals.configuration.file = configuration.file.map(reported)
+        totals.configuration.rulesAvailable = rules.count
+        totals.configuration.rulesOff = rules.map(\.id).filter(configuration.disabled.contains)
+        // The linter's own files are never read as requests, wherever they are and however they are named.
+        let ownPaths = [configuration.file].compactMap { $0 } + packs + [baselinePath, writeBaselinePath].compactMap { $0 }
+        let linterFiles = Set(ownPaths.map { PathText.resolved($0) ?? PathText.standardized($0, in: workingDirectory) })
+        // Compared by name first, so that only a file of the same name costs a look at its real path.
+        let linterFileNames = Set(linterFiles.map { $0.split(separator: "/").last.map(String.init) ?? $0 })
+        func admits(_ input: InputItem) -> InputItem? {
+            guard case .file(let path) = input.source else { return input }
+            let name = path.split(separator: "/").last.map(String.init) ?? path
+            if linterFileNames.contains(name), linterFiles.contains(PathText.resolved(path) ?? "") {
+                var skipped = input
+                skipped.source = .skipped(SkipReason(.linterFile, "the linter's own configuration, rule pack or baseline"))
+                return skipped
+            }
+            guard configuration.filtersPaths else { return input }
             let relative = PathText.relative(PathText.standardized(path, in: workingDirectory), to: base) ?? path
-            if configuration.admits(relativePath: relative) { return true }
-            if input.isExplicit && forceInclude { return true }
+            if configuration.admits(relativePath: relative) { return input }
+            if input.isExplicit && forceInclude { return input }
+            totals.configuration.excludedFiles += 1
             if input.isExplicit {
-                notes.append("\(input.displayPath) is excluded by \(configuration.file ?? "the configuration"); "
+                notes.append("\(input.displayPath) is excluded by \(totals.configuration.file ?? "the configuration"); "
                     + "use --force-include to lint it")
             }
-            return false
+            return nil
         }
 
-        var totals = ReportTotals()
         var recorded: [Diagnostic] = []
         var failsRun = false
         var admitted = 0
-        let discovery = InputDiscovery(stdinFilename: stdinFilename)
+        // A name given for standard input is a path too, reported like any other.
+        let stdinName = stdinFilename.hasPrefix("<") ? stdinFilename : reported(stdinFilename)
+        let discovery = InputDiscovery(stdinFilename: stdinName, root: root)
         let linter = Linter(engine: engine, limits: limits, inputKind: inputKind)
         // Files are linted while the walk goes on.
         linter.lint(discovering: { lint in
             discovery.discover(paths) { input in
-                guard admits(input) else { return }
+                guard let input = admits(input) else { return }
                 admitted += 1
                 lint(input)
             }
@@ -106,7 +129,15 @@ public struct LintRun: Sendable {
             totals.add(file)
             each(file)
         }
-        if admitted == 0 && notes.isEmpty { notes.append("no JSON or YAML files found to lint") }
+        if admitted == 0 && notes.isEmpty {
+            let excluded = totals.configuration.excludedFiles
+            notes.append(excluded > 0
+                ? "all \(excluded) JSON and YAML files found are excluded by \(totals.configuration.file ?? "the configuration")"
+                : "no JSON or YAML files found to lint")
+        }
+        if totals.configuration.turnsEveryRuleOff {
+            notes.append("\(totals.configuration.file ?? "the configuration") turns every rule off: nothing was checked")
+        }
         if let writeBaselinePath {
             do {
                 try Baseline.render(recorded).write(toFile: writeBaselinePath, atomically: true, encoding: .utf8)

@@ -24,9 +24,12 @@ struct EndToEndConfigurationTests {
         let run = try Executable.run(["--config", repo.path + "/.activity-lint.yml", repo.path], environment: [:])
         #expect(run.status == 1, "\(run.stdout)\(run.stderr)")
         #expect(run.stdout.contains("infra/worker.yaml:2:1: error: tag \"cost-center\" is missing; finance allocates costs by it [cost-center-tag]"))
-        #expect(!run.stdout.contains("name-cloudwatch-safe"))
+        #expect(!run.stdout.contains("[name-cloudwatch-safe]"))
         #expect(!run.stdout.contains("environment-values"))
         #expect(!run.stdout.contains("broken.json"), "excluded by the configuration")
+        // The run says what the configuration turned off.
+        #expect(run.stdout.hasSuffix("Configuration: \(repo.path)/.activity-lint.yml (1 rule off: "
+            + "name-cloudwatch-safe; 1 file excluded)\n"), "\(run.stdout)")
     }
 
     @Test func configurationIsFoundFromTheWorkingDirectory() throws {

@@ -123,6 +123,7 @@ struct TextReporterTests {
             missing.yaml: error: No such file or directory
 
             1 error, 1 warning in 1 file (1 payload), 1 file could not be read
+            Configuration: none (every built-in rule at its default severity)
 
             """
         #expect(output == expected)
@@ -778,8 +779,8 @@ struct ReporterScaleTests {
         var output = ""
         let elapsed = clock.measure { output = TextReporter().render(report) }
         let lines = output.split(separator: "\n")
-        #expect(lines.count == 2_000 * 3 + 1)
-        #expect(output.hasSuffix(" (1 payload)\n"))
+        #expect(lines.count == 2_000 * 3 + 2)
+        #expect(output.hasSuffix(" (1 payload)\nConfiguration: none (every built-in rule at its default severity)\n"))
         #expect(lines[1].contains("\"k v\""))
         #expect(elapsed < .seconds(20))
     }

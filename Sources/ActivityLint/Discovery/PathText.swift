@@ -1,4 +1,8 @@
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Path arithmetic on strings, without Foundation's URL (which costs microseconds a call on Linux, and runs once
 /// per file).
@@ -32,10 +36,21 @@ enum PathText {
         return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
-    /// The path with every symbolic link resolved, or nil when it does not exist.
+    /// The path with every symbolic link resolved, or nil when it does not exist (`errno` says why).
     static func resolved(_ path: String) -> String? {
         guard let pointer = realpath(path, nil) else { return nil }
         defer { free(pointer) }
         return String(cString: pointer)
+    }
+
+    /// Whether the standardized absolute `path` is `root` or inside it.
+    static func isWithin(_ path: String, _ root: String) -> Bool {
+        path == root || relative(path, to: root) != nil
+    }
+
+    /// How a path is reported: relative to the repository root when inside it, else absolute.
+    static func display(standardized path: String, root: String) -> String {
+        if path == root { return "." }
+        return relative(path, to: root) ?? path
     }
 }

@@ -2,13 +2,23 @@
 public struct ReportTotals: Sendable, Equatable {
     public var files = 0
     public var unreadable = 0
+    /// Files not linted, by why (not activity documents, links out of the repository, the linter's own files).
+    public var skipped: [SkipReason.Category: Int] = [:]
     public var filesWithProblems = 0
     public var payloads = 0
     public var errors = 0
     public var warnings = 0
     public var infos = 0
+    /// What the configuration turned off, said by every report.
+    public var configuration = ConfigurationSummary()
 
     public init() {}
+
+    /// How many files were skipped, whatever the reason.
+    public var skippedFiles: Int { skipped.values.reduce(0, +) }
+
+    /// Files that were read and linted.
+    public var lintedFiles: Int { files - unreadable - skippedFiles }
 
     public init(_ files: [FileResult]) {
         for file in files { add(file) }
@@ -17,6 +27,7 @@ public struct ReportTotals: Sendable, Equatable {
     public mutating func add(_ file: FileResult) {
         files += 1
         if file.failure != nil { unreadable += 1 }
+        if let skip = file.skipped { skipped[skip.category, default: 0] += 1 }
         if !file.diagnostics.isEmpty { filesWithProblems += 1 }
         payloads += file.payloadCount
         for diagnostic in file.diagnostics {

@@ -31,8 +31,16 @@ public struct GitHubReporter: StreamingReporter, Sendable {
         return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
     }
 
+    /// The plain summary, after a notice on the pull request when the configuration turned rules off or kept
+    /// files out: a change to `.activity-lint.yml` cannot silence the linter unseen.
     public func summary(_ totals: ReportTotals, afterOutput: Bool) -> String {
-        TextReporter.summary(totals) + "\n"
+        var output = ""
+        if totals.configuration.turnsSomethingOff || totals.configuration.turnsEveryRuleOff {
+            output += "::notice title=activity-lint configuration::" + Self.data(totals.configuration.sentence) + "\n"
+        }
+        // One plain line, so it can never be read as a workflow command.
+        let line = TextReporter.summary(totals) + ". " + totals.configuration.sentence
+        return output + Self.data(line) + "\n"
     }
 
     /// Escapes a command's message by GitHub's rules; other control characters are shown as visible escapes,

@@ -6,8 +6,10 @@
 /// {
 ///   "version": 1,
 ///   "tool": { "name": "activity-lint", "version": "0.1.0" },
-///   "summary": { "files", "payloads", "errors", "warnings", "infos", "unreadable" },
-///   "files": [ { "path", "payloads", "error": null | "why it could not be read", "diagnostics": count } ],
+///   "summary": { "files", "payloads", "errors", "warnings", "infos", "unreadable", "linted", "skipped" },
+///   "configuration": { "file": null | ".activity-lint.yml", "rulesOff": [ids], "excludedFiles": count },
+///   "files": [ { "path", "kind", "payloads", "error": null | "why it could not be read",
+///                "skipped": null | { "category", "reason" }, "diagnostics": count } ],
 ///   "diagnostics": [ { "rule", "severity", "message", "file", "line", "column", "endLine", "endColumn",
 ///                      "offset", "endOffset", "pointer", "exception": null | "InvalidName", "document" } ]
 /// }
@@ -28,8 +30,12 @@ public struct JSONReporter: DocumentReporter, Sendable {
         mutating func add(_ file: FileResult) {
             files.append(.object([
                 ("path", .string(file.path)),
+                ("kind", .string(file.kind.rawValue)),
                 ("payloads", .int(file.payloadCount)),
                 ("error", .string(orNull: file.failure)),
+                ("skipped", file.skipped.map { skip in
+                    .object([("category", .string(skip.category.rawValue)), ("reason", .string(skip.detail))])
+                } ?? .null),
                 ("diagnostics", .int(file.diagnostics.count)),
             ]))
             for diagnostic in file.diagnostics { diagnostics.append(JSONReporter.object(for: diagnostic)) }
@@ -43,11 +49,20 @@ public struct JSONReporter: DocumentReporter, Sendable {
                 ("warnings", .int(totals.warnings)),
                 ("infos", .int(totals.infos)),
                 ("unreadable", .int(totals.unreadable)),
+                ("linted", .int(totals.lintedFiles)),
+                ("skipped", .int(totals.skippedFiles)),
+            ])
+            let configuration = totals.configuration
+            let configurationObject: ReportJSON = .object([
+                ("file", .string(orNull: configuration.file)),
+                ("rulesOff", .array(configuration.rulesOff.map(ReportJSON.string))),
+                ("excludedFiles", .int(configuration.excludedFiles)),
             ])
             ReportJSON.object([
                 ("version", .int(ToolInfo.jsonFormatVersion)),
                 ("tool", .object([("name", .string(ToolInfo.name)), ("version", .string(ToolInfo.version))])),
                 ("summary", summary),
+                ("configuration", configurationObject),
                 ("files", files.value),
                 ("diagnostics", diagnostics.value),
             ]).render(write)

@@ -15,10 +15,13 @@ public struct TextReporter: StreamingReporter, Sendable {
     /// The widest source excerpt shown, in terminal columns; a longer line is cut to a window around the caret,
     /// with `…` where it was cut.
     public var maxSourceWidth: Int
+    /// Whether to list every skipped file with its reason (`--show-skipped`, `-v`).
+    public var showSkipped: Bool
 
-    public init(color: Bool = false, maxSourceWidth: Int = 120) {
+    public init(color: Bool = false, maxSourceWidth: Int = 120, showSkipped: Bool = false) {
         self.color = color
         self.maxSourceWidth = max(maxSourceWidth, 20)
+        self.showSkipped = showSkipped
     }
 
     public func render(file: FileResult) -> String {
@@ -30,6 +33,11 @@ public struct TextReporter: StreamingReporter, Sendable {
                 lines.append(
                     style(TerminalEscaping.escape(file.path) + ":", ANSI.bold) + " " + severityLabel(.error) + " "
                         + TerminalEscaping.escape(failure))
+            }
+            if showSkipped, let skip = file.skipped {
+                lines.append(
+                    style(TerminalEscaping.escape(file.path) + ":", ANSI.bold) + " skipped ("
+                        + Self.label(skip.category, plural: false) + "): " + TerminalEscaping.escape(skip.detail))
             }
             for diagnostic in file.diagnostics {
                 lines.append(header(diagnostic))
@@ -44,8 +52,10 @@ public struct TextReporter: StreamingReporter, Sendable {
         return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
     }
 
+    /// The counts in bold, then the configuration the run used.
     public func summary(_ totals: ReportTotals, afterOutput: Bool) -> String {
         (afterOutput ? "\n" : "") + style(Self.summary(totals), ANSI.bold) + "\n"
+            + TerminalEscaping.escape(totals.configuration.sentence) + "\n"
     }
 
     // MARK: - Pieces
@@ -151,14 +161,15 @@ public struct TextReporter: StreamingReporter, Sendable {
     }
 
     /// `3 errors, 1 warning in 2 of 5 files (7 payloads)`, or `No problems found in 5 files (7 payloads)`, plus
-    /// `, 1 file could not be read` when some input could not be linted. File counts are of readable inputs.
+    /// `; 31 skipped (not activity documents)` and `, 1 file could not be read` when so. File counts are of linted
+    /// inputs.
     static func summary(_ totals: ReportTotals) -> String {
         let errors = totals.errors
         let warnings = totals.warnings
         let infos = totals.infos
         let unreadable = totals.unreadable
         let withProblems = totals.filesWithProblems
-        let linted = max(totals.files - unreadable, withProblems)
+        let linted = max(totals.lintedFiles, withProblems)
         let payloads = totals.payloads
 
         var counts: [String] = []
@@ -175,8 +186,29 @@ public struct TextReporter: StreamingReporter, Sendable {
             text = counts.joined(separator: ", ") + " in " + String(withProblems) + " of " + plural(linted, "file")
         }
         text += " (" + plural(payloads, "payload") + ")"
+        if let skipped = skippedSummary(totals.skipped) { text += "; " + skipped }
         if unreadable > 0 { text += ", " + plural(unreadable, "file") + " could not be read" }
         return text
+    }
+
+    /// `31 skipped (not activity documents)`, or with each reason counted when there are several.
+    static func skippedSummary(_ skipped: [SkipReason.Category: Int]) -> String? {
+        let counts = SkipReason.Category.allCases.compactMap { category in
+            skipped[category].flatMap { $0 > 0 ? (category, $0) : nil }
+        }
+        guard !counts.isEmpty else { return nil }
+        let total = counts.reduce(0) { $0 + $1.1 }
+        if counts.count == 1 { return "\(total) skipped (\(label(counts[0].0, plural: counts[0].1 != 1)))" }
+        let parts = counts.map { "\($0.1) \(label($0.0, plural: $0.1 != 1))" }
+        return "\(total) skipped (" + parts.joined(separator: ", ") + ")"
+    }
+
+    static func label(_ category: SkipReason.Category, plural: Bool) -> String {
+        switch category {
+        case .notActivity: plural ? "not activity documents" : "not an activity document"
+        case .outsideRepository: plural ? "links out of the repository" : "a link out of the repository"
+        case .linterFile: plural ? "the linter's own files" : "the linter's own file"
+        }
     }
 
     private static func plural(_ count: Int, _ noun: String) -> String {

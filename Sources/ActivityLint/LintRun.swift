@@ -74,6 +74,7 @@ public struct LintRun: Sendable {
         }
         let base = PathText.standardized(configuration.baseDirectory, in: workingDirectory)
         var totals = ReportTotals()
+        totals.repositoryRoot = root
         totals.configuration.file = configuration.file.map(reported)
         totals.configuration.rulesAvailable = rules.count
         totals.configuration.rulesOff = rules.map(\.id).filter(configuration.disabled.contains)

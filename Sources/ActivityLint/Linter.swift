@@ -20,6 +20,9 @@ public struct Linter: Sendable {
     /// Lints one input held in memory. `path` is used in diagnostics and to choose the parser. Requests in the
     /// input that share a name are compared with each other.
     public func lint(bytes: [UInt8], path: String, syntax: Syntax? = nil) -> FileResult {
+        if inputKind == .auto, let reason = PathRules.skipReason(path) {
+            return .skipped(path: path, kind: .notActivity, reason)
+        }
         var duplicates = DuplicateActivities()
         let checked = check(
             bytes: bytes, path: path, syntax: syntax, pathNamesActivity: DocumentClassifier.pathNamesActivity(path))

@@ -30,6 +30,10 @@ struct Lint: ParsableCommand {
     @Option(help: "What the inputs are: \(InputKind.allCases.map(\.rawValue).joined(separator: ", ")) (auto decides from each document's content).")
     var inputKind: InputKind = .auto
 
+    @Flag(name: [.customLong("show-skipped"), .customShort("v"), .customLong("verbose")],
+          help: "List every file that was skipped (not an activity document, a link out of the repository) with the reason.")
+    var showSkipped = false
+
     @Option(name: .customLong("config"), help: "Use this configuration file instead of searching for .activity-lint.yml.")
     var configPath: String?
 
@@ -79,7 +83,7 @@ struct Lint: ParsableCommand {
         run.writeBaselinePath = writeBaseline
         run.inputKind = inputKind
         run.limits = ParseLimits(maxDepth: maxDepth, maxAliases: maxAliases, maxFileSize: maxFileSize)
-        let reporter = format.reporter(color: useColor)
+        let reporter = format.reporter(color: useColor, showSkipped: showSkipped)
         // Text and annotations are written as each file is done; JSON and SARIF are one document, filled file by
         // file and written at the end.
         let streaming = reporter as? any StreamingReporter

@@ -11,6 +11,8 @@ public struct ReportTotals: Sendable, Equatable {
     public var infos = 0
     /// What the configuration turned off, said by every report.
     public var configuration = ConfigurationSummary()
+    /// The physical path of the repository root that reported paths are relative to (SARIF's `%SRCROOT%`).
+    public var repositoryRoot: String?
 
     public init() {}
 

@@ -18,9 +18,9 @@ public enum OutputFormat: String, CaseIterable, Sendable {
 
     /// The reporter for this format. `color` only matters for `text`; the CLI decides it
     /// (standard output is a terminal and `NO_COLOR` is not set).
-    public func reporter(color: Bool) -> any Reporter {
+    public func reporter(color: Bool, showSkipped: Bool = false) -> any Reporter {
         switch self {
-        case .text: TextReporter(color: color)
+        case .text: TextReporter(color: color, showSkipped: showSkipped)
         case .json: JSONReporter()
         case .sarif: SARIFReporter()
         case .github: GitHubReporter()

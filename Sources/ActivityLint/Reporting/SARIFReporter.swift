@@ -58,16 +58,28 @@ public struct SARIFReporter: DocumentReporter, Sendable {
                 ])
             }
             if !notifications.isEmpty { invocation.append(("toolExecutionNotifications", .array(notifications))) }
-            let run: ReportJSON = .object([
+            if totals.configuration.turnsSomethingOff || totals.configuration.turnsEveryRuleOff {
+                invocation.append(("toolConfigurationNotifications", .array([.object([
+                    ("level", .string("warning")),
+                    ("message", .object([("text", .string(totals.configuration.sentence))])),
+                ])])))
+            }
+            var run: [(String, ReportJSON)] = [
                 ("tool", .object([("driver", driver)])),
                 ("invocations", .array([.object(invocation)])),
-                ("columnKind", .string("unicodeCodePoints")),
-                ("results", results.value),
-            ])
+            ]
+            // Where `%SRCROOT%` is, so a viewer can map the relative URIs to files.
+            if let root = totals.repositoryRoot {
+                let uri = ArtifactURI.location(forPath: root.hasSuffix("/") ? root : root + "/").uri
+                run.append(("originalUriBaseIds", .object([
+                    (ArtifactURI.sourceRootBaseID, .object([("uri", .string(uri))])),
+                ])))
+            }
+            run += [("columnKind", .string("unicodeCodePoints")), ("results", results.value)]
             ReportJSON.object([
                 ("$schema", .string(SARIFReporter.schemaURI)),
                 ("version", .string("2.1.0")),
-                ("runs", .array([run])),
+                ("runs", .array([.object(run)])),
             ]).render(write)
         }
     }

@@ -95,6 +95,8 @@ struct ClassificationTests {
                text: "Resources:\n  A:\n    Type: [unclosed\n", kind: .cloudFormation, rule: "syntax-error"),
         Linted(name: "a request in Latin-1", path: "orders.json", text: "{\"name\": \"caf\u{E9}\"}",
                kind: .undetermined, rule: "invalid-encoding"),
+        Linted(name: "a request with a NUL byte slipped in", path: "orders.json",
+               text: "{\"name\": \"a b\", \"x\": \"\u{0}\"}", kind: .undetermined, rule: "invalid-encoding"),
         Linted(name: "a document nested past the limit", path: "data.json",
                text: String(repeating: "[", count: 200), kind: .undetermined, rule: "nesting-too-deep"),
     ]
@@ -181,6 +183,8 @@ struct ClassificationTests {
             """, reason: "no CreateActivity member"),
         Skipped(name: "CDK bookkeeping", path: "cdk.out/manifest.json",
                 text: #"{"version": "36.0.0", "artifacts": {}}"#, reason: "CDK output other than a stack template"),
+        Skipped(name: "binary content", path: "logo.json", text: "\u{0}\u{1}PNG\u{0}\u{0}IHDR",
+                reason: "not UTF-8 text, and it could not be parsed"),
         Skipped(name: "a Kubernetes manifest in Latin-1", path: "k8s/config.yaml",
                 text: "apiVersion: v1\nkind: ConfigMap\ndata:\n  greeting: caf\u{E9}\n", reason: "not UTF-8 text"),
     ]

@@ -65,11 +65,12 @@ struct HostileInputTests {
             }
             laughs += "name: *\(previous)\n"
             let flood = "a: &a 1\nb: [" + Array(repeating: "*a", count: 20_000).joined(separator: ",") + "]\n"
-            return [try dir.write("laughs.yaml", laughs), try dir.write("flood.yaml", flood)]
+            // Named as a request file: its top level (`a` to `q` beside `name`) is no request by its members.
+            return [try dir.write("laughs-activity.yaml", laughs), try dir.write("flood.yaml", flood)]
         }, expected: [
             // 9^17 strings if expanded; shared instead, so the only problems are the request's own.
-            Expected(file: "laughs.yaml", rule: "unknown-member", line: 1, column: 1),
-            Expected(file: "laughs.yaml", rule: "invalid-type", line: 18, column: 7),
+            Expected(file: "laughs-activity.yaml", rule: "unknown-member", line: 1, column: 1),
+            Expected(file: "laughs-activity.yaml", rule: "invalid-type", line: 18, column: 7),
             // The 10,001st alias: "b: [" then 10,000 times "*a,".
             Expected(file: "flood.yaml", rule: "alias-limit", line: 2, column: 5 + 3 * 10_000),
         ]),

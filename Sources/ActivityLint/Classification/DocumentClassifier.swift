@@ -52,9 +52,12 @@ enum DocumentClassifier {
         return .notActivity("it could not be parsed, and what was read before the error is not an activity document: \(what)")
     }
 
-    /// Whether a path names an activity: a file or folder name containing `activity` or `activities`.
+    /// Whether a path names an activity: a file or folder name containing `activity` or `activities`. Only the
+    /// path inside the repository counts (where a checkout lives says nothing of its files); of a path outside it
+    /// (reported absolute), only the file name.
     static func pathNamesActivity(_ path: String) -> Bool {
-        path.lowercased().contains("activit")
+        let inside = path.hasPrefix("/") ? path.split(separator: "/").last.map(String.init) ?? "" : path
+        return inside.lowercased().contains("activit")
     }
 
     // MARK: - Markers

@@ -46,9 +46,10 @@ enum FileClassifier {
             + "\(verdicts[0].reason!))", kinds: kinds)
     }
 
-    /// A file the parsers cannot read. An empty one is a request only where the path names an activity. Text in UTF-16 or UTF-32, or with bytes that are not UTF-8, is classified
-    /// from a readable copy (the zero bytes of wide ASCII dropped, bad bytes read as `?`): a request saved in the
-    /// wrong encoding is reported, a document of another kind is skipped. Binary content is skipped.
+    /// A file the parsers cannot read. An empty one is a request only where the path names an activity. Text in
+    /// UTF-16 or UTF-32, with NUL bytes or with bytes that are not UTF-8 is classified from a readable copy (the
+    /// zero bytes of wide ASCII dropped, NUL and bad bytes read as `?`): a request saved in the wrong encoding, or
+    /// with a NUL slipped in, is reported; a document of another kind, or binary content, is skipped.
     static func classifyUnparsable(
         _ source: SourceText, problem: EncodingCheck.Problem, limits: ParseLimits, pathNamesActivity: Bool,
         forced: InputKind
@@ -59,8 +60,7 @@ enum FileClassifier {
         }
         if let kind = forced.documentKind { return FileVerdict(kind: kind) }
         if pathNamesActivity { return FileVerdict(kind: .undetermined) }
-        if problem == .binary { return skipped("binary content (it holds a NUL byte)", kinds: []) }
-        let readable = SourceText(bytes: readableCopy(source.bytes, dropZeroBytes: problem == .wideEncoding))
+        let readable = SourceText(bytes: readableCopy(source.bytes, wide: problem == .wideEncoding))
         let syntax = Syntax.detect(path: "", bytes: readable.bytes, contentOffset: readable.contentOffset)
         let verdict = classify(syntax.parse(readable, limits: limits), forced: .auto, pathNamesActivity: false)
         guard let skip = verdict.skip else { return FileVerdict(kind: .undetermined) }
@@ -71,11 +71,11 @@ enum FileClassifier {
         FileVerdict(kind: .notActivity, documentKinds: kinds, skip: SkipReason(.notActivity, reason))
     }
 
-    /// The bytes with every byte that is not well-formed UTF-8 replaced by `?` (and, for UTF-16/32, every zero
-    /// byte and the byte order mark dropped first), so a parser can tell what kind of document it is.
-    private static func readableCopy(_ bytes: [UInt8], dropZeroBytes: Bool) -> [UInt8] {
-        var copy = dropZeroBytes ? bytes.filter { $0 != 0 } : bytes
-        if dropZeroBytes, copy.starts(with: [0xFF, 0xFE]) || copy.starts(with: [0xFE, 0xFF]) { copy.removeFirst(2) }
+    /// The bytes with every NUL and every byte that is not well-formed UTF-8 replaced by `?` (for UTF-16/32, the
+    /// zero bytes and the byte order mark dropped first), so a parser can tell what kind of document it is.
+    private static func readableCopy(_ bytes: [UInt8], wide: Bool) -> [UInt8] {
+        var copy = wide ? bytes.filter { $0 != 0 } : bytes.map { $0 == 0 ? UInt8(ascii: "?") : $0 }
+        if wide, copy.starts(with: [0xFF, 0xFE]) || copy.starts(with: [0xFE, 0xFF]) { copy.removeFirst(2) }
         var from = 0
         while let bad = EncodingCheck.firstInvalidUTF8(copy, from: from) {
             copy[bad] = UInt8(ascii: "?")

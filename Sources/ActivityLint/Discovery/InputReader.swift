@@ -34,6 +34,17 @@ public enum InputReader {
         }
     }
 
+    /// The first `count` bytes of a regular file (fewer when it is shorter), or nil when it cannot be read.
+    public static func prefix(ofFile path: String, count: Int) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        guard case .success(let bytes) = readAll(descriptor, maxBytes: count, expected: count) else { return nil }
+        return bytes
+    }
+
     /// Reads to the end, or stops once past `maxBytes` (pipes and devices have no size to check first).
     /// Reads to the end. `expected` (a regular file's size when opened) sizes the buffer so that one read straight
     /// into the result does, with no second read to meet the end; standard input or a FIFO goes on in chunks.

@@ -84,6 +84,8 @@ struct ClassificationTests {
                kind: .apiRequest, rule: "encryption-type-invalid"),
         Linted(name: "an empty object where the path names an activity", path: "create-activity.json", text: "{}",
                kind: .apiRequest, rule: "name-required"),
+        Linted(name: "a name beside unknown members in an activities folder", path: "activities/orders.json",
+               text: #"{"name": "orders", "description": "intake"}"#, kind: .apiRequest, rule: "unknown-member"),
         Linted(name: "a list in an activities folder", path: "activities/orders.json", text: #"["orders"]"#,
                kind: .apiRequest, rule: "payload-not-object"),
         Linted(name: "an empty file where the path names an activity", path: "create-activity.yaml", text: "",
@@ -166,6 +168,12 @@ struct ClassificationTests {
         Skipped(name: "a state machine definition", path: "fulfilment.asl.json", text: """
             {"Comment": "c", "StartAt": "A", "States": {"A": {"Type": "Succeed"}}}
             """, reason: "no CreateActivity member, template or plan marker"),
+        Skipped(name: "a state machine definition named after its activity", path: "statemachines/activity-state.asl.json",
+                text: #"{"Comment": "c", "StartAt": "A", "States": {"A": {"Type": "Succeed"}}}"#,
+                reason: "no CreateActivity member, template or plan marker"),
+        Skipped(name: "a Serverless service about activities", path: "sls-activities/serverless.yml",
+                text: "service: integration-activities\nprovider:\n  name: aws\nstepFunctions:\n  activities:\n    - intake\n",
+                reason: "no CreateActivity member"),
         Skipped(name: "docker compose", path: "docker-compose.yml",
                 text: "name: orders\nservices:\n  db:\n    image: postgres:16\n", reason: "\"name\" beside 1 member"),
         Skipped(name: "Terraform state", path: "terraform.tfstate.json",

@@ -12,6 +12,8 @@ private let linter = Linter(
 private let names = [
     "request.json", "request.yaml", "request.yml", "request", "dir/x.txt",
     "we\u{1B}[31mird\n::error::x.json", "a,b:c%.yaml", "π/ü.json", "cdk.out/Stack.template.json", "template.yaml",
+    // Paths that name an activity: every document is a request, so the rules see whatever the input holds.
+    "create-activity.json", "activities/orders.yaml", "activities/orders",
 ]
 
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -22,6 +24,11 @@ public func fuzzPipeline(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let path = names[Int(selector) % names.count]
     let result = linter.lint(bytes: bytes, path: path)
     let source = SourceText(bytes: bytes)
+    // A file is either linted or skipped with a reason, never both; a path that names an activity is linted.
+    if result.skipped != nil {
+        fuzzCheck(result.diagnostics.isEmpty, "a skipped file has diagnostics")
+        fuzzCheck(!path.contains("activit"), "a file whose path names an activity was skipped")
+    }
     for diagnostic in result.diagnostics {
         checkRange(diagnostic.range, in: source, "diagnostic \(diagnostic.ruleID)")
         fuzzCheck(diagnostic.file == path, "diagnostic for another file")

@@ -5,8 +5,10 @@
 /// 2. A Terraform plan has `resource_changes`, or `format_version` with `terraform_version` or `planned_values`.
 /// 3. A request is an object whose members are the CreateActivity members or near misses of them (`Name`,
 ///    `tag`, `encryption_configuration`), or that has an encryption configuration or request-shaped tags.
-/// 4. Any document of a file whose path names an activity (`create-activity.json`, `activities/orders.yaml`)
-///    is a request, so an empty object or a list there is reported, not skipped.
+/// 4. In a file whose path names an activity (`create-activity.json`, `activities/orders.yaml`), a document that
+///    is empty, not an object, or has any CreateActivity member (beside others) is a request, so an empty object
+///    or a list there is reported, not skipped. A document whose members all belong to something else (a state
+///    machine definition named after its activity) is classified by them.
 /// 5. Everything else is not an activity document.
 ///
 /// A broken request must never fall silent, so near misses count as request members.
@@ -21,10 +23,10 @@ enum DocumentClassifier {
             return DocumentVerdict(kind: .cloudFormation)
         }
         if isPlan(keys: keys) { return DocumentVerdict(kind: .terraformPlan) }
-        if pathNamesActivity { return request(document) }
-        if members.isEmpty { return .notActivity("an empty object") }
+        if members.isEmpty { return pathNamesActivity ? request(document) : .notActivity("an empty object") }
         let families = members.map { RequestMember.family(of: $0.key.text) }
         if families.allSatisfy({ $0 != nil }) { return request(document) }
+        if pathNamesActivity, families.contains(where: { $0 != nil }) { return request(document) }
         for (member, family) in zip(members, families) {
             switch family {
             case .encryption where RequestMember.looksLikeEncryption(member.value): return request(document)
@@ -40,8 +42,10 @@ enum DocumentClassifier {
     static func classify(keysBeforeError keys: [String], pathNamesActivity: Bool) -> DocumentVerdict {
         if isTemplate(keys: keys, resources: nil) { return DocumentVerdict(kind: .cloudFormation) }
         if isPlan(keys: keys) { return DocumentVerdict(kind: .terraformPlan) }
-        if pathNamesActivity { return DocumentVerdict(kind: .apiRequest) }
         let families = keys.map(RequestMember.family(of:))
+        if pathNamesActivity, keys.isEmpty || families.contains(where: { $0 != nil }) {
+            return DocumentVerdict(kind: .apiRequest)
+        }
         let exact = Set(keys).intersection(["name", "tags", "encryptionConfiguration"])
         if !keys.isEmpty && families.allSatisfy({ $0 != nil })
             || exact.contains("encryptionConfiguration") || exact.isSuperset(of: ["name", "tags"])

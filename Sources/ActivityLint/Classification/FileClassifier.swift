@@ -35,8 +35,9 @@ enum FileClassifier {
         if parsed.findings.contains(where: { limitRules.contains($0.ruleID) }) {
             return FileVerdict(kind: .undetermined, documentKinds: kinds)
         }
-        if pathNamesActivity { return FileVerdict(kind: .apiRequest, documentKinds: kinds) }
         if verdicts.isEmpty {
+            // Nothing but comments, or a syntax error before anything was read.
+            if pathNamesActivity { return FileVerdict(kind: .apiRequest, documentKinds: kinds) }
             let stopped = parsed.findings.first { $0.ruleID == "syntax-error" }
             return skipped(stopped.map { "it could not be parsed (syntax error at line \($0.range.start.line)), and "
                 + "nothing before the error was an activity document" } ?? "it holds no document", kinds: kinds)
@@ -59,10 +60,10 @@ enum FileClassifier {
             return skipped("an empty file", kinds: [])
         }
         if let kind = forced.documentKind { return FileVerdict(kind: kind) }
-        if pathNamesActivity { return FileVerdict(kind: .undetermined) }
         let readable = SourceText(bytes: readableCopy(source.bytes, wide: problem == .wideEncoding))
         let syntax = Syntax.detect(path: "", bytes: readable.bytes, contentOffset: readable.contentOffset)
-        let verdict = classify(syntax.parse(readable, limits: limits), forced: .auto, pathNamesActivity: false)
+        let parsed = syntax.parse(readable, limits: limits)
+        let verdict = classify(parsed, forced: .auto, pathNamesActivity: pathNamesActivity)
         guard let skip = verdict.skip else { return FileVerdict(kind: .undetermined) }
         return FileVerdict(kind: .notActivity, skip: SkipReason(.notActivity, "not UTF-8 text, and " + skip.detail))
     }

@@ -52,8 +52,12 @@ public struct LintRun: Sendable {
     ) throws(ConfigurationError) -> Totals {
         let configuration = try loadConfiguration()
         var rules = RuleCatalog.builtIn.rules
-        for pack in configuration.rulePacks + rulePacks {
-            rules += try RulePackLoader.load(path: pack, taken: Set(rules.map(\.id)))
+        for pack in configuration.rulePacks {
+            rules += try RulePackLoader.load(path: pack, taken: Set(rules.map(\.id)),
+                                             namedBy: configuration.rulePackReferences[pack])
+        }
+        for pack in rulePacks {
+            rules += try RulePackLoader.load(path: pack, taken: Set(rules.map(\.id)), namedBy: .flag("--rules"))
         }
         if let unknown = configuration.unknownRuleReferences(known: Set(rules.map(\.id))).first { throw unknown }
         let engine: RuleEngine
@@ -62,7 +66,7 @@ public struct LintRun: Sendable {
         } catch {
             throw ConfigurationError(file: configuration.file ?? "configuration", position: nil, message: error.description)
         }
-        let baseline = try baselinePath.map { path throws(ConfigurationError) in try readBaseline(path) }
+        var baseline = try baselinePath.map { path throws(ConfigurationError) in try BaselineFile(path: path) }
         starting(engine.descriptors)
 
         var notes: [String] = []
@@ -99,12 +103,17 @@ public struct LintRun: Sendable {
                 // Everything found today goes into the new baseline, so nothing of it is reported.
                 recorded += file.diagnostics
                 file.diagnostics = []
-            } else if let baseline {
-                file.diagnostics = baseline.filter(file.diagnostics)
+            } else if baseline != nil {
+                baseline!.apply(to: &file)
             }
             failsRun = failsRun || file.diagnostics.contains { $0.severity >= configuration.failOn }
             totals.add(file)
             each(file)
+        }
+        if let unused = baseline?.unusedEntries(engine: engine) {
+            failsRun = failsRun || unused.diagnostics.contains { $0.severity >= configuration.failOn }
+            totals.add(unused)
+            each(unused)
         }
         if admitted == 0 && notes.isEmpty { notes.append("no JSON or YAML files found to lint") }
         if let writeBaselinePath {
@@ -125,16 +134,9 @@ public struct LintRun: Sendable {
             guard FileManager.default.fileExists(atPath: configurationPath) else {
                 throw ConfigurationError(file: configurationPath, position: nil, message: "configuration file does not exist")
             }
-            return try ConfigurationLoader.load(path: configurationPath)
+            return try ConfigurationLoader.load(path: configurationPath, namedBy: .flag("--config"))
         }
         let found = ConfigurationLoader.find(from: PathText.currentDirectory)
         return try found.map { path throws(ConfigurationError) in try ConfigurationLoader.load(path: path) } ?? Configuration()
-    }
-
-    private func readBaseline(_ path: String) throws(ConfigurationError) -> Baseline {
-        switch InputReader.read(.file(path), displayPath: path) {
-        case .success(let bytes): return try Baseline.parse(bytes, path: path)
-        case .failure(let failure): throw ConfigurationError(file: path, position: nil, message: failure.message)
-        }
     }
 }

@@ -38,8 +38,10 @@ public enum ConfigurationLoader {
         var configuration = Configuration()
         configuration.file = path
         configuration.baseDirectory = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        for document in try ExtendsGraph(root: path, namedBy: reference).order {
-            try apply(document, to: &configuration)
+        for (document, reference) in try ExtendsGraph(root: path, namedBy: reference).order {
+            try SettingsFile.within(document.path, namedBy: reference) { () throws(ConfigurationError) in
+                try apply(document, to: &configuration)
+            }
         }
         return configuration
     }
@@ -62,7 +64,8 @@ public enum ConfigurationLoader {
     /// The paths a file's `extends` names, with where each is named.
     static func bases(of document: YAMLDocument) throws(ConfigurationError) -> [(path: String, reference: SettingsFile.Reference)] {
         try document.strings(document.root.memberValue("extends")).map { base in
-            (document.resolve(base.text), SettingsFile.Reference(key: "extends", file: document.path, position: base.position))
+            (document.resolve(base.text),
+             SettingsFile.Reference(key: "extends", file: document.path, position: base.position, written: base.text))
         }
     }
 
@@ -104,7 +107,8 @@ public enum ConfigurationLoader {
         for pack in try document.strings(document.root.memberValue("rules")) {
             let packPath = URL(fileURLWithPath: document.resolve(pack.text)).standardizedFileURL.path
             configuration.rulePacks.append(packPath)
-            configuration.rulePackReferences[packPath] = SettingsFile.Reference(key: "rules", file: path, position: pack.position)
+            configuration.rulePackReferences[packPath] = SettingsFile.Reference(
+                key: "rules", file: path, position: pack.position, written: pack.text)
         }
     }
 }

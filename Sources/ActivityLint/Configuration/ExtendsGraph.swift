@@ -14,11 +14,11 @@ import Foundation
 /// of a depth-first walk that takes the bases last to first and skips files it has seen, which costs one visit per
 /// file and edge. The walk keeps its own stack, so a long chain of files cannot overflow the thread's.
 struct ExtendsGraph {
-    /// The files in the order their settings apply.
-    let order: [YAMLDocument]
+    /// The files in the order their settings apply, each with what first named it.
+    let order: [(document: YAMLDocument, reference: SettingsFile.Reference?)]
 
     init(root: String, namedBy reference: SettingsFile.Reference?) throws(ConfigurationError) {
-        var reversed: [YAMLDocument] = []
+        var reversed: [(document: YAMLDocument, reference: SettingsFile.Reference?)] = []
         var seen: Set<String> = []
         // The files from the root to the one being walked, with the bases each has left to walk.
         var chain: [(key: String, pending: [(path: String, reference: SettingsFile.Reference)])] = []
@@ -31,7 +31,7 @@ struct ExtendsGraph {
             }
             guard seen.insert(key).inserted else { return }
             let document = try ConfigurationLoader.read(path: path, namedBy: reference)
-            reversed.append(document)
+            reversed.append((document, reference))
             chain.append((key, try ConfigurationLoader.bases(of: document)))
             onChain.insert(key)
         }

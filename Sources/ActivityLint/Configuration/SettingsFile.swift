@@ -28,11 +28,13 @@ enum SettingsFile {
         }
     }
 
-    /// What named the file: a key of a configuration file (with the position of its value) or a command-line flag.
+    /// What named the file: a key of a configuration file (with the value as written and its position) or a
+    /// command-line flag.
     struct Reference: Sendable {
         var key: String
         var file: String?
         var position: SourcePosition?
+        var written: String?
 
         static func flag(_ flag: String) -> Reference { Reference(key: flag) }
     }
@@ -78,7 +80,7 @@ enum SettingsFile {
             return ConfigurationError(file: path, position: nil, message: "\(reason) (given with \(reference.key))")
         }
         return ConfigurationError(file: file, position: reference.position,
-                                  message: "`\(reference.key)` names \(Quoting.code(path)): \(reason)")
+                                  message: "`\(reference.key)` names \(Quoting.code(reference.written ?? path)): \(reason)")
     }
 
     private static func fileType(_ mode: mode_t) -> String {

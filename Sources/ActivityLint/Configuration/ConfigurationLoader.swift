@@ -34,11 +34,18 @@ public enum ConfigurationLoader {
         try load(path: path, namedBy: nil)
     }
 
-    static func load(path: String, namedBy reference: SettingsFile.Reference?) throws(ConfigurationError) -> Configuration {
+    /// A configuration from its bytes, as if read from `path` (what it extends is read relative to it).
+    public static func parse(_ bytes: [UInt8], path: String) throws(ConfigurationError) -> Configuration {
+        try load(path: path, namedBy: nil, bytes: bytes)
+    }
+
+    static func load(
+        path: String, namedBy reference: SettingsFile.Reference?, bytes: [UInt8]? = nil
+    ) throws(ConfigurationError) -> Configuration {
         var configuration = Configuration()
         configuration.file = path
         configuration.baseDirectory = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        for (document, reference) in try ExtendsGraph(root: path, namedBy: reference).order {
+        for (document, reference) in try ExtendsGraph(root: path, namedBy: reference, bytes: bytes).order {
             try SettingsFile.within(document.path, namedBy: reference) { () throws(ConfigurationError) in
                 try apply(document, to: &configuration)
             }
@@ -46,9 +53,15 @@ public enum ConfigurationLoader {
         return configuration
     }
 
-    /// Reads one file of an `extends` graph and checks its keys.
-    static func read(path: String, namedBy reference: SettingsFile.Reference?) throws(ConfigurationError) -> YAMLDocument {
-        let document = try YAMLDocument.load(path: path, as: .configuration, namedBy: reference)
+    /// Reads one file of an `extends` graph (or takes its bytes) and checks its keys.
+    static func read(
+        path: String, namedBy reference: SettingsFile.Reference?, bytes: [UInt8]? = nil
+    ) throws(ConfigurationError) -> YAMLDocument {
+        let document = if let bytes {
+            try YAMLDocument.parse(bytes, path: path)
+        } else {
+            try YAMLDocument.load(path: path, as: .configuration, namedBy: reference)
+        }
         try SettingsFile.within(path, namedBy: reference) { () throws(ConfigurationError) in
             guard let root = document.root.members else {
                 throw document.error("the configuration must be a mapping of settings", at: document.root)

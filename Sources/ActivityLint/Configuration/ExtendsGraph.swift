@@ -17,25 +17,26 @@ struct ExtendsGraph {
     /// The files in the order their settings apply, each with what first named it.
     let order: [(document: YAMLDocument, reference: SettingsFile.Reference?)]
 
-    init(root: String, namedBy reference: SettingsFile.Reference?) throws(ConfigurationError) {
+    /// `bytes`, when given, are the root file's content (it is not read).
+    init(root: String, namedBy reference: SettingsFile.Reference?, bytes: [UInt8]? = nil) throws(ConfigurationError) {
         var reversed: [(document: YAMLDocument, reference: SettingsFile.Reference?)] = []
         var seen: Set<String> = []
         // The files from the root to the one being walked, with the bases each has left to walk.
         var chain: [(key: String, pending: [(path: String, reference: SettingsFile.Reference)])] = []
         var onChain: Set<String> = []
-        func enter(_ path: String, _ reference: SettingsFile.Reference?) throws(ConfigurationError) {
+        func enter(_ path: String, _ reference: SettingsFile.Reference?, bytes: [UInt8]? = nil) throws(ConfigurationError) {
             let key = ExtendsGraph.resolved(path)
             if onChain.contains(key) {
                 throw ConfigurationError(file: reference?.file ?? path, position: reference?.position,
-                                         message: "`extends` loops back to \(Quoting.code(path)), which extends this file")
+                                         message: "`extends` loops back to \(Quoting.code(reference?.written ?? path)), which extends this file")
             }
             guard seen.insert(key).inserted else { return }
-            let document = try ConfigurationLoader.read(path: path, namedBy: reference)
+            let document = try ConfigurationLoader.read(path: path, namedBy: reference, bytes: bytes)
             reversed.append((document, reference))
             chain.append((key, try ConfigurationLoader.bases(of: document)))
             onChain.insert(key)
         }
-        try enter(root, reference)
+        try enter(root, reference, bytes: bytes)
         while let last = chain.indices.last {
             guard let base = chain[last].pending.popLast() else {
                 onChain.remove(chain.removeLast().key)

@@ -22,34 +22,39 @@ struct HostileConfigurationTests {
         return try Executable.run(arguments + [request], workingDirectory: repo.url)
     }
 
+    /// The run is refused (exit 2) with `expected` on stderr.
+    @discardableResult
+    private func expectRefused(
+        _ repo: TemporaryDirectory, _ arguments: [String], _ expected: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> Executable.Run {
+        let run = try lint(repo, arguments)
+        #expect(run.status == 2, sourceLocation: sourceLocation)
+        #expect(run.stderr.contains(expected), "\(run.stderr)", sourceLocation: sourceLocation)
+        return run
+    }
+
     @Test func extendsOfADeviceIsAnErrorAtTheKey() throws {
         let repo = try TemporaryDirectory()
         try repo.write("c.yml", "disable: [name-length]\nextends: /dev/zero\n")
-        let run = try lint(repo, ["--config", "c.yml"])
-        #expect(run.status == 2)
-        #expect(run.stderr.contains(
-            "c.yml:2:10: error: `extends` names \"/dev/zero\": it is a character device, not a regular file"), "\(run.stderr)")
+        try expectRefused(repo, ["--config", "c.yml"],
+                          "c.yml:2:10: error: `extends` names \"/dev/zero\": it is a character device, not a regular file")
     }
 
     @Test func rulePackOfADeviceIsAnErrorAtTheKey() throws {
         let repo = try TemporaryDirectory()
         try repo.write("c.yml", "rules:\n  - /dev/urandom\n")
-        let run = try lint(repo, ["--config", "c.yml"])
-        #expect(run.status == 2)
-        #expect(run.stderr.contains(
-            "c.yml:2:5: error: `rules` names \"/dev/urandom\": it is a character device, not a regular file"), "\(run.stderr)")
-        let flag = try lint(repo, ["--no-config", "--rules", "/dev/urandom"])
-        #expect(flag.status == 2)
-        #expect(flag.stderr.contains("/dev/urandom: error: it is a character device, not a regular file (given with --rules)"))
+        try expectRefused(repo, ["--config", "c.yml"],
+                          "c.yml:2:5: error: `rules` names \"/dev/urandom\": it is a character device, not a regular file")
+        try expectRefused(repo, ["--no-config", "--rules", "/dev/urandom"],
+                          "/dev/urandom: error: it is a character device, not a regular file (given with --rules)")
     }
 
     @Test func baselineLinkedToADeviceIsAnError() throws {
         let repo = try TemporaryDirectory()
         try FileManager.default.createSymbolicLink(atPath: repo.path + "/baseline.json", withDestinationPath: "/dev/zero")
-        let run = try lint(repo, ["--no-config", "--baseline", "baseline.json"])
-        #expect(run.status == 2)
-        #expect(run.stderr.contains(
-            "baseline.json: error: it is a character device, not a regular file (given with --baseline)"), "\(run.stderr)")
+        try expectRefused(repo, ["--no-config", "--baseline", "baseline.json"],
+                          "baseline.json: error: it is a character device, not a regular file (given with --baseline)")
     }
 
     /// A FIFO nobody writes to: the run must not wait for a writer.
@@ -58,25 +63,19 @@ struct HostileConfigurationTests {
         #expect(mkfifo(repo.path + "/base.yml", 0o600) == 0)
         #expect(mkfifo(repo.path + "/baseline.json", 0o600) == 0)
         try repo.write("c.yml", "extends: [base.yml]\n")
-        let run = try lint(repo, ["--config", "c.yml"])
-        #expect(run.status == 2)
-        #expect(run.stderr.contains("c.yml:1:11: error: `extends` names \"base.yml\": it is a FIFO"), "\(run.stderr)")
-        let baseline = try lint(repo, ["--no-config", "--baseline", "baseline.json"])
-        #expect(baseline.status == 2)
-        #expect(baseline.stderr.contains("baseline.json: error: it is a FIFO, not a regular file"), "\(baseline.stderr)")
+        try expectRefused(repo, ["--config", "c.yml"], "c.yml:1:11: error: `extends` names \"base.yml\": it is a FIFO")
+        try expectRefused(repo, ["--no-config", "--baseline", "baseline.json"],
+                          "baseline.json: error: it is a FIFO, not a regular file")
     }
 
     @Test func directoryAndMissingFileAreErrorsAtTheKey() throws {
         let repo = try TemporaryDirectory()
         try repo.write("c.yml", "extends: [/tmp]\n")
         try repo.write("d.yml", "rules: [no-such-pack.yml]\n")
-        let directory = try lint(repo, ["--config", "c.yml"])
-        #expect(directory.status == 2)
-        #expect(directory.stderr.contains("c.yml:1:11: error: `extends` names \"/tmp\": it is a directory, not a regular file"))
-        let missing = try lint(repo, ["--config", "d.yml"])
-        #expect(missing.status == 2)
-        #expect(missing.stderr.contains(
-            "d.yml:1:9: error: `rules` names \"no-such-pack.yml\": cannot be read: No such file or directory"), "\(missing.stderr)")
+        try expectRefused(repo, ["--config", "c.yml"],
+                          "c.yml:1:11: error: `extends` names \"/tmp\": it is a directory, not a regular file")
+        try expectRefused(repo, ["--config", "d.yml"],
+                          "d.yml:1:9: error: `rules` names \"no-such-pack.yml\": cannot be read: No such file or directory")
     }
 
     /// Sparse files: over the limits without writing them.
@@ -87,15 +86,10 @@ struct HostileConfigurationTests {
         let baseline = try repo.write("baseline.json", "")
         #expect(truncate(baseline, (64 << 20) + 1) == 0)
         try repo.write("c.yml", "extends: big.yml\n")
-        let run = try lint(repo, ["--config", "c.yml"])
-        #expect(run.status == 2)
-        #expect(run.stderr.contains(
-            "c.yml:1:10: error: `extends` names \"big.yml\": it is 1048577 bytes, over the 1 MiB limit for configuration files"),
-            "\(run.stderr)")
-        let big = try lint(repo, ["--no-config", "--baseline", "baseline.json"])
-        #expect(big.status == 2)
-        #expect(big.stderr.contains("it is 67108865 bytes, over the 64 MiB limit for baselines (given with --baseline)"),
-                "\(big.stderr)")
+        try expectRefused(repo, ["--config", "c.yml"], "c.yml:1:10: error: `extends` names \"big.yml\": "
+            + "it is 1048577 bytes, over the 1 MiB limit for configuration files")
+        try expectRefused(repo, ["--no-config", "--baseline", "baseline.json"],
+                          "it is 67108865 bytes, over the 64 MiB limit for baselines (given with --baseline)")
         let fits = try repo.write("fits.yml", "disable: [name-length]\n" + String(repeating: "#", count: (1 << 20) - 30))
         #expect(try lint(repo, ["--config", fits]).status == 0)
     }
@@ -109,16 +103,12 @@ struct HostileConfigurationTests {
         try repo.write("a.yml", "extends: passwd.yml\n")
         try repo.write("b.yml", "extends: secrets.env\n")
         try repo.write("c.yml", "extends: secrets.yml\n")
-        let passwd = try lint(repo, ["--config", "a.yml"])
-        #expect(passwd.status == 2)
-        #expect(passwd.stderr.contains("passwd.yml:1:1: error: the configuration must be a mapping of settings "
-            + "(in the file `extends` names at a.yml:1:10)"), "\(passwd.stderr)")
+        let passwd = try expectRefused(repo, ["--config", "a.yml"],
+            "passwd.yml:1:1: error: the configuration must be a mapping of settings (in the file `extends` names at a.yml:1:10)")
         let lines = try String(contentsOfFile: "/etc/passwd", encoding: .utf8).split(separator: "\n")
         for line in lines where line.count >= 8 { #expect(!passwd.stderr.contains(line)) }
         for config in ["b.yml", "c.yml"] {
-            let run = try lint(repo, ["--config", config])
-            #expect(run.status == 2)
-            #expect(run.stderr.contains("(in the file `extends` names at \(config):1:10)"), "\(run.stderr)")
+            let run = try expectRefused(repo, ["--config", config], "(in the file `extends` names at \(config):1:10)")
             for secret in ["hunter2", "p@ss", "tok-1234", "unterminated"] { #expect(!run.stderr.contains(secret), "\(run.stderr)") }
         }
     }
@@ -137,9 +127,7 @@ struct HostileConfigurationTests {
         let repo = try TemporaryDirectory()
         try repo.write(name, text)
         let flag = name == "pack.yml" ? "--rules" : "--baseline"
-        let run = try lint(repo, ["--no-config", flag, name])
-        #expect(run.status == 2)
-        #expect(run.stderr.contains(expected), "\(run.stderr)")
+        let run = try expectRefused(repo, ["--no-config", flag, name], expected)
         #expect(!run.stderr.contains("hunter2") && !run.stderr.contains("p@ss"), "\(run.stderr)")
     }
 
@@ -158,10 +146,8 @@ struct HostileConfigurationTests {
     @Test func costlyPatternIsRefusedAtItsPosition() throws {
         let repo = try TemporaryDirectory()
         try repo.write("pack.yml", Self.bomb)
-        let run = try lint(repo, ["--no-config", "--rules", "pack.yml"])
-        #expect(run.status == 2)
-        #expect(run.stderr.contains("pack.yml:8:16: error: rule `bomb`: invalid pattern: too costly to compile: over 10,000 "
-            + "elements once its repetitions are expanded"), "\(run.stderr)")
+        try expectRefused(repo, ["--no-config", "--rules", "pack.yml"], "pack.yml:8:16: error: rule `bomb`: invalid pattern: "
+            + "too costly to compile: over 10,000 elements once its repetitions are expanded")
     }
 
     @Test(arguments: [
@@ -230,8 +216,42 @@ struct HostileConfigurationTests {
         try repo.write("a.yml", "extends: [b.yml]\n")
         try repo.write("b.yml", "extends: [c.yml]\n")
         try repo.write("c.yml", "extends: [./a.yml]\n")
-        let run = try lint(repo, ["--config", "a.yml"])
-        #expect(run.status == 2)
-        #expect(run.stderr.contains("c.yml:1:11: error: `extends` loops back to"), "\(run.stderr)")
+        try expectRefused(repo, ["--config", "a.yml"],
+                          "c.yml:1:11: error: `extends` loops back to \"./a.yml\", which extends this file")
+    }
+
+    /// The FuzzConfiguration seeds, loaded as the target loads them (the first byte picks the loader): each gives
+    /// its known outcome, and every error points inside the file or nowhere.
+    @Test func fuzzSeedsGiveTheirOutcome() throws {
+        let folder = Executable.packageRoot.appendingPathComponent("Fuzz/corpus/FuzzConfiguration")
+        let expected: [String: String?] = [
+            "pack-explicit-encryption.yml": nil, "pack-payments-policy.yml": nil, "pack-tagging-policy.yml": nil,
+            "pack-crafted.yml": "8:16: rule `bomb`: invalid pattern: too costly to compile",
+            "baseline-written.json": nil, "baseline-crafted.json": "1:165: baseline entry has no `rule` string",
+            "config-devices.yml": "1:10: `extends` names \"/dev/zero\": it is a character device",
+            "config-readme.yml": "2:10: `extends` names \"../platform/activity-lint-base.yml\": cannot be read",
+            "config-extends.yml": "1:21: `extends` names \"./base.yml\": cannot be read", "config-scalars.yml": nil,
+        ]
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(Set(names) == Set(expected.keys))
+        for name in names {
+            let bytes = Array(try Data(contentsOf: folder.appendingPathComponent(name)).dropFirst())
+            let path = "/nonexistent-activity-lint-fuzz/" + name
+            do {
+                if name.hasPrefix("pack-") {
+                    _ = try RulePackLoader.parse(bytes, path: path, taken: Set(RuleCatalog.builtIn.rules.map(\.id)))
+                } else if name.hasPrefix("baseline-") {
+                    _ = try Baseline.parse(bytes, path: path)
+                } else {
+                    _ = try ConfigurationLoader.parse(bytes, path: path)
+                }
+                #expect(expected[name] == .some(nil), "\(name) loaded")
+            } catch {
+                let position = try #require(error.position, "\(name): \(error)")
+                #expect(position.offset <= bytes.count && position.line <= SourceText(bytes: bytes).lineStarts.count)
+                let outcome = "\(position.line):\(position.column): \(error.message)"
+                #expect(outcome.hasPrefix(expected[name].flatMap { $0 } ?? "(loads)"), "\(name): \(outcome)")
+            }
+        }
     }
 }

@@ -52,12 +52,10 @@ public struct LintRun: Sendable {
     ) throws(ConfigurationError) -> Totals {
         let configuration = try loadConfiguration()
         var rules = RuleCatalog.builtIn.rules
-        for pack in configuration.rulePacks {
-            rules += try RulePackLoader.load(path: pack, taken: Set(rules.map(\.id)),
-                                             namedBy: configuration.rulePackReferences[pack])
-        }
-        for pack in rulePacks {
-            rules += try RulePackLoader.load(path: pack, taken: Set(rules.map(\.id)), namedBy: .flag("--rules"))
+        let packs = configuration.rulePacks.map { ($0, configuration.rulePackReferences[$0]) }
+            + rulePacks.map { ($0, SettingsFile.Reference.flag("--rules")) }
+        for (pack, reference) in packs {
+            rules += try RulePackLoader.load(path: pack, taken: Set(rules.map(\.id)), namedBy: reference)
         }
         if let unknown = configuration.unknownRuleReferences(known: Set(rules.map(\.id))).first { throw unknown }
         let engine: RuleEngine
@@ -103,8 +101,8 @@ public struct LintRun: Sendable {
                 // Everything found today goes into the new baseline, so nothing of it is reported.
                 recorded += file.diagnostics
                 file.diagnostics = []
-            } else if baseline != nil {
-                baseline!.apply(to: &file)
+            } else {
+                baseline?.apply(to: &file)
             }
             failsRun = failsRun || file.diagnostics.contains { $0.severity >= configuration.failOn }
             totals.add(file)

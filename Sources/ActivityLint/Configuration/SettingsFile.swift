@@ -102,7 +102,6 @@ enum SettingsFile {
         case "duplicate-key": "a key appears twice in one mapping"
         case "nesting-too-deep": "nested deeper than the limit"
         case "alias-limit": "more aliases than the limit"
-        case "empty-file": "the file is empty"
         default: "not valid \(format)"
         }
         return ConfigurationError(file: path, position: finding.range.start, message: reason + " (\(finding.ruleID))")

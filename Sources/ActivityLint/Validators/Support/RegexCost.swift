@@ -8,6 +8,7 @@
 enum RegexCost {
     /// Patterns over this many elements are refused; a real policy pattern is a few dozen.
     static let limit = 10_000
+    static let limitText = "10,000"
     /// Groups nested deeper than this are refused: glibc parses groups recursively.
     static let maximumDepth = 100
 

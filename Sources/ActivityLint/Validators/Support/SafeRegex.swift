@@ -27,7 +27,7 @@ final class SafeRegex: @unchecked Sendable {
         switch RegexCost.check(pattern) {
         case .fine: break
         case .tooLarge:
-            throw CompileError(message: "too costly to compile: over 10,000 elements once "
+            throw CompileError(message: "too costly to compile: over \(RegexCost.limitText) elements once "
                 + "its repetitions are expanded (`{m,n}` repeats its operand n times, and nested repetitions multiply)")
         case .tooDeep:
             throw CompileError(message: "groups are nested deeper than \(RegexCost.maximumDepth)")

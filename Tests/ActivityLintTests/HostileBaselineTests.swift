@@ -122,4 +122,28 @@ struct HostileBaselineTests {
         #expect(run.stdout.contains("1 error in 1 file"), "\(run.stdout)")
         #expect(!run.stdout.contains("unused-baseline-entry"))
     }
+
+    /// A baseline as version 1 has always written it keeps working, fingerprint and all.
+    @Test func baselineOfTheCurrentFormatKeepsWorking() throws {
+        let repo = try TemporaryDirectory()
+        try repo.write("r.json", #"{"name": "a b"}"#)
+        try repo.write("baseline.json", """
+            {
+              "version": 1,
+              "tool": "activity-lint",
+              "findings": [
+                {
+                  "file": "r.json",
+                  "rule": "name-forbidden-character",
+                  "pointer": "/name",
+                  "message": "activity name contains the white space U+0020 SPACE at character 2; AWS rejects the name with InvalidName",
+                  "fingerprint": "3cf272e60307d88f"
+                }
+              ]
+            }
+            """)
+        let run = try lint(repo, ["r.json"])
+        #expect(run.status == 0, "\(run.stdout)")
+        #expect(run.stdout.contains("No problems found in 1 file"))
+    }
 }

@@ -28,6 +28,11 @@ let package = Package(
             name: "FuzzYAML",
             dependencies: ["FuzzSupport", .product(name: "ActivityLint", package: "activity-lint")]
         ),
+        // Configuration, rule-pack and baseline loading from bytes: positions, and no quoted content.
+        .executableTarget(
+            name: "FuzzConfiguration",
+            dependencies: ["FuzzSupport", .product(name: "ActivityLint", package: "activity-lint")]
+        ),
         // Bytes -> Linter -> every reporter, with the output invariants users rely on.
         .executableTarget(
             name: "FuzzPipeline",

@@ -52,9 +52,10 @@ public struct LintRun: Sendable {
     ) throws(ConfigurationError) -> Totals {
         let configuration = try loadConfiguration()
         var rules = RuleCatalog.builtIn.rules
-        let packs = configuration.rulePacks + rulePacks
-        for pack in packs {
-            rules += try RulePackLoader.load(path: pack, taken: Set(rules.map(\.id)))
+        let packs = configuration.rulePacks.map { ($0, configuration.rulePackReferences[$0]) }
+            + rulePacks.map { ($0, SettingsFile.Reference.flag("--rules")) }
+        for (pack, reference) in packs {
+            rules += try RulePackLoader.load(path: pack, taken: Set(rules.map(\.id)), namedBy: reference)
         }
         if let unknown = configuration.unknownRuleReferences(known: Set(rules.map(\.id))).first { throw unknown }
         let engine: RuleEngine
@@ -63,7 +64,7 @@ public struct LintRun: Sendable {
         } catch {
             throw ConfigurationError(file: configuration.file ?? "configuration", position: nil, message: error.description)
         }
-        let baseline = try baselinePath.map { path throws(ConfigurationError) in try readBaseline(path) }
+        var baseline = try baselinePath.map { path throws(ConfigurationError) in try BaselineFile(path: path) }
         starting(engine.descriptors)
 
         var notes: [String] = []
@@ -79,7 +80,7 @@ public struct LintRun: Sendable {
         totals.configuration.rulesAvailable = rules.count
         totals.configuration.rulesOff = rules.map(\.id).filter(configuration.disabled.contains)
         // The linter's own files are never read as requests, wherever they are and however they are named.
-        let ownPaths = [configuration.file].compactMap { $0 } + packs + [baselinePath, writeBaselinePath].compactMap { $0 }
+        let ownPaths = [configuration.file].compactMap { $0 } + packs.map(\.0) + [baselinePath, writeBaselinePath].compactMap { $0 }
         let linterFiles = Set(ownPaths.map { PathText.resolved($0) ?? PathText.standardized($0, in: workingDirectory) })
         // Compared by name first, so that only a file of the same name costs a look at its real path.
         let linterFileNames = Set(linterFiles.map { $0.split(separator: "/").last.map(String.init) ?? $0 })
@@ -123,12 +124,17 @@ public struct LintRun: Sendable {
                 // Everything found today goes into the new baseline, so nothing of it is reported.
                 recorded += file.diagnostics
                 file.diagnostics = []
-            } else if let baseline {
-                file.diagnostics = baseline.filter(file.diagnostics)
+            } else {
+                baseline?.apply(to: &file)
             }
             failsRun = failsRun || file.diagnostics.contains { $0.severity >= configuration.failOn }
             totals.add(file)
             each(file)
+        }
+        if let unused = baseline?.unusedEntries(engine: engine, reportedAs: reported(baselinePath!)) {
+            failsRun = failsRun || unused.diagnostics.contains { $0.severity >= configuration.failOn }
+            totals.add(unused)
+            each(unused)
         }
         if admitted == 0 && notes.isEmpty {
             let excluded = totals.configuration.excludedFiles
@@ -157,16 +163,9 @@ public struct LintRun: Sendable {
             guard FileManager.default.fileExists(atPath: configurationPath) else {
                 throw ConfigurationError(file: configurationPath, position: nil, message: "configuration file does not exist")
             }
-            return try ConfigurationLoader.load(path: configurationPath)
+            return try ConfigurationLoader.load(path: configurationPath, namedBy: .flag("--config"))
         }
         let found = ConfigurationLoader.find(from: PathText.currentDirectory)
         return try found.map { path throws(ConfigurationError) in try ConfigurationLoader.load(path: path) } ?? Configuration()
-    }
-
-    private func readBaseline(_ path: String) throws(ConfigurationError) -> Baseline {
-        switch InputReader.read(.file(path), displayPath: path) {
-        case .success(let bytes): return try Baseline.parse(bytes, path: path)
-        case .failure(let failure): throw ConfigurationError(file: path, position: nil, message: failure.message)
-        }
     }
 }

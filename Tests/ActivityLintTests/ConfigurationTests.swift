@@ -42,7 +42,7 @@ struct ConfigurationTests {
         ("severity:\n  name-length: fatal\n", 2, 16, "severity must be error, warning, info or off"),
         ("fail-on: info\n", 1, 10, "`fail-on` must be error or warning"),
         ("include: {a: b}\n", 1, 10, "expected a list of strings"),
-        ("disable: [a\n", 2, 1, "did not find expected"),
+        ("disable: [a\n", 2, 1, "not valid YAML (syntax-error)"),
     ])
     func invalidConfigurationPointsAtItsOwnLineAndColumn(_ text: String, _ line: Int, _ column: Int, _ message: String) throws {
         let dir = try TemporaryDirectory()

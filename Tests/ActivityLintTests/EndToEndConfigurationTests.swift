@@ -66,7 +66,7 @@ struct EndToEndConfigurationTests {
         let pack = try repo.write("pack.yml", "rules:\n  - id: x\n    validator: nope\n    severity: error\n    message: m\n")
         let run = try Executable.run(["--rules", pack, "Examples/valid"])
         #expect(run.status == 2)
-        #expect(run.stderr.contains("pack.yml:2:5: error: unknown validator `nope` (known: "), "\(run.stderr)")
+        #expect(run.stderr.contains("pack.yml:2:5: error: rule `x`: unknown validator `nope` (known: "), "\(run.stderr)")
     }
 
     @Test func baselineReportsOnlyNewFindings() throws {

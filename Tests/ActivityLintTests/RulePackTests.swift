@@ -63,8 +63,8 @@ struct RulePackTests {
     @Test(arguments: [
         ("rules:\n  - validator: required-tag\n    severity: error\n    message: m\n", 2, "rule is missing `id`"),
         ("rules:\n  - id: x\n    validator: no-such\n    severity: error\n    message: m\n", 2, "unknown validator `no-such`"),
-        ("rules:\n  - id: x\n    validator: field-pattern\n    severity: error\n    field: name\n    message: m\n    options:\n      pattern: '[a-'\n", 2, "invalid pattern"),
-        ("rules:\n  - id: x\n    validator: field-pattern\n    severity: error\n    field: name\n    message: m\n    options:\n      pattern: '(a)\\1'\n", 2, "back-references"),
+        ("rules:\n  - id: x\n    validator: field-pattern\n    severity: error\n    field: name\n    message: m\n    options:\n      pattern: '[a-'\n", 8, "rule `x`: invalid pattern: Unmatched ["),
+        ("rules:\n  - id: x\n    validator: field-pattern\n    severity: error\n    field: name\n    message: m\n    options:\n      pattern: '(a)\\1'\n", 8, "back-references"),
         ("rules:\n  - id: name-length\n    validator: required-tag\n    severity: error\n    message: m\n    options: {key: a}\n", 2, "already taken"),
         ("rules:\n  - id: x\n    validator: required-tag\n    severity: error\n    message: m\n    key: a\n", 6, "unknown key `key`"),
         ("rules: {}\n", 1, "needs a top-level `rules:` list"),

@@ -57,3 +57,29 @@ public func checkParsed(_ parsed: ParsedSource, in source: SourceText) {
         }
     }
 }
+
+/// A word of `message` that is content of `input` beyond a plain name, or nil. Words are split at white space and
+/// commas, with quotes, brackets and trailing punctuation trimmed; a plain name is what keys and rule ids are
+/// (letters, digits, `-`, `_`, `.`, `:`, at most 64), which settings errors may quote. Anything else of three
+/// characters or more that the input holds counts as quoted content.
+public func quotedContent(_ message: String, input: [UInt8]) -> String? {
+    let trimmed: Set<Character> = ["`", "\"", "'", "(", ")", "[", "]", "{", "}", ";", ":", ".", "?", "\\"]
+    let plain = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.:")
+    for word in message.split(whereSeparator: { $0.isWhitespace || $0 == "," }) {
+        var word = Substring(word)
+        while let first = word.first, trimmed.contains(first) { word = word.dropFirst() }
+        while let last = word.last, trimmed.contains(last) { word = word.dropLast() }
+        let isPlainName = word.count <= 64 && word.allSatisfy(plain.contains)
+        guard !isPlainName, word.utf8.count >= 3 else { continue }
+        if contains(input, Array(word.utf8)) { return String(word) }
+    }
+    return nil
+}
+
+private func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+    guard !needle.isEmpty, haystack.count >= needle.count else { return false }
+    for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+        if haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
+    }
+    return false
+}

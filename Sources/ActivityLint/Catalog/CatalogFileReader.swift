@@ -61,12 +61,12 @@ enum CatalogFileReader {
             let hint = MemberSuggestion.closest(to: unknown.key.text, among: entryKeys).map { "; did you mean `\($0)`?" }
                 ?? "; validator options go under `options:`"
             throw CatalogError(file: file, position: unknown.keyRange.start,
-                               message: "unknown key `\(unknown.key.text)` in a rule\(hint)")
+                               message: "unknown key \(Quoting.name(unknown.key.text)) in a rule\(hint)")
         }
         let id = try text("id")!
         let severityText = try text("severity")!
         guard let severity = Severity(rawValue: severityText) else {
-            throw fail("severity must be error, warning or info, not \"\(severityText)\"", node.member("severity")!.value)
+            throw fail("severity must be error, warning or info, not \(Quoting.name(severityText))", node.member("severity")!.value)
         }
         var options: [String: RuleOption] = [:]
         for member in node.memberValue("options")?.members ?? [] {
@@ -81,7 +81,7 @@ enum CatalogFileReader {
             if let value = try text(key, required: false) { options[key] = .text(value) }
         }
         guard let summary = try text("summary", required: false) ?? options["message"]?.values.first else {
-            throw fail("rule `\(id)` needs a `summary` or a `message`", node)
+            throw fail("rule \(Quoting.name(id)) needs a `summary` or a `message`", node)
         }
         return RuleDescriptor(
             id: id,

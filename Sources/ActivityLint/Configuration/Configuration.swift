@@ -13,6 +13,8 @@ public struct Configuration: Sendable {
     public var failOn: Severity = .error
     /// Rule pack files (absolute or relative to the working directory).
     public var rulePacks: [String] = []
+    /// Where the configuration names each rule pack, for errors about the pack file itself.
+    var rulePackReferences: [String: SettingsFile.Reference] = [:]
     /// The folder that `include` and `exclude` are relative to.
     public var baseDirectory: String = "."
     /// The configuration file, or nil for the defaults.
@@ -44,7 +46,7 @@ public struct Configuration: Sendable {
     /// Rule ids the configuration names that are not in `known`, with their place.
     public func unknownRuleReferences(known: Set<String>) -> [ConfigurationError] {
         ruleReferences.filter { !known.contains($0.id) }.map {
-            ConfigurationError(file: $0.file, position: $0.position, message: "unknown rule `\($0.id)`; "
+            ConfigurationError(file: $0.file, position: $0.position, message: "unknown rule \(Quoting.name($0.id)); "
                 + "`activity-lint rules` lists the rules")
         }
     }

@@ -31,31 +31,60 @@ public enum ConfigurationLoader {
 
     /// Reads a configuration file and everything it extends.
     public static func load(path: String) throws(ConfigurationError) -> Configuration {
+        try load(path: path, namedBy: nil)
+    }
+
+    /// A configuration from its bytes, as if read from `path` (what it extends is read relative to it).
+    public static func parse(_ bytes: [UInt8], path: String) throws(ConfigurationError) -> Configuration {
+        try load(path: path, namedBy: nil, bytes: bytes)
+    }
+
+    static func load(
+        path: String, namedBy reference: SettingsFile.Reference?, bytes: [UInt8]? = nil
+    ) throws(ConfigurationError) -> Configuration {
         var configuration = Configuration()
         configuration.file = path
         configuration.baseDirectory = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        try apply(path: path, to: &configuration, chain: [])
+        for (document, reference) in try ExtendsGraph(root: path, namedBy: reference, bytes: bytes).order {
+            try SettingsFile.within(document.path, namedBy: reference) { () throws(ConfigurationError) in
+                try apply(document, to: &configuration)
+            }
+        }
         return configuration
     }
 
-    private static func apply(path: String, to configuration: inout Configuration, chain: [String]) throws(ConfigurationError) {
-        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
-        guard !chain.contains(absolute) else {
-            throw ConfigurationError(file: path, position: nil, message: "`extends` loops back to this file")
+    /// Reads one file of an `extends` graph (or takes its bytes) and checks its keys.
+    static func read(
+        path: String, namedBy reference: SettingsFile.Reference?, bytes: [UInt8]? = nil
+    ) throws(ConfigurationError) -> YAMLDocument {
+        let document = if let bytes {
+            try YAMLDocument.parse(bytes, path: path)
+        } else {
+            try YAMLDocument.load(path: path, as: .configuration, namedBy: reference)
         }
-        let document = try YAMLDocument.load(path: path)
-        guard let root = document.root.members else {
-            throw document.error("the configuration must be a mapping of settings", at: document.root)
+        try SettingsFile.within(path, namedBy: reference) { () throws(ConfigurationError) in
+            guard let root = document.root.members else {
+                throw document.error("the configuration must be a mapping of settings", at: document.root)
+            }
+            for member in root where !keys.contains(member.key.text) {
+                let hint = MemberSuggestion.closest(to: member.key.text, among: keys).map { "; did you mean `\($0)`?" } ?? ""
+                throw document.error("unknown setting \(Quoting.name(member.key.text))\(hint)", at: member.keyRange.start)
+            }
         }
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
-        for member in root where !keys.contains(member.key.text) {
-            let hint = MemberSuggestion.closest(to: member.key.text, among: keys).map { "; did you mean `\($0)`?" } ?? ""
-            throw document.error("unknown setting `\(member.key.text)`\(hint)", at: member.keyRange.start)
+        return document
+    }
+
+    /// The paths a file's `extends` names, with where each is named.
+    static func bases(of document: YAMLDocument) throws(ConfigurationError) -> [(path: String, reference: SettingsFile.Reference)] {
+        try document.strings(document.root.memberValue("extends")).map { base in
+            (document.resolve(base.text),
+             SettingsFile.Reference(key: "extends", file: document.path, position: base.position, written: base.text))
         }
-        for base in try document.strings(document.root.memberValue("extends")) {
-            let url = base.text.hasPrefix("/") ? URL(fileURLWithPath: base.text) : folder.appendingPathComponent(base.text)
-            try apply(path: url.path, to: &configuration, chain: chain + [absolute])
-        }
+    }
+
+    /// One file's own settings (not its `extends`, which the graph has already applied before it).
+    private static func apply(_ document: YAMLDocument, to configuration: inout Configuration) throws(ConfigurationError) {
+        let path = document.path
         for id in try document.strings(document.root.memberValue("disable")) {
             configuration.disabled.insert(id.text)
             configuration.ruleReferences.append((id.text, path, id.position))
@@ -75,7 +104,7 @@ public enum ConfigurationLoader {
                     configuration.severities[member.key.text] = severity
                     configuration.disabled.remove(member.key.text)
                 } else {
-                    throw document.error("severity must be error, warning, info or off, not \(Quoting.code(level.text))", at: level.position)
+                    throw document.error("severity must be error, warning, info or off, not \(Quoting.name(level.text))", at: level.position)
                 }
             }
         }
@@ -89,8 +118,10 @@ public enum ConfigurationLoader {
             configuration.failOn = severity
         }
         for pack in try document.strings(document.root.memberValue("rules")) {
-            let url = pack.text.hasPrefix("/") ? URL(fileURLWithPath: pack.text) : folder.appendingPathComponent(pack.text)
-            configuration.rulePacks.append(url.standardizedFileURL.path)
+            let packPath = URL(fileURLWithPath: document.resolve(pack.text)).standardizedFileURL.path
+            configuration.rulePacks.append(packPath)
+            configuration.rulePackReferences[packPath] = SettingsFile.Reference(
+                key: "rules", file: path, position: pack.position, written: pack.text)
         }
     }
 }
@@ -106,19 +137,24 @@ struct YAMLDocument {
         var position: SourcePosition
     }
 
-    static func load(path: String) throws(ConfigurationError) -> YAMLDocument {
-        let bytes: [UInt8]
-        switch InputReader.read(.file(path), displayPath: path) {
-        case .success(let read): bytes = read
-        case .failure(let failure): throw ConfigurationError(file: path, position: nil, message: failure.message)
+    static func load(
+        path: String, as kind: SettingsFile.Kind, namedBy reference: SettingsFile.Reference?
+    ) throws(ConfigurationError) -> YAMLDocument {
+        let bytes = try SettingsFile.read(path, as: kind, namedBy: reference)
+        return try SettingsFile.within(path, namedBy: reference) { () throws(ConfigurationError) in
+            try parse(bytes, path: path)
         }
+    }
+
+    /// Parser errors are told by line, column and a generic reason only (see `SettingsFile.syntaxError`).
+    static func parse(_ bytes: [UInt8], path: String) throws(ConfigurationError) -> YAMLDocument {
         let source = SourceText(bytes: bytes)
         if let problem = EncodingCheck.check(source).findings.first(where: { $0.ruleID == "invalid-encoding" }) {
-            throw ConfigurationError(file: path, position: problem.range.start, message: problem.message)
+            throw SettingsFile.syntaxError(problem, in: path, format: "YAML")
         }
         let parsed = YAMLLoader.load(source)
         if let problem = parsed.findings.first(where: { $0.ruleID != "yaml-1-1-ambiguity" }) {
-            throw ConfigurationError(file: path, position: problem.range.start, message: problem.message)
+            throw SettingsFile.syntaxError(problem, in: path, format: "YAML")
         }
         guard parsed.documents.count <= 1 else {
             throw ConfigurationError(file: path, position: parsed.documents[1].range.start,
@@ -127,6 +163,11 @@ struct YAMLDocument {
         return YAMLDocument(
             path: path, source: source,
             root: parsed.documents.first ?? Node(.object([]), range: SourceRange(at: .start)))
+    }
+
+    /// A path the file names, relative to the file's folder unless absolute.
+    func resolve(_ named: String) -> String {
+        named.hasPrefix("/") ? named : URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(named).path
     }
 
     func error(_ message: String, at node: Node) -> ConfigurationError {
@@ -138,7 +179,7 @@ struct YAMLDocument {
     }
 
     func string(_ node: Node) throws(ConfigurationError) -> Text {
-        guard let string = node.string else { throw error("expected a string, found \(TypeDescription.article(node))", at: node) }
+        guard let string = node.string else { throw error("expected a string, found \(TypeDescription.kind(node))", at: node) }
         return Text(text: string.text, position: node.range.start)
     }
 
@@ -147,7 +188,7 @@ struct YAMLDocument {
         guard let node else { return [] }
         if node.string != nil { return [try string(node)] }
         guard let items = node.elements else {
-            throw error("expected a list of strings, found \(TypeDescription.article(node))", at: node)
+            throw error("expected a list of strings, found \(TypeDescription.kind(node))", at: node)
         }
         return try items.map { item throws(ConfigurationError) in try string(item) }
     }

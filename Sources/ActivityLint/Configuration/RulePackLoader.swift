@@ -1,10 +1,24 @@
 /// Reads rule packs: YAML files of rules in the catalog's format that bind the built-in validators to a team's
 /// own policy. Every problem (bad YAML, a missing id, an unknown validator, a bad option or regex, an id that is
-/// already taken) is an error at its own line and column.
+/// already taken) is an error at its own line and column, and none quotes the file's values.
 public enum RulePackLoader {
     public static func load(path: String, taken: Set<String>) throws(ConfigurationError) -> [RuleDescriptor] {
-        let document = try YAMLDocument.load(path: path)
-        guard document.root.memberValue("rules")?.elements != nil else {
+        try load(path: path, taken: taken, namedBy: nil)
+    }
+
+    static func load(
+        path: String, taken: Set<String>, namedBy reference: SettingsFile.Reference?
+    ) throws(ConfigurationError) -> [RuleDescriptor] {
+        let bytes = try SettingsFile.read(path, as: .rulePack, namedBy: reference)
+        return try SettingsFile.within(path, namedBy: reference) { () throws(ConfigurationError) in
+            try parse(bytes, path: path, taken: taken)
+        }
+    }
+
+    /// A pack's rules from its bytes (`path` names it in errors).
+    public static func parse(_ bytes: [UInt8], path: String, taken: Set<String>) throws(ConfigurationError) -> [RuleDescriptor] {
+        let document = try YAMLDocument.parse(bytes, path: path)
+        guard let list = document.root.memberValue("rules")?.elements else {
             throw document.error("a rule pack needs a top-level `rules:` list", at: document.root)
         }
         let entries: [(descriptor: RuleDescriptor, position: SourcePosition)]
@@ -15,9 +29,9 @@ public enum RulePackLoader {
         }
         var ids = taken
         var rules: [RuleDescriptor] = []
-        for (rule, position) in entries {
+        for ((rule, position), node) in zip(entries, list) {
             guard ids.insert(rule.id).inserted else {
-                throw document.error("rule id `\(rule.id)` is already taken", at: position)
+                throw document.error("rule id \(Quoting.name(rule.id)) is already taken", at: position)
             }
             guard rule.validator != ValidatorRegistry.stageValidatorName else {
                 throw document.error("`\(rule.validator)` is reserved for built-in rules", at: position)
@@ -27,7 +41,9 @@ public enum RulePackLoader {
             } catch {
                 let known = ValidatorRegistry.builtIn.validators.keys.sorted().joined(separator: ", ")
                 let hint = error.message.hasPrefix("unknown validator") ? " (known: \(known))" : ""
-                throw document.error(error.message + hint, at: position)
+                let option = error.option.flatMap { node.memberValue("options")?.member($0) ?? node.member($0) }
+                throw document.error("rule \(Quoting.name(rule.id)): " + error.message + hint,
+                                     at: option?.value.range.start ?? position)
             }
             rules.append(rule)
         }

@@ -13,12 +13,12 @@ public struct RuleEngine: Sendable {
         var validators: [(ruleID: String, validator: any Validator)] = []
         for rule in rules where rule.validator != ValidatorRegistry.stageValidatorName {
             guard let type = registry.validators[rule.validator] else {
-                throw RuleBindingError(ruleID: rule.id, message: "unknown validator `\(rule.validator)`")
+                throw RuleBindingError(ruleID: rule.id, message: "unknown validator \(Quoting.name(rule.validator))")
             }
             do {
                 validators.append((rule.id, try type.init(options: rule.options)))
             } catch {
-                throw RuleBindingError(ruleID: rule.id, message: error.message)
+                throw RuleBindingError(ruleID: rule.id, message: error.message, option: error.option)
             }
         }
         self.descriptors = rules
@@ -64,5 +64,7 @@ public struct RuleEngine: Sendable {
 public struct RuleBindingError: Error, Sendable, CustomStringConvertible {
     public var ruleID: String
     public var message: String
-    public var description: String { "rule `\(ruleID)`: \(message)" }
+    /// The option the error is about, when it is one (see `ValidatorOptionError`).
+    public var option: String?
+    public var description: String { "rule \(Quoting.name(ruleID)): \(message)" }
 }

@@ -16,7 +16,7 @@ public protocol PlainValidator: Validator {
 extension PlainValidator {
     public init(options: [String: RuleOption]) throws(ValidatorOptionError) {
         if let unexpected = options.keys.sorted().first {
-            throw ValidatorOptionError("validator `\(Self.name)` takes no options, but `\(unexpected)` was given")
+            throw ValidatorOptionError("validator `\(Self.name)` takes no options, but \(Quoting.name(unexpected)) was given")
         }
         self.init()
     }
@@ -25,7 +25,12 @@ extension PlainValidator {
 /// Invalid options given to a validator in a catalog entry or rule pack.
 public struct ValidatorOptionError: Error, Sendable {
     public var message: String
-    public init(_ message: String) { self.message = message }
+    /// The option the error is about, so a rule pack error can point at its value.
+    public var option: String?
+    public init(_ message: String, option: String? = nil) {
+        self.message = message
+        self.option = option
+    }
 }
 
 /// Collects what one validator reports about one payload.

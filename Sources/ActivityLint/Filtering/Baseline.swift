@@ -2,31 +2,71 @@
 ///
 /// Each finding is keyed by its content (file, rule, JSON Pointer and message), not its line, so moving a request
 /// or editing lines around it does not make a baselined finding reappear. Identical findings are counted.
+/// An entry suppresses a finding only when its visible `rule` and `file` are the finding's too, not only its
+/// fingerprint: an entry cannot say it is about one thing and hide another. Entries that suppress nothing in a
+/// file the run linted are reported (`unused-baseline-entry`).
 public struct Baseline: Sendable {
     public static let formatVersion = 1
-    private var counts: [String: Int]
+    static let unusedRuleID = "unused-baseline-entry"
 
-    public init(diagnostics: [Diagnostic]) {
-        counts = [:]
-        for diagnostic in diagnostics { counts[Baseline.key(diagnostic), default: 0] += 1 }
+    /// One entry as the baseline file states it.
+    struct Entry: Sendable {
+        var rule: String
+        /// As `normalized` spells it.
+        var file: String
+        var fingerprint: String
+        /// Where the entry is in the baseline file; nil for a baseline built in memory.
+        var position: SourcePosition?
     }
 
-    /// Removes the findings the baseline holds (each counted occurrence once).
-    public func filter(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-        var remaining = counts
-        return diagnostics.filter { diagnostic in
-            let key = Baseline.key(diagnostic)
-            guard let count = remaining[key], count > 0 else { return true }
-            remaining[key] = count - 1
-            return false
+    private struct Match: Hashable {
+        var rule: String
+        var file: String
+        var fingerprint: String
+    }
+
+    private var entries: [Entry] = []
+    /// The entries not used yet, by what they match, in file order.
+    private var unused: [Match: ArraySlice<Int>] = [:]
+
+    public init(diagnostics: [Diagnostic]) {
+        for diagnostic in diagnostics {
+            add(Entry(rule: diagnostic.ruleID, file: Baseline.normalized(diagnostic.file),
+                      fingerprint: Baseline.key(diagnostic)))
         }
+    }
+
+    private mutating func add(_ entry: Entry) {
+        unused[Match(rule: entry.rule, file: entry.file, fingerprint: entry.fingerprint), default: []].append(entries.count)
+        entries.append(entry)
+    }
+
+    /// Removes the findings the baseline holds (each entry once).
+    public func filter(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        var baseline = self
+        return baseline.apply(diagnostics)
+    }
+
+    /// Removes the findings the baseline holds and remembers which entries did so.
+    mutating func apply(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.filter { diagnostic in
+            let match = Match(rule: diagnostic.ruleID, file: Baseline.normalized(diagnostic.file),
+                              fingerprint: Baseline.key(diagnostic))
+            return unused[match]?.popFirst() == nil
+        }
+    }
+
+    /// The entries that suppressed nothing, among those about a file in `linted` (paths as `normalized` spells
+    /// them), in file order. Entries about other files are not judged: the run may lint only some files.
+    func unusedEntries(linted: Set<String>) -> [Entry] {
+        unused.values.joined().sorted().map { entries[$0] }.filter { linted.contains($0.file) }
     }
 
     static func key(_ diagnostic: Diagnostic) -> String {
         StableHash.hex(of: [diagnostic.ruleID, normalized(diagnostic.file), diagnostic.pointer, diagnostic.message])
     }
 
-    /// `./a/b.json` and `a/b.json` are the same file.
+    /// How a baseline compares paths, the one place that decides it: `./a/b.json` and `a/b.json` are the same file.
     static func normalized(_ path: String) -> String {
         var path = Substring(path)
         while path.hasPrefix("./") { path = path.dropFirst(2) }
@@ -49,11 +89,11 @@ public struct Baseline: Sendable {
         ]).rendered()
     }
 
-    /// Reads a baseline file written by `render`.
+    /// Reads a baseline file written by `render`. Errors give a position and never quote the file.
     public static func parse(_ bytes: [UInt8], path: String) throws(ConfigurationError) -> Baseline {
         let parsed = JSONParser.parse(SourceText(bytes: bytes))
         if let problem = parsed.findings.first {
-            throw ConfigurationError(file: path, position: problem.range.start, message: problem.message)
+            throw SettingsFile.syntaxError(problem, in: path, format: "JSON")
         }
         guard let root = parsed.documents.first, root.memberValue("version")?.numberInteger == formatVersion,
               let findings = root.memberValue("findings")?.elements
@@ -63,10 +103,15 @@ public struct Baseline: Sendable {
         }
         var baseline = Baseline(diagnostics: [])
         for entry in findings {
-            guard let fingerprint = entry.memberValue("fingerprint")?.string?.text else {
-                throw ConfigurationError(file: path, position: entry.range.start, message: "baseline entry has no fingerprint")
+            func text(_ key: String) throws(ConfigurationError) -> String {
+                guard let text = entry.memberValue(key)?.string?.text else {
+                    throw ConfigurationError(file: path, position: entry.range.start,
+                                             message: "baseline entry has no `\(key)` string")
+                }
+                return text
             }
-            baseline.counts[fingerprint, default: 0] += 1
+            baseline.add(Entry(rule: try text("rule"), file: normalized(try text("file")),
+                               fingerprint: try text("fingerprint"), position: entry.range.start))
         }
         return baseline
     }

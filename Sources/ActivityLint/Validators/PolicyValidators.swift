@@ -19,7 +19,7 @@ struct PolicyOptions {
         used.insert(key)
         switch options[key] {
         case .text(let text): return text
-        case .list: throw ValidatorOptionError("option `\(key)` must be a single value, not a list")
+        case .list: throw ValidatorOptionError("option `\(key)` must be a single value, not a list", option: key)
         case nil:
             if required { throw ValidatorOptionError("option `\(key)` is required") }
             return nil
@@ -29,7 +29,7 @@ struct PolicyOptions {
     mutating func list(_ key: String) throws(ValidatorOptionError) -> [String] {
         used.insert(key)
         guard let values = options[key]?.values, !values.isEmpty else {
-            throw ValidatorOptionError("option `\(key)` is required (a list)")
+            throw ValidatorOptionError("option `\(key)` is required (a list)", option: key)
         }
         return values
     }
@@ -37,7 +37,7 @@ struct PolicyOptions {
     mutating func field() throws(ValidatorOptionError) -> PolicyField {
         let text = try text("field")!
         guard let field = PolicyField(text) else {
-            throw ValidatorOptionError("unknown field `\(text)`; use one of \(PolicyField.spellings)")
+            throw ValidatorOptionError("unknown field \(Quoting.name(text)); use one of \(PolicyField.spellings)", option: "field")
         }
         return field
     }
@@ -45,7 +45,7 @@ struct PolicyOptions {
     /// Refuses options the validator does not know, so a typo in a pack is not silently ignored.
     func finish(_ validator: String) throws(ValidatorOptionError) {
         if let unknown = options.keys.sorted().first(where: { !used.contains($0) }) {
-            throw ValidatorOptionError("validator `\(validator)` has no option `\(unknown)`")
+            throw ValidatorOptionError("validator `\(validator)` has no option \(Quoting.name(unknown))", option: unknown)
         }
     }
 }
@@ -114,7 +114,7 @@ struct FieldPattern: Validator {
         do {
             regex = try SafeRegex(pattern)
         } catch {
-            throw ValidatorOptionError("invalid pattern \(Quoting.code(pattern)): \(error.message)")
+            throw ValidatorOptionError("invalid pattern: \(error.message)", option: "pattern")
         }
         message = PolicyMessage(template: try reader.text("message", required: false)
             ?? "{value} does not match the pattern \(pattern)")
@@ -172,7 +172,8 @@ struct KMSKeyPolicy: Validator {
         var reader = PolicyOptions(options)
         forms = options["forms"] == nil ? nil : try reader.list("forms")
         if let unknown = forms?.first(where: { !Self.formNames.contains($0) }) {
-            throw ValidatorOptionError("unknown form `\(unknown)`; use \(Self.formNames.joined(separator: ", "))")
+            throw ValidatorOptionError("unknown form \(Quoting.name(unknown)); use \(Self.formNames.joined(separator: ", "))",
+                                       option: "forms")
         }
         account = try reader.text("account", required: false)
         region = try reader.text("region", required: false)

@@ -1,10 +1,15 @@
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A POSIX extended regular expression (glibc), for patterns users write in rule packs.
 ///
 /// glibc matches patterns without back-references by simulating an automaton, in polynomial time, so a pattern
 /// such as `(a+)+$` cannot make the linter hang the way a backtracking engine would. Back-references, the one
-/// feature that needs backtracking, are refused when the pattern is compiled. Matching is on UTF-8 bytes.
+/// feature that needs backtracking, are refused when the pattern is compiled, and so are patterns that would
+/// compile too big (see `RegexCost`). Matching is on UTF-8 bytes.
 final class SafeRegex: @unchecked Sendable {
     let pattern: String
     private var compiled = regex_t()
@@ -18,6 +23,14 @@ final class SafeRegex: @unchecked Sendable {
         if let reference = SafeRegex.backReference(in: pattern) {
             throw CompileError(message: "back-references such as `\(reference)` are not supported (they can take "
                 + "exponential time)")
+        }
+        switch RegexCost.check(pattern) {
+        case .fine: break
+        case .tooLarge:
+            throw CompileError(message: "too costly to compile: over \(RegexCost.limitText) elements once "
+                + "its repetitions are expanded (`{m,n}` repeats its operand n times, and nested repetitions multiply)")
+        case .tooDeep:
+            throw CompileError(message: "groups are nested deeper than \(RegexCost.maximumDepth)")
         }
         let status = regcomp(&compiled, pattern, REG_EXTENDED | REG_NOSUB)
         guard status == 0 else {

@@ -24,10 +24,10 @@ public func fuzzPipeline(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let path = names[Int(selector) % names.count]
     let result = linter.lint(bytes: bytes, path: path)
     let source = SourceText(bytes: bytes)
-    // A file is either linted or skipped with a reason, never both; a path that names an activity is linted.
-    if result.skipped != nil {
-        fuzzCheck(result.diagnostics.isEmpty, "a skipped file has diagnostics")
-        fuzzCheck(!path.contains("activit"), "a file whose path names an activity was skipped")
+    // A file is either linted or skipped with a reason, never both.
+    if let skip = result.skipped {
+        fuzzCheck(result.diagnostics.isEmpty && !skip.detail.isEmpty, "a skipped file has diagnostics or no reason")
+        fuzzCheck(result.kind == .notActivity, "a skipped file is of the kind \(result.kind)")
     }
     for diagnostic in result.diagnostics {
         checkRange(diagnostic.range, in: source, "diagnostic \(diagnostic.ruleID)")

@@ -79,7 +79,7 @@ public struct Linter: Sendable {
             return check(bytes: bytes, path: path, syntax: nil, pathNamesActivity: namesActivity)
         case .failure(let failure) where failure.tooLarge != nil:
             if inputKind == .auto, case .file(let file) = input.source,
-               let verdict = Self.classifyStart(of: file, reportedAs: path),
+               let verdict = FileClassifier.classifyStart(ofFile: file, reportedAs: path),
                let skip = verdict.skip
             {
                 let reason = SkipReason(.notActivity, "larger than --max-file-size, and its start is not an activity "
@@ -152,20 +152,6 @@ public struct Linter: Sendable {
         let result = FileResult(
             path: path, source: source, kind: kind, payloadCount: payloadCount, diagnostics: diagnostics)
         return CheckedFile(result: result, activities: activities)
-    }
-
-    /// A file over the size limit is not read whole; its first 64 KiB tell whether it is an activity document at
-    /// all (a data dump is skipped, a large template or plan is reported as too large).
-    private static func classifyStart(of file: String, reportedAs path: String) -> FileVerdict? {
-        guard var start = InputReader.prefix(ofFile: file, count: 64 * 1024) else { return nil }
-        // Cut at an arbitrary byte, the start may end inside a character: drop that character.
-        for _ in 0..<3 where start.last.map({ $0 & 0xC0 == 0x80 }) == true { start.removeLast() }
-        if let last = start.last, last >= 0xC0 { start.removeLast() }
-        let source = SourceText(bytes: start)
-        guard EncodingCheck.check(source).problem == nil else { return nil }
-        let syntax = Syntax.detect(path: path, bytes: start, contentOffset: source.contentOffset)
-        let parsed = syntax.parse(source, limits: .default)
-        return FileClassifier.classify(parsed, forced: .auto, pathNamesActivity: DocumentClassifier.pathNamesActivity(path))
     }
 
     /// `--input-kind` said what the file is, and it holds no request of that kind: a green run would hide that

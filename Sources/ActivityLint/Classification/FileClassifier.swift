@@ -68,6 +68,20 @@ enum FileClassifier {
         return FileVerdict(kind: .notActivity, skip: SkipReason(.notActivity, "not UTF-8 text, and " + skip.detail))
     }
 
+    /// A file over the size limit is not read whole; its first 64 KiB tell whether it is an activity document at
+    /// all (a data dump is skipped, a large template or plan is reported as too large).
+    static func classifyStart(ofFile file: String, reportedAs path: String) -> FileVerdict? {
+        guard var start = InputReader.prefix(ofFile: file, count: 64 * 1024) else { return nil }
+        // Cut at an arbitrary byte, the start may end inside a character: drop that character.
+        for _ in 0..<3 where start.last.map({ $0 & 0xC0 == 0x80 }) == true { start.removeLast() }
+        if let last = start.last, last >= 0xC0 { start.removeLast() }
+        let source = SourceText(bytes: start)
+        guard EncodingCheck.check(source).problem == nil else { return nil }
+        let syntax = Syntax.detect(path: path, bytes: start, contentOffset: source.contentOffset)
+        let parsed = syntax.parse(source, limits: .default)
+        return classify(parsed, forced: .auto, pathNamesActivity: DocumentClassifier.pathNamesActivity(path))
+    }
+
     private static func skipped(_ reason: String, kinds: [DocumentKind]) -> FileVerdict {
         FileVerdict(kind: .notActivity, documentKinds: kinds, skip: SkipReason(.notActivity, reason))
     }

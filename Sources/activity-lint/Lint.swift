@@ -20,8 +20,8 @@ struct Lint: ParsableCommand {
         case auto, always, never
     }
 
-    /// Filled by `PathArguments`, not by ArgumentParser, whose positional arrays cost quadratic time; declared
-    /// here for the help and usage text.
+    /// ArgumentParser sees only a few of the paths (its positional arrays cost quadratic time); `PathArguments`
+    /// puts the whole list back.
     @Argument(help: "Files, directories, or - for standard input.")
     var paths: [String] = []
 

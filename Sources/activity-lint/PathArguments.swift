@@ -1,94 +1,79 @@
 import ArgumentParser
-import Foundation
 
-/// Splits the lint command's arguments into options and paths before ArgumentParser sees them.
+/// Splits the lint command's arguments before ArgumentParser sees them, so that naming many files costs linear time.
 ///
 /// ArgumentParser collects a positional array in quadratic time (each value copies the values so far), so
-/// `git ls-files | xargs activity-lint` with 40,000 names took 73 s against 1.1 s for their folder. Here the paths
-/// are gathered in one pass; ArgumentParser gets the options, their values and the first path (so its own checks
-/// and messages stay as they are), and the command takes the whole list.
-enum PathArguments {
-    struct Split {
-        /// What ArgumentParser parses.
-        var arguments: [String]
-        var paths: [String]
-    }
+/// `git ls-files | xargs activity-lint` with 40,000 names took 73 s against 1.1 s for their folder. Here an
+/// argument is surely a path when it does not start with `-` (or is `-`) and does not follow an option, or comes
+/// after `--`. ArgumentParser gets everything else: the options, the argument after each (which it takes as the
+/// option's value or as a path, knowing which options take one) and the first sure path, so its checks and messages
+/// stay its own. The paths are then put back together in the order given.
+struct PathArguments {
+    /// What ArgumentParser parses.
+    let arguments: [String]
+    /// Every argument that may be a path, in order: sure ones, and those ArgumentParser decides (`decided`).
+    private let candidates: [(text: String, decided: Bool)]
+    /// Whether `arguments` ends with `--` and the first sure path, which ArgumentParser lists last.
+    private let endsWithSurePath: Bool
 
-    /// nil when the arguments are not for the lint command (another subcommand, `help`) or name no path: they go
-    /// to ArgumentParser as they are.
-    static func split(_ arguments: [String]) -> Split? {
-        guard let first = arguments.first else { return nil }
+    /// nil for arguments not for the lint command (another subcommand, `help`): they go to ArgumentParser as
+    /// they are.
+    init?(_ arguments: [String]) {
         var rest = arguments[...]
         var command: [String] = []
-        if first == Lint._commandName {
-            command = [first]
+        if arguments.first == Lint._commandName {
+            command = [Lint._commandName]
             rest = rest.dropFirst()
-        } else if otherCommands.contains(first) {
+        } else if let first = arguments.first, Self.otherCommands.contains(first) {
             return nil
         }
-        var options: [String] = []
-        var paths: [String] = []
-        var valued: Set<String>?
+        var parsed: [String] = []
+        var candidates: [(text: String, decided: Bool)] = []
+        var firstSurePath: String?
         var terminated = false
-        var index = rest.startIndex
-        while index < rest.endIndex {
-            let argument = rest[index]
-            index += 1
-            if terminated || argument == "-" || !argument.hasPrefix("-") {
-                paths.append(argument)
-            } else if argument == "--" {
-                terminated = true
-            } else {
-                options.append(argument)
-                // Only runs that pass options pay for learning which take a value.
-                if valued == nil { valued = valuedOptions() }
-                if takesValue(argument, valued!), index < rest.endIndex {
-                    options.append(rest[index])
-                    index += 1
+        var followsOption = false
+        for argument in rest {
+            let isOption = !terminated && argument != "-" && argument.hasPrefix("-")
+            if isOption {
+                if argument == "--" {
+                    terminated = true
+                } else {
+                    parsed.append(argument)
                 }
+            } else if followsOption {
+                parsed.append(argument)
+                candidates.append((argument, true))
+            } else {
+                if firstSurePath == nil { firstSurePath = argument }
+                candidates.append((argument, false))
+            }
+            followsOption = isOption && !terminated
+        }
+        self.arguments = command + parsed + (firstSurePath.map { ["--", $0] } ?? [])
+        self.candidates = candidates
+        endsWithSurePath = firstSurePath != nil
+    }
+
+    /// Every path in the order given, from the paths ArgumentParser found in `arguments`.
+    func paths(parsed: [String]) -> [String] {
+        // ArgumentParser's paths are the decided arguments it took as paths, in order, then the first sure path.
+        var decided = parsed[...]
+        if endsWithSurePath { decided = decided.dropLast() }
+        var paths: [String] = []
+        paths.reserveCapacity(candidates.count)
+        for candidate in candidates {
+            if !candidate.decided {
+                paths.append(candidate.text)
+            } else if decided.first == candidate.text {
+                paths.append(candidate.text)
+                decided = decided.dropFirst()
             }
         }
-        guard let firstPath = paths.first else { return nil }
-        return Split(arguments: command + options + ["--", firstPath], paths: paths)
+        return paths
     }
 
     /// The subcommands (and ArgumentParser's `help`) whose arguments are not split.
     private static let otherCommands: Set<String> = Set(
         ActivityLintCommand.configuration.subcommands.map { $0._commandName }.filter { $0 != Lint._commandName }
             + ["help"])
-
-    /// Whether an option as written takes the next argument as its value: `--name` and `-n` do when they are
-    /// options with a value; `--name=value` carries its own; in `-abn` the last short name decides.
-    private static func takesValue(_ argument: String, _ valued: Set<String>) -> Bool {
-        if argument.contains("=") { return false }
-        if valued.contains(argument) { return true }
-        guard !argument.hasPrefix("--"), let last = argument.last else { return false }
-        return valued.contains("-" + String(last))
-    }
-
-    /// Every spelling (`--format`, `-f`) of the lint command's options that take a value, read from
-    /// ArgumentParser's own description of the command, so an option added later is split right with no list to
-    /// keep up to date here.
-    static func valuedOptions() -> Set<String> {
-        struct Help: Decodable {
-            struct Command: Decodable { var arguments: [Argument]? }
-            struct Argument: Decodable {
-                var kind: String
-                var names: [Name]?
-            }
-            struct Name: Decodable {
-                var kind: String
-                var name: String
-            }
-            var command: Command
-        }
-        guard let help = try? JSONDecoder().decode(Help.self, from: Data(Lint._dumpHelp().utf8)) else { return [] }
-        var names = Set<String>()
-        for argument in help.command.arguments ?? [] where argument.kind == "option" {
-            for name in argument.names ?? [] {
-                names.insert((name.kind == "long" ? "--" : "-") + name.name)
-            }
-        }
-        return names
-    }
 }

@@ -17,10 +17,10 @@ enum ExitStatus {
 do {
     let arguments = Array(CommandLine.arguments.dropFirst())
     // Paths are split off first: ArgumentParser's positional arrays cost quadratic time.
-    let split = PathArguments.split(arguments)
+    let split = PathArguments(arguments)
     var command = try ActivityLintCommand.parseAsRoot(split?.arguments ?? arguments)
     if var lint = command as? Lint {
-        if let split { lint.paths = split.paths }
+        if let split { lint.paths = split.paths(parsed: lint.paths) }
         exit(try lint.execute())
     }
     try command.run()

@@ -72,10 +72,16 @@ struct NamedFilesTests {
         #expect(diagnostics.filter { $0["rule"] as? String == "tag-key-missing" }.count == 1, "capped at 1")
         #expect(diagnostics.contains { $0["file"] as? String == "-starts-with-dash.json" })
 
-        let explicit = try Executable.run(["lint", "--no-config", "--format=json", "b.json", "-"],
-                                          stdin: #"{"name": "x y"}"#, workingDirectory: dir.url)
-        #expect(explicit.status == 1)
-        #expect(try Self.report(explicit).files.map { $0["path"] as? String } == ["b.json", "<stdin>"])
+        // A path right after a flag, `-` after a flag, a path that a value-taking option's value resembles.
+        let afterFlags = try Executable.run(
+            ["lint", "--no-config", "b.json", "--format=json", "--force-include", "-", "--stdin-filename", "a.json",
+             "a.json"], stdin: #"{"name": "x y"}"#, workingDirectory: dir.url)
+        #expect(afterFlags.status == 1, "\(afterFlags.stderr)")
+        #expect(try Self.report(afterFlags).files.map { $0["path"] as? String } == ["b.json", "a.json", "a.json"],
+                "standard input is reported under --stdin-filename")
+        let onlyFlagged = try Executable.run(["--format", "json", "--no-config", "b.json"], workingDirectory: dir.url)
+        #expect(onlyFlagged.status == 0)
+        #expect(try Self.report(onlyFlagged).files.map { $0["path"] as? String } == ["b.json"])
     }
 
     @Test func filesFromAFileAndFromStandardInput() throws {

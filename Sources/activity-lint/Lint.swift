@@ -71,13 +71,13 @@ struct Lint: ParsableCommand {
     @Option(help: "The most YAML aliases one file may use (default 10000).")
     var maxAliases: Int = ParseLimits.default.maxAliases
 
-    @Option(help: "The most findings of one rule reported per file (default 100; 0 reports all); one more counts the rest.")
+    @Option(help: "The most findings of one rule reported per file, 0 for all; one more line counts the rest.")
     var maxFindingsPerRule: Int = FindingCap.defaultLimit
 
-    @Option(help: "The most results in a SARIF run (default 25000, GitHub code scanning's limit; 0 for no cap).")
+    @Option(help: "The most results in a SARIF run (GitHub code scanning's limit), 0 for no cap.")
     var sarifMaxResults: Int = SARIFReporter.defaultMaxResults
 
-    @Option(help: "The largest SARIF report in bytes (default 10000000, GitHub's upload limit; 0 for no cap).")
+    @Option(help: "The largest SARIF report in bytes (GitHub's upload limit), 0 for no cap.")
     var sarifMaxBytes: Int = SARIFReporter.defaultMaxBytes
 
     func validate() throws {

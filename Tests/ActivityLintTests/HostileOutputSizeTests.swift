@@ -90,6 +90,23 @@ struct HostileOutputSizeTests {
         #expect(uncapped.stdout.components(separatedBy: "\"rule\": \"tag-key-missing\"").count - 1 == 300)
     }
 
+    @Test func theConfigurationCanRaiseTheSummaryOrDropItButNotTheCap() throws {
+        let dir = try TemporaryDirectory()
+        let file = try dir.write("flood.yaml", Self.repeatedTags(150))
+        func run(_ configuration: String) throws -> LintRun.Outcome {
+            var run = LintRun(paths: [file])
+            run.configurationPath = try dir.write(".activity-lint.yml", configuration)
+            return try run.run()
+        }
+        let raised = try run("severity:\n  too-many-findings: error\n")
+        #expect(raised.exitStatus == 1, "a capped file fails the run when the summary is raised to an error")
+        #expect(raised.report.diagnostics.last?.severity == .error)
+        let dropped = try run("disable:\n  - too-many-findings\n")
+        #expect(dropped.exitStatus == 0)
+        #expect(dropped.report.diagnostics.count == 100)
+        #expect(dropped.report.diagnostics.allSatisfy { $0.ruleID == "tag-duplicate-pair" })
+    }
+
     @Test func aSarifRunKeepsToGitHubsSizeLimitWithANotification() throws {
         let dir = try TemporaryDirectory()
         // 20,000 warnings with no per-file cap: under the result cap, but about 18 MB of SARIF.

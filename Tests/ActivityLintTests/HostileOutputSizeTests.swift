@@ -36,6 +36,23 @@ struct HostileOutputSizeTests {
         #expect(result.sourceLines?.line(200) == nil, "lines of findings left out are not kept")
     }
 
+    @Test func everyFormatReportsTheCappedFindingsAndTheSummary() throws {
+        let dir = try TemporaryDirectory()
+        let file = try dir.write("flood.yaml", Self.repeatedTags(5_001))
+        let summary = "… and 4,900 more tag-duplicate-pair findings in this file"
+        for format in OutputFormat.allCases {
+            let run = try Executable.run(["--no-config", "--format", format.rawValue, file])
+            #expect(run.status == 0, "\(format): \(run.stderr)")
+            #expect(run.stdout.contains(summary), "\(format)")
+            let count = run.stdout.components(separatedBy: "tag-duplicate-pair]").count - 1
+            switch format {
+            case .text: #expect(count == 100, "one header a kept finding")
+            case .github: #expect(run.stdout.split(separator: "\n").count == 102, "101 annotations and the summary")
+            case .json, .sarif: #expect(run.stdout.utf8.count < 200_000, "\(format): \(run.stdout.utf8.count) bytes")
+            }
+        }
+    }
+
     @Test func aCapOfZeroReportsEverything() {
         let linter = Linter(engine: Linter.builtIn().engine, findingCap: FindingCap(limit: 0))
         let result = linter.lint(text: Self.repeatedTags(250), path: "flood.yaml")

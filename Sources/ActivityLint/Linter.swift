@@ -24,7 +24,7 @@ public struct Linter: Sendable {
     }
 
     /// Lints one input held in memory. `path` is used in diagnostics and to choose the parser. Requests in the
-    /// input that share a name are compared with each other.
+    /// input that share a name are compared with each other. Each rule reports at most `findingCap` findings.
     public func lint(bytes: [UInt8], path: String, syntax: Syntax? = nil) -> FileResult {
         var duplicates = DuplicateActivities()
         return findingCap.apply(

@@ -17,12 +17,12 @@ def sh(command, **kwargs):
     return subprocess.run(command, check=True, capture_output=True, text=True, **kwargs)
 
 
-def measure(command, repeat=3):
+def measure(command, repeat=3, cwd=None):
     """Best wall time (s), peak resident memory (MiB) and CPU time (s) of `command` over `repeat` runs."""
     best_wall, best_cpu, peak = None, None, 0.0
     for _ in range(repeat):
         result = subprocess.run(["/usr/bin/time", "-f", "%e %M %U %S"] + command, stdout=subprocess.DEVNULL,
-                                stderr=subprocess.PIPE, text=True)
+                                stderr=subprocess.PIPE, text=True, cwd=cwd)
         wall, rss_kib, user, system = result.stderr.strip().splitlines()[-1].split()
         best_wall = float(wall) if best_wall is None else min(best_wall, float(wall))
         cpu = float(user) + float(system)
@@ -36,6 +36,27 @@ def corpus(size):
     if not os.path.isdir(folder):
         sh([sys.executable, os.path.join(HERE, "generate_corpus.py"), str(size), folder, "42"])
     return folder
+
+
+def named_files(tool):
+    """The same files as one directory, as names on the command line (pre-commit, `git ls-files | xargs`) and as a
+    --files-from list. Names are relative to the corpus folder, as a hook passes them."""
+    size = 10000 if 10000 in SIZES else SIZES[0]
+    folder = corpus(size)
+    names = sorted(os.path.relpath(os.path.join(d, f), folder) for d, _, fs in os.walk(folder) for f in fs
+                   if f.endswith((".json", ".yaml", ".yml")) and not f.startswith("."))
+    listing = os.path.join(CORPUS, f"names-{size}.txt")
+    with open(listing, "w") as out:
+        out.write("\n".join(names) + "\n")
+    directory, _, directory_cpu = measure([tool, "--no-config", "."], 5, cwd=folder)
+    print()
+    print(f"| the same {len(names):,} files | wall (s) | ratio to the directory | CPU (s) |")
+    print("|---|---:|---:|---:|")
+    print(f"| one directory | {directory:.2f} | 1.00x | {directory_cpu:.2f} |")
+    for label, arguments in ((f"{len(names):,} names on the command line", names),
+                             (f"--files-from a list of {len(names):,}", ["--files-from", listing])):
+        wall, _, cpu = measure([tool, "--no-config"] + arguments, 5, cwd=folder)
+        print(f"| {label} | {wall:.2f} | {wall / directory:.2f}x | {cpu:.2f} |")
 
 
 def main():
@@ -67,6 +88,8 @@ def main():
         ratio = tool_wall / floor_wall if floor_wall else float("nan")
         print(f"| {size:,} | {floor_wall:.2f} | {tool_wall:.2f} | {ratio:.2f}x | {floor_cpu:.2f} | {tool_cpu:.2f} | "
               f"{tool_mem:.1f} | {tool_wall / size * 1e6:.0f} |")
+
+    named_files(tool)
 
     largest = rows[-1][0]
     _, json_mem, _ = measure([tool, "--no-config", "--format", "json", corpus(largest)], 1)

@@ -16,6 +16,8 @@ public struct LintRun: Sendable {
     public var writeBaselinePath: String?
     public var limits = ParseLimits.default
     public var inputKind = InputKind.auto
+    /// How many findings of one rule a file reports (`--max-findings-per-rule`).
+    public var findingCap = FindingCap()
 
     public init(paths: [String]) {
         self.paths = paths
@@ -110,7 +112,7 @@ public struct LintRun: Sendable {
         // A name given for standard input is a path too, reported like any other.
         let stdinName = stdinFilename.hasPrefix("<") ? stdinFilename : reported(stdinFilename)
         let discovery = InputDiscovery(stdinFilename: stdinName, root: root)
-        let linter = Linter(engine: engine, limits: limits, inputKind: inputKind)
+        let linter = Linter(engine: engine, limits: limits, inputKind: inputKind, findingCap: findingCap)
         // Files are linted while the walk goes on.
         linter.lint(discovering: { lint in
             discovery.discover(paths) { input in
@@ -118,8 +120,8 @@ public struct LintRun: Sendable {
                 admitted += 1
                 lint(input)
             }
-        }) { file in
-            var file = file
+        }, hiding: { file in
+            // Before the per-rule cap, so baselined findings never count towards it (see `Linter.lint`).
             if writeBaselinePath != nil {
                 // Everything found today goes into the new baseline, so nothing of it is reported.
                 recorded += file.diagnostics
@@ -127,6 +129,7 @@ public struct LintRun: Sendable {
             } else {
                 baseline?.apply(to: &file)
             }
+        }) { file in
             failsRun = failsRun || file.diagnostics.contains { $0.severity >= configuration.failOn }
             totals.add(file)
             each(file)

@@ -4,11 +4,17 @@ public struct Linter: Sendable {
     public let limits: ParseLimits
     /// What the inputs are; `auto` decides per document.
     public let inputKind: InputKind
+    /// How many findings of one rule a file reports.
+    public let findingCap: FindingCap
 
-    public init(engine: RuleEngine, limits: ParseLimits = .default, inputKind: InputKind = .auto) {
+    public init(
+        engine: RuleEngine, limits: ParseLimits = .default, inputKind: InputKind = .auto,
+        findingCap: FindingCap = FindingCap()
+    ) {
         self.engine = engine
         self.limits = limits
         self.inputKind = inputKind
+        self.findingCap = findingCap
     }
 
     /// A linter with every built-in rule at its default severity.
@@ -18,7 +24,7 @@ public struct Linter: Sendable {
     }
 
     /// Lints one input held in memory. `path` is used in diagnostics and to choose the parser. Requests in the
-    /// input that share a name are compared with each other.
+    /// input that share a name are compared with each other. Each rule reports at most `findingCap` findings.
     public func lint(bytes: [UInt8], path: String, syntax: Syntax? = nil) -> FileResult {
         if inputKind == .auto, let reason = PathRules.skipReason(path) {
             return .skipped(path: path, kind: .notActivity, reason)
@@ -26,7 +32,7 @@ public struct Linter: Sendable {
         var duplicates = DuplicateActivities()
         let checked = check(
             bytes: bytes, path: path, syntax: syntax, pathNamesActivity: DocumentClassifier.pathNamesActivity(path))
-        return addDuplicateFindings(to: checked, &duplicates)
+        return findingCap.apply(to: addDuplicateFindings(to: checked, &duplicates), engine: engine)
     }
 
     /// Lints in-memory text (see `lint(bytes:path:syntax:)`).
@@ -51,10 +57,19 @@ public struct Linter: Sendable {
 
     /// Lints inputs while `discover` is still finding them (it runs on the caller's thread and hands each input
     /// to the closure it gets), so the cores need not wait for a directory walk to end.
-    public func lint(discovering discover: ((InputItem) -> Void) -> Void, each: (FileResult) -> Void) {
+    ///
+    /// `hide` takes out the findings a caller does not report (a baseline's) before the per-rule cap counts them.
+    /// The order is suppressions, run-wide duplicates, `hide`, then the cap: a finding that is not reported must
+    /// never count towards the cap and push a reported one out of the report.
+    public func lint(
+        discovering discover: ((InputItem) -> Void) -> Void, hiding hide: (inout FileResult) -> Void = { _ in },
+        each: (FileResult) -> Void
+    ) {
         var duplicates = DuplicateActivities()
         OrderedParallelMap.run(produce: discover, transform: { check(input: $0) }) { checked in
-            each(addDuplicateFindings(to: checked, &duplicates))
+            var file = addDuplicateFindings(to: checked, &duplicates)
+            hide(&file)
+            each(findingCap.apply(to: file, engine: engine))
         }
     }
 

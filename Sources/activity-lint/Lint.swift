@@ -1,6 +1,11 @@
 import ActivityLint
 import ArgumentParser
+
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -15,8 +20,17 @@ struct Lint: ParsableCommand {
         case auto, always, never
     }
 
+    /// ArgumentParser sees only a few of the paths (its positional arrays cost quadratic time); `PathArguments`
+    /// puts the whole list back.
     @Argument(help: "Files, directories, or - for standard input.")
-    var paths: [String]
+    var paths: [String] = []
+
+    @Option(help: "Also lint the paths listed in this file, one a line (- reads the list from standard input).")
+    var filesFrom: String?
+
+    @Flag(name: [.customLong("null"), .customShort("0")],
+          help: "The --files-from list is separated by NUL bytes (git ls-files -z, find -print0).")
+    var nullSeparated = false
 
     @Option(help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: OutputFormat = .text
@@ -61,9 +75,24 @@ struct Lint: ParsableCommand {
     @Option(help: "The most YAML aliases one file may use (default 10000).")
     var maxAliases: Int = ParseLimits.default.maxAliases
 
+    @Option(help: "The most findings of one rule reported per file, 0 for all; one more line counts the rest.")
+    var maxFindingsPerRule: Int = FindingCap.defaultLimit
+
+    @Option(help: "The most results in a SARIF run (GitHub code scanning's limit), 0 for no cap.")
+    var sarifMaxResults: Int = SARIFReporter.defaultMaxResults
+
+    @Option(help: "The largest SARIF report in bytes (GitHub's upload limit), 0 for no cap.")
+    var sarifMaxBytes: Int = SARIFReporter.defaultMaxBytes
+
     func validate() throws {
         guard maxFileSize > 0, maxDepth > 0, maxAliases >= 0 else {
             throw ValidationError("limits must be positive numbers")
+        }
+        guard maxFindingsPerRule >= 0, sarifMaxResults >= 0, sarifMaxBytes >= 0 else {
+            throw ValidationError("output caps must be 0 (no cap) or positive numbers")
+        }
+        guard !paths.isEmpty || filesFrom != nil else {
+            throw ValidationError("Missing expected argument '<paths> ...' (or --files-from FILE)")
         }
     }
 
@@ -73,6 +102,19 @@ struct Lint: ParsableCommand {
 
     /// Lints and prints the report; returns the exit status.
     func execute() throws -> Int32 {
+        var paths = self.paths
+        if let filesFrom {
+            if filesFrom == "-" && paths.contains("-") {
+                throw ValidationError("standard input cannot hold both the --files-from list and an input (-)")
+            }
+            switch FileList.read(filesFrom, separator: nullSeparated ? 0 : UInt8(ascii: "\n")) {
+            case .success(let listed): paths += listed
+            case .failure(let failure):
+                Console.error("activity-lint: error: \(TerminalEscaping.escape(filesFrom)): "
+                    + "\(TerminalEscaping.escape(failure.message))\n")
+                return ExitStatus.failure
+            }
+        }
         var run = LintRun(paths: paths)
         run.stdinFilename = stdinFilename
         run.configurationPath = configPath
@@ -83,7 +125,10 @@ struct Lint: ParsableCommand {
         run.writeBaselinePath = writeBaseline
         run.inputKind = inputKind
         run.limits = ParseLimits(maxDepth: maxDepth, maxAliases: maxAliases, maxFileSize: maxFileSize)
-        let reporter = format.reporter(color: useColor, showSkipped: showSkipped)
+        run.findingCap = FindingCap(limit: maxFindingsPerRule)
+        let reporter = format == .sarif
+            ? SARIFReporter(maxResults: sarifMaxResults, maxBytes: sarifMaxBytes)
+            : format.reporter(color: useColor, showSkipped: showSkipped)
         // Text and annotations are written as each file is done; JSON and SARIF are one document, filled file by
         // file and written at the end.
         let streaming = reporter as? any StreamingReporter

@@ -1,6 +1,11 @@
 import ActivityLint
 import ArgumentParser
+
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Exit statuses: 0 clean, 1 errors found, 2 usage errors, unreadable inputs or internal failures.
 enum ExitStatus {
@@ -10,8 +15,12 @@ enum ExitStatus {
 }
 
 do {
-    var command = try ActivityLintCommand.parseAsRoot()
-    if let lint = command as? Lint {
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    // Paths are split off first: ArgumentParser's positional arrays cost quadratic time.
+    let split = PathArguments(arguments)
+    var command = try ActivityLintCommand.parseAsRoot(split?.arguments ?? arguments)
+    if var lint = command as? Lint {
+        if let split { lint.paths = split.paths(parsed: lint.paths) }
         exit(try lint.execute())
     }
     try command.run()

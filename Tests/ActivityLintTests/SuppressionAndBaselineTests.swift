@@ -61,6 +61,7 @@ struct SuppressionAndBaselineTests {
         let output = GitHubReporter().render(report)
         let lines = output.split(separator: "\n")
         #expect(lines.count == 2, "one annotation and the summary")
-        #expect(lines[0] == "::error file=dir%2Cx%3Ay.json,line=1,col=1,endLine=1,endColumn=2,title=r::bad%0A::error file=evil::forged %250A%0D\\e[31m")
+        #expect(lines[0] == "::error file=dir%2Cx%3Ay.json,line=1,col=1,endLine=1,endColumn=2,title=r::bad%0A::error file=evil::forged %250A%0D\u{1B}[31m",
+                "GitHub's escapes only: the ESC reaches GitHub as it is")
     }
 }

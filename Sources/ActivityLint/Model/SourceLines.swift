@@ -18,6 +18,12 @@ public struct SourceLines: Sendable {
         if lines[number] == nil { lines[number] = text }
     }
 
+    /// Drops the lines no diagnostic of `diagnostics` starts on (after some were left out of a report).
+    mutating func keep(only diagnostics: [Diagnostic]) {
+        let needed = Set(diagnostics.map(\.range.start.line))
+        lines = lines.filter { needed.contains($0.key) }
+    }
+
     /// A kept line's text without its line break, or nil.
     public func line(_ number: Int) -> String? { lines[number] }
 }

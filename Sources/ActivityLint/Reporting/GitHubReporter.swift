@@ -1,6 +1,9 @@
 /// GitHub Actions workflow commands (`::error file=…,line=…::message`), which turn into annotations on the pull
-/// request. Values are escaped by GitHub's rules so that input can neither end a command early nor start a new
-/// one: `%`, CR and LF in messages; additionally `:` and `,` in properties.
+/// request. Values are escaped by GitHub's rules and by nothing else: `%`, CR and LF in messages; additionally `:`
+/// and `,` in properties. The runner reads one command a line, so with no raw line break a value cannot start a
+/// command, and with no raw `:` or `,` a property cannot end its own or add another. GitHub undoes exactly these
+/// escapes, so `file=` names the file as it is on disk, control characters and all (terminal escapes such as `\e`
+/// would name a file that does not exist).
 public struct GitHubReporter: StreamingReporter, Sendable {
     public init() {}
 
@@ -43,8 +46,7 @@ public struct GitHubReporter: StreamingReporter, Sendable {
         return output + Self.data(line) + "\n"
     }
 
-    /// Escapes a command's message by GitHub's rules; other control characters are shown as visible escapes,
-    /// since the log viewer renders ANSI codes.
+    /// Escapes a command's message by GitHub's rules.
     static func data(_ text: String) -> String {
         var result = ""
         for scalar in text.unicodeScalars {
@@ -52,12 +54,7 @@ public struct GitHubReporter: StreamingReporter, Sendable {
             case "%": result += "%25"
             case "\r": result += "%0D"
             case "\n": result += "%0A"
-            default:
-                if TerminalEscaping.needsEscape(scalar) {
-                    result += TerminalEscaping.escape(String(scalar))
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
+            default: result.unicodeScalars.append(scalar)
             }
         }
         return result

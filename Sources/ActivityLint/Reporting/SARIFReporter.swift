@@ -4,27 +4,43 @@
 /// its rule with `ruleIndex`. Locations are relative URIs against `%SRCROOT%` (absolute paths become `file:///`
 /// URIs); columns count Unicode scalars (`columnKind: unicodeCodePoints`). Inputs that could not be read become
 /// `toolExecutionNotifications` of the invocation, which is then not `executionSuccessful`.
+///
+/// The run is held to GitHub code scanning's limits (`SARIFResultCap`): results beyond them are left out, errors
+/// last, and a warning notification of the invocation says how many and which flag raises the cap.
 public struct SARIFReporter: DocumentReporter, Sendable {
     public static let schemaURI = "https://json.schemastore.org/sarif-2.1.0.json"
     /// The `partialFingerprints` key; bump the suffix if the fingerprint recipe ever changes.
     public static let fingerprintKey = "activityLint/v1"
     static let tags: [String] = ["aws", "step-functions"]
+    public static let defaultMaxResults = SARIFResultCap.gitHubMaxResults
+    public static let defaultMaxBytes = SARIFResultCap.gitHubMaxBytes
 
-    public init() {}
+    /// The most results in the run (`--sarif-max-results`); 0 for no cap.
+    public var maxResults: Int
+    /// The largest document written, in bytes (`--sarif-max-bytes`); 0 for no cap.
+    public var maxBytes: Int
 
-    public func document(rules: [RuleDescriptor]) -> any ReportDocument { Document(rules: rules) }
+    public init(maxResults: Int = SARIFReporter.defaultMaxResults, maxBytes: Int = SARIFReporter.defaultMaxBytes) {
+        self.maxResults = maxResults
+        self.maxBytes = maxBytes
+    }
+
+    public func document(rules: [RuleDescriptor]) -> any ReportDocument {
+        Document(rules: rules, results: SARIFResultCap(maxResults: maxResults, maxBytes: maxBytes))
+    }
 
     struct Document: ReportDocument {
         let rules: [RuleDescriptor]
         var ruleIndex: [String: Int] = [:]
         /// How often each fingerprint has occurred so far, so repeats get `:2`, `:3`…
         var occurrences: [String: Int] = [:]
-        /// `runs[0].results`, at its depth in the document.
-        var results = StreamedJSONArray(indent: 3)
+        /// `runs[0].results`, as many as the caps allow.
+        var results: SARIFResultCap
         var failedFiles: [(path: String, failure: String)] = []
 
-        init(rules: [RuleDescriptor]) {
+        init(rules: [RuleDescriptor], results: SARIFResultCap) {
             self.rules = rules
+            self.results = results
             for (index, rule) in rules.enumerated() where ruleIndex[rule.id] == nil { ruleIndex[rule.id] = index }
         }
 
@@ -35,13 +51,25 @@ public struct SARIFReporter: DocumentReporter, Sendable {
                 let hash = StableHash.hex(of: [diagnostic.ruleID, location.uri, diagnostic.pointer, diagnostic.message])
                 let occurrence = (occurrences[hash] ?? 0) + 1
                 occurrences[hash] = occurrence
-                results.append(SARIFReporter.result(
+                let result = SARIFReporter.result(
                     for: diagnostic, location: location, ruleIndex: ruleIndex[diagnostic.ruleID],
-                    fingerprint: hash + ":" + String(occurrence)))
+                    fingerprint: hash + ":" + String(occurrence))
+                results.add(result, severity: diagnostic.severity)
             }
         }
 
         func finish(_ totals: ReportTotals, write: (String) -> Void) {
+            var results = self.results
+            if results.maxBytes < .max {
+                // The results get what the rest of the document leaves, its notice at its longest included.
+                let rest = document(results: .array([]), leftOut: .worstCase(results), totals: totals).rendered().utf8.count
+                results.fit(bytes: results.maxBytes - rest - 16)
+            }
+            document(results: results.value, leftOut: results.totalLeftOut > 0 ? .init(results) : nil, totals: totals)
+                .render(write)
+        }
+
+        private func document(results: ReportJSON, leftOut: LeftOut?, totals: ReportTotals) -> ReportJSON {
             let driver: ReportJSON = .object([
                 ("name", .string(ToolInfo.name)),
                 ("version", .string(ToolInfo.version)),
@@ -50,13 +78,14 @@ public struct SARIFReporter: DocumentReporter, Sendable {
                 ("rules", .array(rules.map(SARIFReporter.rule))),
             ])
             var invocation: [(String, ReportJSON)] = [("executionSuccessful", .bool(failedFiles.isEmpty))]
-            let notifications = failedFiles.map { file -> ReportJSON in
+            var notifications = failedFiles.map { file -> ReportJSON in
                 .object([
                     ("level", .string("error")),
                     ("message", .object([("text", .string(file.failure))])),
                     ("locations", .array([.object([("physicalLocation", SARIFReporter.physicalLocation(file.path, region: nil))])])),
                 ])
             }
+            if let leftOut { notifications.append(leftOut.notification) }
             if !notifications.isEmpty { invocation.append(("toolExecutionNotifications", .array(notifications))) }
             if totals.configuration.turnsSomethingOff || totals.configuration.turnsEveryRuleOff {
                 invocation.append(("toolConfigurationNotifications", .array([.object([
@@ -75,12 +104,66 @@ public struct SARIFReporter: DocumentReporter, Sendable {
                     (ArtifactURI.sourceRootBaseID, .object([("uri", .string(uri))])),
                 ])))
             }
-            run += [("columnKind", .string("unicodeCodePoints")), ("results", results.value)]
-            ReportJSON.object([
+            run += [("columnKind", .string("unicodeCodePoints")), ("results", results)]
+            return .object([
                 ("$schema", .string(SARIFReporter.schemaURI)),
                 ("version", .string("2.1.0")),
                 ("runs", .array([.object(run)])),
-            ]).render(write)
+            ])
+        }
+    }
+
+    /// What the caps left out of a run, for its notification.
+    struct LeftOut {
+        /// By severity: errors, warnings, notes.
+        var counts: [Int]
+        var total: Int
+        var countCapped: Bool
+        var sizeCapped: Bool
+        var maxResults: Int
+        var maxBytes: Int
+
+        init(_ cap: SARIFResultCap) {
+            counts = cap.leftOut
+            total = cap.total
+            countCapped = cap.countCapped
+            sizeCapped = cap.sizeCapped
+            maxResults = cap.maxResults
+            maxBytes = cap.maxBytes
+        }
+
+        /// The longest notification these caps can give, to measure the document before the results are fitted.
+        static func worstCase(_ cap: SARIFResultCap) -> LeftOut {
+            var leftOut = LeftOut(cap)
+            let large = Int.max / 4
+            (leftOut.counts, leftOut.total, leftOut.countCapped, leftOut.sizeCapped) = ([large, large, large], large, true, true)
+            return leftOut
+        }
+
+        var notification: ReportJSON {
+            let names = [("error", "errors"), ("warning", "warnings"), ("note", "notes")]
+            let parts = zip(counts, names).filter { $0.0 > 0 }.map {
+                FindingCap.grouped($0.0) + " " + ($0.0 == 1 ? $0.1.0 : $0.1.1)
+            }
+            var limits: [String] = []
+            var flags: [String] = []
+            if countCapped {
+                limits.append("at most \(FindingCap.grouped(maxResults)) results per run")
+                flags.append("--sarif-max-results N raises the result cap")
+            }
+            if sizeCapped {
+                limits.append("a report under \(FindingCap.grouped(maxBytes)) bytes")
+                flags.append("--sarif-max-bytes N raises the size cap")
+            }
+            let text = "\(FindingCap.grouped(counts.reduce(0, +))) of \(FindingCap.grouped(total)) results were left out "
+                + "of this run (\(parts.joined(separator: ", "))) to keep to GitHub code scanning's limits "
+                + "(\(limits.joined(separator: " and "))); errors are kept before warnings, and warnings before notes. "
+                + flags.joined(separator: " and ") + (flags.count == 1 ? " (0 removes it)." : " (0 removes either).")
+            return .object([
+                ("level", .string("warning")),
+                ("message", .object([("text", .string(text))])),
+                ("properties", .object([("resultsLeftOut", .int(counts.reduce(0, +)))])),
+            ])
         }
     }
 

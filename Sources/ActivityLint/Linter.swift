@@ -101,7 +101,7 @@ public struct Linter: Sendable {
                 }
             }
             // Only YAML has comments to carry suppressions.
-            if syntax == .yaml { suppressions = Suppressions(source: source) }
+            if syntax == .yaml { suppressions = Suppressions(source: source, scalars: parsed.scalarSpans) }
         }
         var diagnostics = engine.diagnostics(for: findings, file: path)
         if let suppressions, !suppressions.directives.isEmpty {

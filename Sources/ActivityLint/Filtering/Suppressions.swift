@@ -33,27 +33,48 @@ struct Suppressions {
 
     var directives: [Directive]
 
-    /// Finds the directives in a YAML file's comments.
-    init(source: SourceText) {
+    /// Finds the directives in a YAML file's comments. A `#` starts a comment only outside every scalar (`scalars`,
+    /// recorded by the loader for files that mention the marker) and after white space or at a line's start, so a
+    /// directive written inside a string value is just text: it suppresses nothing and is not reported.
+    init(source: SourceText, scalars: YAMLScalarSpans?) {
         directives = []
-        guard Suppressions.mentionsMarker(source.bytes) else { return }
+        guard let scalars else { return }
+        let bytes = source.bytes
         var pendingNextLine: [Int] = []
+        var cursor = 0
         for lineNumber in 1...source.lineStarts.count {
-            let line = source.line(lineNumber)
-            let trimmed = line.drop { $0 == " " || $0 == "\t" }
-            if !trimmed.isEmpty, !trimmed.hasPrefix("#") {
+            let lineStart = source.lineStarts[lineNumber - 1]
+            guard lineStart < scalars.knownUntil else { break }
+            var lineEnd = lineNumber < source.lineStarts.count ? source.lineStarts[lineNumber] : bytes.count
+            while lineEnd > lineStart, bytes[lineEnd - 1] == 0x0A || bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+            var hasContent = false
+            var comment: Int?
+            for index in lineStart..<lineEnd {
+                let byte = bytes[index]
+                if byte == 0x20 || byte == 0x09 { continue }
+                if byte == UInt8(ascii: "#"), index == lineStart || bytes[index - 1] == 0x20 || bytes[index - 1] == 0x09,
+                   !scalars.contains(index, cursor: &cursor) {
+                    comment = index
+                    break
+                }
+                hasContent = true
+            }
+            if hasContent {
                 // The first content line after `disable-next-line` comments is the one they cover.
                 for index in pendingNextLine { directives[index].scope = .line(lineNumber) }
                 pendingNextLine = []
             }
-            guard let directive = Suppressions.directive(in: line, lineNumber: lineNumber, source: source) else { continue }
+            guard let comment, comment < scalars.knownUntil,
+                  let directive = Suppressions.directive(commentAt: comment, lineEnd: lineEnd, lineNumber: lineNumber,
+                                                         source: source)
+            else { continue }
             if directive.scope == .line(0) { pendingNextLine.append(directives.count) }
             directives.append(directive)
         }
     }
 
     /// A quick scan for `activity-lint:` so files without directives (nearly all) skip the line-by-line pass.
-    private static func mentionsMarker(_ bytes: [UInt8]) -> Bool {
+    static func mentionsMarker(_ bytes: [UInt8]) -> Bool {
         let marker = Array(Suppressions.marker.utf8)
         guard bytes.count >= marker.count else { return false }
         return bytes.withUnsafeBufferPointer { buffer in
@@ -107,22 +128,12 @@ struct Suppressions {
         return (kept, unused)
     }
 
-    /// Reads one line's directive, if its comment holds one. `.line(0)` marks "the next content line".
-    private static func directive(in line: String, lineNumber: Int, source: SourceText) -> Directive? {
-        let scalars = Array(line.unicodeScalars)
-        var hash: Int?
-        for (index, scalar) in scalars.enumerated() where scalar == "#" && (index == 0 || scalars[index - 1] == " " || scalars[index - 1] == "\t") {
-            hash = index
-            break
-        }
-        guard let hash else { return nil }
-        let comment = String(String.UnicodeScalarView(scalars[(hash + 1)...])).drop { $0 == " " }
+    /// Reads the directive of the comment whose `#` is at byte `hash`, if it holds one. `.line(0)` marks "the next
+    /// content line".
+    private static func directive(commentAt hash: Int, lineEnd: Int, lineNumber: Int, source: SourceText) -> Directive? {
+        let comment = String(decoding: source.bytes[(hash + 1)..<lineEnd], as: UTF8.self).drop { $0 == " " }
         guard comment.hasPrefix(marker) else { return nil }
-        let start = SourcePosition(line: lineNumber, column: hash + 1,
-                                   offset: source.offset(line: lineNumber, column: hash + 1))
-        let end = SourcePosition(line: lineNumber, column: scalars.count + 1,
-                                 offset: source.offset(line: lineNumber, column: scalars.count + 1))
-        let range = SourceRange(start: start, end: end)
+        let range = SourceRange(start: source.position(atOffset: hash), end: source.position(atOffset: lineEnd))
         let body = comment.dropFirst(marker.count)
         let beforeReason = body.split(separator: "--", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
         let words = beforeReason.split { $0 == " " || $0 == "," || $0 == "\t" }.map(String.init)

@@ -2,6 +2,8 @@
 public struct ParsedSource: Sendable {
     public var documents: [Node]
     public var findings: [Finding]
+    /// For YAML that mentions the suppression marker: where its scalars are, so comments can be told from strings.
+    var scalarSpans: YAMLScalarSpans?
 
     public init(documents: [Node] = [], findings: [Finding] = []) {
         self.documents = documents

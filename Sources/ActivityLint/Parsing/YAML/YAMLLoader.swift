@@ -9,7 +9,9 @@ public enum YAMLLoader {
         return source.bytes.withUnsafeBufferPointer { bytes in
             var session = YAMLLoadSession(source: source, bytes: bytes, limits: limits)
             session.run()
-            return ParsedSource(documents: session.composer.documents, findings: session.composer.findings)
+            var parsed = ParsedSource(documents: session.composer.documents, findings: session.composer.findings)
+            parsed.scalarSpans = session.scalarSpans
+            return parsed
         }
     }
 }
@@ -22,12 +24,17 @@ private struct YAMLLoadSession {
     var composer = YAMLComposer()
     var marks: YAMLMarkConverter
     var aliasCount = 0
+    /// Recorded only when the file mentions the suppression marker (nearly no file does).
+    var scalarSpans: YAMLScalarSpans?
+    /// The furthest end of a content event handled, where the text known to be YAML ends if loading stops early.
+    private var handledUntil = 0
 
     init(source: SourceText, bytes: UnsafeBufferPointer<UInt8>, limits: ParseLimits) {
         self.source = source
         self.bytes = bytes
         self.limits = limits
         self.marks = YAMLMarkConverter(source: source)
+        if Suppressions.mentionsMarker(source.bytes) { scalarSpans = YAMLScalarSpans() }
     }
 
     mutating func run() {
@@ -48,11 +55,20 @@ private struct YAMLLoadSession {
         while true {
             guard yaml_parser_parse(parser, &event) == 1 else {
                 reportParserError(parser.pointee, looksUTF16: looksUTF16)
+                scalarSpans?.knownUntil = handledUntil
                 return
             }
             let type = event.type
             let keepGoing = handle(&event)
+            // Only content events count: a collection's end is marked at the next token, past comments that may
+            // have broken the syntax (`[a # activity-lint: disable-file all]` comments out the `]`).
+            if keepGoing, scalarSpans != nil, type == YAML_SCALAR_EVENT || type == YAML_ALIAS_EVENT
+                || type == YAML_SEQUENCE_START_EVENT || type == YAML_MAPPING_START_EVENT
+            {
+                handledUntil = max(handledUntil, marks.position(of: event.end_mark, in: bytes).offset)
+            }
             yaml_event_delete(&event)
+            if !keepGoing { scalarSpans?.knownUntil = handledUntil }
             if !keepGoing || type == YAML_STREAM_END_EVENT { return }
         }
     }
@@ -142,6 +158,7 @@ private struct YAMLLoadSession {
         }
         let start = marks.position(of: event.start_mark, in: bytes)
         var end = marks.position(of: event.end_mark, in: bytes)
+        if scalarSpans != nil { recordSpan(start: start.offset, end: end.offset, isBlock: style == .literal || style == .folded) }
         if style == .literal || style == .folded {
             end = YAMLScalarPositions.trimmedBlockEnd(bytes: bytes, source: source, start: start, end: end)
         }
@@ -193,6 +210,15 @@ private struct YAMLLoadSession {
         composer.addScalar(
             Node(typed ?? .string(stringValue!), range: range, tag: tag, yaml11Reading: yaml11Reading),
             key: isKey ? stringValue : nil, anchor: anchor, text: text)
+    }
+
+    /// A block scalar's header line may end in a real comment, so its span starts at the header's line break.
+    private mutating func recordSpan(start: Int, end: Int, isBlock: Bool) {
+        var start = start
+        if isBlock {
+            while start < end, bytes[start] != 0x0A, bytes[start] != 0x0D { start += 1 }
+        }
+        if start < end { scalarSpans?.add(start..<end) }
     }
 
     // MARK: - Errors

@@ -48,6 +48,8 @@ struct YAMLComposer {
     private var anchors: [String: Anchored] = [:]
 
     var depth: Int { frames.count }
+    /// Where the innermost open collection starts.
+    var frameStart: SourcePosition { frames.last?.start ?? .start }
     var documentIndex: Int { documents.count }
 
     // MARK: - Documents
@@ -120,14 +122,17 @@ struct YAMLComposer {
     }
 
     /// Closes the innermost collection; `end` is libyaml's end mark, used for flow collections (block
-    /// collections end with their last child, not at the next token).
-    mutating func endCollection(end: SourcePosition) {
-        guard let frame = frames.popLast() else { return }
+    /// collections end with their last child, not at the next token). Returns how many members merge keys
+    /// (`<<`) added to it.
+    mutating func endCollection(end: SourcePosition) -> Int {
+        guard let frame = frames.popLast() else { return 0 }
         let range = SourceRange(start: frame.start, end: frame.isFlow || frame.end == frame.start ? end : frame.end)
-        let members = frame.isMapping ? YAMLMergeKeys.apply(frame.members) : []
+        var merged = 0
+        let members = frame.isMapping ? YAMLMergeKeys.apply(frame.members, merged: &merged) : []
         let node = Node(frame.isMapping ? .object(members) : .array(frame.items), range: range, tag: frame.tag)
         if let anchor = frame.anchor { anchors[anchor] = Anchored(node: copy node, scalarText: nil) }
         attach(node, key: nil)
+        return merged
     }
 
     /// Adds a scalar; `key` is its text as a `StringValue` when it is a key (see `nextIsKey`).

@@ -104,7 +104,18 @@ private struct YAMLLoadSession {
                 isMapping: isMapping, isFlow: isFlow, start: start, tag: tag.map { String(cString: $0) },
                 anchor: anchor.map { String(cString: $0) })
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-            composer.endCollection(end: marks.position(of: event.end_mark, in: bytes))
+            let start = composer.frameStart
+            let merged = composer.endCollection(end: marks.position(of: event.end_mark, in: bytes))
+            // Each member a merge key adds counts as one alias use: a chain of merges stays linear.
+            aliasCount += merged
+            if merged > 0, aliasCount > limits.maxAliases {
+                report(
+                    "alias-limit",
+                    "more than \(limits.maxAliases) aliases and merged members (`<<`) in this YAML stream; loading "
+                        + "stopped to guard against merge chains that grow quadratically",
+                    at: start, pointer: composer.containerPointer)
+                return false
+            }
         default:
             break
         }

@@ -86,20 +86,24 @@ public struct Linter: Sendable {
         var activities: [DuplicateActivities.Activity] = []
         if encoding.canParse {
             let syntax = syntax ?? Syntax.detect(path: path, bytes: bytes, contentOffset: source.contentOffset)
-            let parsed = syntax.parse(source, limits: limits)
+            var parsed = syntax.parse(source, limits: limits)
             findings += parsed.findings
-            let extracted = PayloadExtractor.sites(in: parsed.documents, kind: inputKind)
-            findings += extracted.findings
-            payloadCount = extracted.sites.count
-            for site in extracted.sites {
-                // One request's tags at a time: a plan with thousands of requests never holds them all.
-                let payload = site.payload()
-                findings += UnresolvedValues.findings(for: payload)
-                findings += engine.findings(for: payload)
-                if let activity = DuplicateActivities.activity(payload, file: path, source: source) {
-                    activities.append(activity)
+            // A scope of its own: the sites and payloads let go of their nodes before the documents are released.
+            do {
+                let extracted = PayloadExtractor.sites(in: parsed.documents, kind: inputKind)
+                findings += extracted.findings
+                payloadCount = extracted.sites.count
+                for site in extracted.sites {
+                    // One request's tags at a time: a plan with thousands of requests never holds them all.
+                    let payload = site.payload()
+                    findings += UnresolvedValues.findings(for: payload)
+                    findings += engine.findings(for: payload)
+                    if let activity = DuplicateActivities.activity(payload, file: path, source: source) {
+                        activities.append(activity)
+                    }
                 }
             }
+            parsed.releaseDocuments()
             // Only YAML has comments to carry suppressions.
             if syntax == .yaml { suppressions = Suppressions(source: source, scalars: parsed.scalarSpans) }
         }

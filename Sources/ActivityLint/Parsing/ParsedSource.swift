@@ -4,6 +4,13 @@ public struct ParsedSource: Sendable {
     public var findings: [Finding]
     /// For YAML that mentions the suppression marker: where its scalars are, so comments can be told from strings.
     var scalarSpans: YAMLScalarSpans?
+    /// How deep the documents' collections nest, so a deep tree can be let go without recursion (`NodeTeardown`).
+    var deepestNesting = 0
+
+    /// Drops the documents; call it where nothing else holds on to their nodes.
+    mutating func releaseDocuments() {
+        NodeTeardown.release(&documents, depth: deepestNesting)
+    }
 
     public init(documents: [Node] = [], findings: [Finding] = []) {
         self.documents = documents

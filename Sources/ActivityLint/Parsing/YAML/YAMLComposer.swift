@@ -48,6 +48,10 @@ struct YAMLComposer {
     private var anchors: [String: Anchored] = [:]
 
     var depth: Int { frames.count }
+    /// The deepest nesting seen.
+    private(set) var deepestNesting = 0
+    /// How many of the open collections are flow collections.
+    private(set) var flowDepth = 0
     /// Where the innermost open collection starts.
     var frameStart: SourcePosition { frames.last?.start ?? .start }
     var documentIndex: Int { documents.count }
@@ -56,6 +60,7 @@ struct YAMLComposer {
 
     mutating func beginDocument() {
         frames.removeAll(keepingCapacity: true)
+        flowDepth = 0
         root = nil
         anchors.removeAll(keepingCapacity: true)
     }
@@ -81,8 +86,8 @@ struct YAMLComposer {
         for frame in frames {
             switch frame.token {
             case .none: break
-            case .key(let key): pointer = JSONPointer.appending(key, to: pointer)
-            case .index(let index): pointer = JSONPointer.appending(index, to: pointer)
+            case .key(let key): JSONPointer.append(key, to: &pointer)
+            case .index(let index): JSONPointer.append(index, to: &pointer)
             }
         }
         return pointer
@@ -119,6 +124,8 @@ struct YAMLComposer {
         // Most collections are small: one allocation instead of growing through 1, 2 and 4.
         if isMapping { frame.members.reserveCapacity(4) } else { frame.items.reserveCapacity(4) }
         frames.append(frame)
+        deepestNesting = max(deepestNesting, frames.count)
+        if isFlow { flowDepth += 1 }
     }
 
     /// Closes the innermost collection; `end` is libyaml's end mark, used for flow collections (block
@@ -126,6 +133,7 @@ struct YAMLComposer {
     /// (`<<`) added to it.
     mutating func endCollection(end: SourcePosition) -> Int {
         guard let frame = frames.popLast() else { return 0 }
+        if frame.isFlow { flowDepth -= 1 }
         let range = SourceRange(start: frame.start, end: frame.isFlow || frame.end == frame.start ? end : frame.end)
         var merged = 0
         let members = frame.isMapping ? YAMLMergeKeys.apply(frame.members, merged: &merged) : []
@@ -141,6 +149,16 @@ struct YAMLComposer {
     ) {
         if let anchor { anchors[anchor] = Anchored(node: copy node, scalarText: text()) }
         attach(consume node, key: consume key)
+    }
+
+    /// Lets go of what loading stopped early left behind (open collections, anchors) without recursion.
+    mutating func releaseLeftovers() {
+        // Anchored nodes also sit in the tree: dropping these references first frees nothing.
+        anchors = [:]
+        var leftovers = frames.flatMap { $0.items + $0.members.map(\.value) } + (root.map { [$0] } ?? [])
+        frames = []
+        root = nil
+        NodeTeardown.release(&leftovers, depth: deepestNesting)
     }
 
     enum AliasProblem {

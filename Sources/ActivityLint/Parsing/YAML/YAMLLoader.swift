@@ -4,13 +4,19 @@ import CYaml
 /// libyaml's event parser. Plain scalars are typed by the YAML 1.2 core schema (so `yes` is a string);
 /// plain scalars that YAML 1.1 loaders read differently are marked and reported.
 public enum YAMLLoader {
+    /// How deep flow collections (`[ ]`, `{ }`) may nest whatever `--max-depth` says: libyaml checks every open
+    /// flow level on each token, so deeper flow nesting would cost time quadratic in the depth.
+    public static let maxFlowDepth = 1_000
+
     public static func load(_ source: SourceText, limits: ParseLimits = .default) -> ParsedSource {
         guard !source.bytes.isEmpty else { return ParsedSource() }
         return source.bytes.withUnsafeBufferPointer { bytes in
             var session = YAMLLoadSession(source: source, bytes: bytes, limits: limits)
             session.run()
+            session.composer.releaseLeftovers()
             var parsed = ParsedSource(documents: session.composer.documents, findings: session.composer.findings)
             parsed.scalarSpans = session.scalarSpans
+            parsed.deepestNesting = session.composer.deepestNesting
             return parsed
         }
     }
@@ -100,6 +106,13 @@ private struct YAMLLoadSession {
                 isMapping
                 ? event.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE
                 : event.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE
+            guard !isFlow || composer.flowDepth < YAMLLoader.maxFlowDepth else {
+                report(
+                    "nesting-too-deep",
+                    "flow collections ([ ] and { }) are nested more than \(YAMLLoader.maxFlowDepth) deep, the YAML "
+                        + "limit whatever --max-depth says; loading stopped", at: start, pointer: composer.containerPointer)
+                return false
+            }
             composer.startCollection(
                 isMapping: isMapping, isFlow: isFlow, start: start, tag: tag.map { String(cString: $0) },
                 anchor: anchor.map { String(cString: $0) })

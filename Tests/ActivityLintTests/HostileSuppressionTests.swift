@@ -33,7 +33,7 @@ struct HostileSuppressionTests {
         let path = try folder.write("request.yaml", testCase.yaml)
         let run = try Executable.run(["--format", "json", path])
         #expect(run.status == 1, "\(run.stdout)\(run.stderr)")
-        let found = try Self.diagnostics(run.stdout)
+        let found = try ReportedDiagnostic.all(in: run.stdout)
         #expect(found.contains { $0.rule == "name-forbidden-character" && $0.line == testCase.line && $0.column == testCase.column },
                 "\(found)")
         #expect(!found.contains { $0.rule == "unused-suppression" }, "\(found)")
@@ -46,7 +46,7 @@ struct HostileSuppressionTests {
         let path = try folder.write("request.yaml", "name: orders\ntags: [owner: x # activity-lint: disable-file all -- ]\n")
         let run = try Executable.run(["--format", "json", path])
         #expect(run.status == 1)
-        #expect(try Self.diagnostics(run.stdout).map(\.rule) == ["syntax-error"])
+        #expect(try ReportedDiagnostic.all(in: run.stdout).map(\.rule) == ["syntax-error"])
     }
 
     /// Real comments still work next to every scalar style, a `#` inside the scalar before them notwithstanding.
@@ -65,23 +65,8 @@ struct HostileSuppressionTests {
 
             """)
         let run = try Executable.run(["--format", "json", path])
-        let found = try Self.diagnostics(run.stdout)
+        let found = try ReportedDiagnostic.all(in: run.stdout)
         #expect(run.status == 0, "\(found)")
         #expect(found.isEmpty, "\(found)")
-    }
-
-    struct Found: Equatable, CustomStringConvertible {
-        var rule: String
-        var line: Int
-        var column: Int
-        var description: String { "\(rule)@\(line):\(column)" }
-    }
-
-    static func diagnostics(_ json: String) throws -> [Found] {
-        let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
-        let list = object?["diagnostics"] as? [[String: Any]] ?? []
-        return list.map {
-            Found(rule: $0["rule"] as? String ?? "", line: $0["line"] as? Int ?? 0, column: $0["column"] as? Int ?? 0)
-        }
     }
 }

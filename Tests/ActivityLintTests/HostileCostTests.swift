@@ -100,6 +100,18 @@ struct HostileCostTests {
         #expect(reported.last.map { "\($0.line):\($0.column)" } == "\(testCase.line):\(testCase.column)")
     }
 
+    /// Each diagnostic used to be compared with every directive: 20,000 of each took minutes.
+    @Test func manyDirectivesAndManyDiagnosticsCostTheirSum() throws {
+        let text = "name: \"" + String(repeating: " ", count: 20_000) + "\"\n"
+            + String(repeating: "# activity-lint: disable-file tag-charset\n", count: 20_000)
+        let result = try lint("r.yaml", text)
+        #expect(result.status == 1)
+        #expect(result.diagnostics.filter { $0.rule == "name-forbidden-character" }.count == 20_000)
+        let unused = result.diagnostics.filter { $0.rule == "unused-suppression" }
+        #expect(unused.count == 20_000)
+        #expect(unused.last.map { "\($0.line):\($0.column)" } == "20001:1")
+    }
+
     // MARK: - Deep nesting
 
     struct Deep: CustomTestStringConvertible, Sendable {

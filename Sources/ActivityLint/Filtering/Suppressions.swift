@@ -16,7 +16,7 @@ import Darwin
 /// Rule ids are separated by commas or spaces; `all` names every rule; text after `--` is the reason. A directive
 /// that suppresses nothing, names an unknown rule or cannot be read is itself reported (`unused-suppression`).
 struct Suppressions {
-    enum Scope: Equatable {
+    enum Scope: Hashable {
         case line(Int)
         case file
     }
@@ -92,19 +92,31 @@ struct Suppressions {
 
     /// Removes suppressed diagnostics and adds findings for directives that suppressed nothing.
     func apply(to diagnostics: [Diagnostic], knownRules: Set<String>) -> (kept: [Diagnostic], unused: [Finding]) {
-        var used = Array(repeating: Set<String>(), count: directives.count)
+        // The rule ids each scope's valid directives name, and the rules of the diagnostics each scope suppressed:
+        // a diagnostic looks up its own line and the file, so the cost is linear in diagnostics plus directives.
+        var covered: [Scope: Set<String>] = [:]
+        for directive in directives where directive.problem == nil {
+            covered[directive.scope, default: []].formUnion(directive.ruleIDs)
+        }
+        var suppressedRules: [Scope: Set<String>] = [:]
         let kept = diagnostics.filter { diagnostic in
             guard diagnostic.ruleID != Suppressions.unusedRuleID else { return true }
             var suppressed = false
-            for (index, directive) in directives.enumerated() where directive.problem == nil {
-                guard directive.scope == .file || directive.scope == .line(diagnostic.range.start.line) else { continue }
-                if directive.ruleIDs.contains(diagnostic.ruleID) {
-                    used[index].insert(diagnostic.ruleID); suppressed = true
-                } else if directive.ruleIDs.contains("all") {
-                    used[index].insert("all"); suppressed = true
-                }
+            for scope in [Scope.file, .line(diagnostic.range.start.line)] {
+                guard let ids = covered[scope], ids.contains(diagnostic.ruleID) || ids.contains("all") else { continue }
+                suppressedRules[scope, default: []].insert(diagnostic.ruleID)
+                suppressed = true
             }
             return !suppressed
+        }
+        // A directive used an id when its scope suppressed that rule; it used `all` when its scope suppressed a rule
+        // it does not name itself.
+        let used = directives.map { directive -> Set<String> in
+            let rules = suppressedRules[directive.scope] ?? []
+            let named = Set(directive.ruleIDs)
+            var used = named.intersection(rules)
+            if named.contains("all"), rules.contains(where: { !named.contains($0) }) { used.insert("all") }
+            return used
         }
         var unused: [Finding] = []
         for (index, directive) in directives.enumerated() {

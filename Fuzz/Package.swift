@@ -33,6 +33,11 @@ let package = Package(
             name: "FuzzConfiguration",
             dependencies: ["FuzzSupport", .product(name: "ActivityLint", package: "activity-lint")]
         ),
+        // Suppression comments next to YAML scalars: a directive inside a string never hides a diagnostic.
+        .executableTarget(
+            name: "FuzzSuppressions",
+            dependencies: ["FuzzSupport", .product(name: "ActivityLint", package: "activity-lint")]
+        ),
         // Bytes -> Linter -> every reporter, with the output invariants users rely on.
         .executableTarget(
             name: "FuzzPipeline",

@@ -132,31 +132,36 @@ public struct Linter: Sendable {
             kind = verdict.kind
         } else {
             let syntax = syntax ?? Syntax.detect(path: path, bytes: bytes, contentOffset: source.contentOffset)
-            let parsed = syntax.parse(source, limits: limits)
+            var parsed = syntax.parse(source, limits: limits)
             let verdict = FileClassifier.classify(parsed, forced: inputKind, pathNamesActivity: pathNamesActivity)
             if let skip = verdict.skip {
+                parsed.releaseDocuments()
                 return CheckedFile(result: .skipped(path: path, kind: verdict.kind, skip), activities: [])
             }
             kind = verdict.kind
-            let extracted = PayloadExtractor.sites(in: parsed.documents, kinds: verdict.documentKinds)
-            let scope = FindingScope(sites: extracted.sites, documentKinds: verdict.documentKinds)
-            findings += parsed.findings.filter(scope.keeps)
-            findings += extracted.findings
-            payloadCount = extracted.sites.count
-            for site in extracted.sites {
-                // One request's tags at a time: a plan with thousands of requests never holds them all.
-                let payload = site.payload()
-                findings += UnresolvedValues.findings(for: payload)
-                findings += engine.findings(for: payload)
-                if let activity = DuplicateActivities.activity(payload, file: path, source: source) {
-                    activities.append(activity)
+            // A scope of its own: the sites and payloads let go of their nodes before the documents are released.
+            do {
+                let extracted = PayloadExtractor.sites(in: parsed.documents, kinds: verdict.documentKinds)
+                let scope = FindingScope(sites: extracted.sites, documentKinds: verdict.documentKinds)
+                findings += parsed.findings.filter(scope.keeps)
+                findings += extracted.findings
+                payloadCount = extracted.sites.count
+                for site in extracted.sites {
+                    // One request's tags at a time: a plan with thousands of requests never holds them all.
+                    let payload = site.payload()
+                    findings += UnresolvedValues.findings(for: payload)
+                    findings += engine.findings(for: payload)
+                    if let activity = DuplicateActivities.activity(payload, file: path, source: source) {
+                        activities.append(activity)
+                    }
+                }
+                if inputKind != .auto, extracted.sites.isEmpty, !parsed.documents.isEmpty {
+                    findings.append(Self.noRequestFound(kind: inputKind, in: parsed.documents[0]))
                 }
             }
-            if inputKind != .auto, extracted.sites.isEmpty, !parsed.documents.isEmpty {
-                findings.append(Self.noRequestFound(kind: inputKind, in: parsed.documents[0]))
-            }
+            parsed.releaseDocuments()
             // Only YAML has comments to carry suppressions.
-            if syntax == .yaml { suppressions = Suppressions(source: source) }
+            if syntax == .yaml { suppressions = Suppressions(source: source, scalars: parsed.scalarSpans) }
         }
         var diagnostics = engine.diagnostics(for: findings, file: path)
         if let suppressions, !suppressions.directives.isEmpty {

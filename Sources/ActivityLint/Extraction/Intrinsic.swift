@@ -42,8 +42,9 @@ enum Intrinsic {
         var ranges: [Range<Int>] = []
         var index = 0
         while index + 1 < scalars.count {
-            if scalars[index] == "$", scalars[index + 1] == "{", index + 2 < scalars.count, scalars[index + 2] != "!",
-               let close = scalars[(index + 2)...].firstIndex(of: "}") {
+            if scalars[index] == "$", scalars[index + 1] == "{", index + 2 < scalars.count, scalars[index + 2] != "!" {
+                // With no `}` left, no later `${` closes either: stop rather than search the rest again each time.
+                guard let close = scalars[(index + 2)...].firstIndex(of: "}") else { break }
                 ranges.append(index..<(close + 1))
                 index = close + 1
             } else {

@@ -88,8 +88,11 @@ extension Payload {
             if substitutions.isEmpty {
                 string.forEachCodePoint(body)
             } else {
+                // The substitutions are sorted and disjoint: one cursor walks them along with the code points.
+                var next = 0
                 string.forEachCodePoint { index, value in
-                    if !substitutions.contains(where: { $0.contains(index) }) { body(index, value) }
+                    while next < substitutions.count, substitutions[next].upperBound <= index { next += 1 }
+                    if next == substitutions.count || !substitutions[next].contains(index) { body(index, value) }
                 }
             }
         }

@@ -16,7 +16,7 @@ import Darwin
 /// Rule ids are separated by commas or spaces; `all` names every rule; text after `--` is the reason. A directive
 /// that suppresses nothing, names an unknown rule or cannot be read is itself reported (`unused-suppression`).
 struct Suppressions {
-    enum Scope: Equatable {
+    enum Scope: Hashable {
         case line(Int)
         case file
     }
@@ -33,27 +33,48 @@ struct Suppressions {
 
     var directives: [Directive]
 
-    /// Finds the directives in a YAML file's comments.
-    init(source: SourceText) {
+    /// Finds the directives in a YAML file's comments. A `#` starts a comment only outside every scalar (`scalars`,
+    /// recorded by the loader for files that mention the marker) and after white space or at a line's start, so a
+    /// directive written inside a string value is just text: it suppresses nothing and is not reported.
+    init(source: SourceText, scalars: YAMLScalarSpans?) {
         directives = []
-        guard Suppressions.mentionsMarker(source.bytes) else { return }
+        guard let scalars else { return }
+        let bytes = source.bytes
         var pendingNextLine: [Int] = []
+        var cursor = 0
         for lineNumber in 1...source.lineStarts.count {
-            let line = source.line(lineNumber)
-            let trimmed = line.drop { $0 == " " || $0 == "\t" }
-            if !trimmed.isEmpty, !trimmed.hasPrefix("#") {
+            let lineStart = source.lineStarts[lineNumber - 1]
+            guard lineStart < scalars.knownUntil else { break }
+            var lineEnd = lineNumber < source.lineStarts.count ? source.lineStarts[lineNumber] : bytes.count
+            while lineEnd > lineStart, bytes[lineEnd - 1] == 0x0A || bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+            var hasContent = false
+            var comment: Int?
+            for index in lineStart..<lineEnd {
+                let byte = bytes[index]
+                if byte == 0x20 || byte == 0x09 { continue }
+                if byte == UInt8(ascii: "#"), index == lineStart || bytes[index - 1] == 0x20 || bytes[index - 1] == 0x09,
+                   !scalars.contains(index, cursor: &cursor) {
+                    comment = index
+                    break
+                }
+                hasContent = true
+            }
+            if hasContent {
                 // The first content line after `disable-next-line` comments is the one they cover.
                 for index in pendingNextLine { directives[index].scope = .line(lineNumber) }
                 pendingNextLine = []
             }
-            guard let directive = Suppressions.directive(in: line, lineNumber: lineNumber, source: source) else { continue }
+            guard let comment, comment < scalars.knownUntil,
+                  let directive = Suppressions.directive(commentAt: comment, lineEnd: lineEnd, lineNumber: lineNumber,
+                                                         source: source)
+            else { continue }
             if directive.scope == .line(0) { pendingNextLine.append(directives.count) }
             directives.append(directive)
         }
     }
 
     /// A quick scan for `activity-lint:` so files without directives (nearly all) skip the line-by-line pass.
-    private static func mentionsMarker(_ bytes: [UInt8]) -> Bool {
+    static func mentionsMarker(_ bytes: [UInt8]) -> Bool {
         let marker = Array(Suppressions.marker.utf8)
         guard bytes.count >= marker.count else { return false }
         return bytes.withUnsafeBufferPointer { buffer in
@@ -71,19 +92,31 @@ struct Suppressions {
 
     /// Removes suppressed diagnostics and adds findings for directives that suppressed nothing.
     func apply(to diagnostics: [Diagnostic], knownRules: Set<String>) -> (kept: [Diagnostic], unused: [Finding]) {
-        var used = Array(repeating: Set<String>(), count: directives.count)
+        // The rule ids each scope's valid directives name, and the rules of the diagnostics each scope suppressed:
+        // a diagnostic looks up its own line and the file, so the cost is linear in diagnostics plus directives.
+        var covered: [Scope: Set<String>] = [:]
+        for directive in directives where directive.problem == nil {
+            covered[directive.scope, default: []].formUnion(directive.ruleIDs)
+        }
+        var suppressedRules: [Scope: Set<String>] = [:]
         let kept = diagnostics.filter { diagnostic in
             guard diagnostic.ruleID != Suppressions.unusedRuleID else { return true }
             var suppressed = false
-            for (index, directive) in directives.enumerated() where directive.problem == nil {
-                guard directive.scope == .file || directive.scope == .line(diagnostic.range.start.line) else { continue }
-                if directive.ruleIDs.contains(diagnostic.ruleID) {
-                    used[index].insert(diagnostic.ruleID); suppressed = true
-                } else if directive.ruleIDs.contains("all") {
-                    used[index].insert("all"); suppressed = true
-                }
+            for scope in [Scope.file, .line(diagnostic.range.start.line)] {
+                guard let ids = covered[scope], ids.contains(diagnostic.ruleID) || ids.contains("all") else { continue }
+                suppressedRules[scope, default: []].insert(diagnostic.ruleID)
+                suppressed = true
             }
             return !suppressed
+        }
+        // A directive used an id when its scope suppressed that rule; it used `all` when its scope suppressed a rule
+        // it does not name itself.
+        let used = directives.map { directive -> Set<String> in
+            let rules = suppressedRules[directive.scope] ?? []
+            let named = Set(directive.ruleIDs)
+            var used = named.intersection(rules)
+            if named.contains("all"), rules.contains(where: { !named.contains($0) }) { used.insert("all") }
+            return used
         }
         var unused: [Finding] = []
         for (index, directive) in directives.enumerated() {
@@ -107,22 +140,12 @@ struct Suppressions {
         return (kept, unused)
     }
 
-    /// Reads one line's directive, if its comment holds one. `.line(0)` marks "the next content line".
-    private static func directive(in line: String, lineNumber: Int, source: SourceText) -> Directive? {
-        let scalars = Array(line.unicodeScalars)
-        var hash: Int?
-        for (index, scalar) in scalars.enumerated() where scalar == "#" && (index == 0 || scalars[index - 1] == " " || scalars[index - 1] == "\t") {
-            hash = index
-            break
-        }
-        guard let hash else { return nil }
-        let comment = String(String.UnicodeScalarView(scalars[(hash + 1)...])).drop { $0 == " " }
+    /// Reads the directive of the comment whose `#` is at byte `hash`, if it holds one. `.line(0)` marks "the next
+    /// content line".
+    private static func directive(commentAt hash: Int, lineEnd: Int, lineNumber: Int, source: SourceText) -> Directive? {
+        let comment = String(decoding: source.bytes[(hash + 1)..<lineEnd], as: UTF8.self).drop { $0 == " " }
         guard comment.hasPrefix(marker) else { return nil }
-        let start = SourcePosition(line: lineNumber, column: hash + 1,
-                                   offset: source.offset(line: lineNumber, column: hash + 1))
-        let end = SourcePosition(line: lineNumber, column: scalars.count + 1,
-                                 offset: source.offset(line: lineNumber, column: scalars.count + 1))
-        let range = SourceRange(start: start, end: end)
+        let range = SourceRange(start: source.position(atOffset: hash), end: source.position(atOffset: lineEnd))
         let body = comment.dropFirst(marker.count)
         let beforeReason = body.split(separator: "--", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
         let words = beforeReason.split { $0 == " " || $0 == "," || $0 == "\t" }.map(String.init)

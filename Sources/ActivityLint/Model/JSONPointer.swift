@@ -2,18 +2,30 @@
 public enum JSONPointer {
     /// Appends one reference token, escaping `~` as `~0` and `/` as `~1`.
     public static func appending(_ token: String, to pointer: String) -> String {
+        var result = pointer
+        append(token, to: &result)
+        return result
+    }
+
+    /// Appends one reference token in place: building a pointer token by token stays linear in its length.
+    static func append(_ token: String, to pointer: inout String) {
+        pointer += "/"
         if !token.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) {
-            return pointer + "/" + token
+            pointer += token
+            return
         }
-        var result = pointer + "/"
         for character in token.unicodeScalars {
             switch character {
-            case "~": result += "~0"
-            case "/": result += "~1"
-            default: result.unicodeScalars.append(character)
+            case "~": pointer += "~0"
+            case "/": pointer += "~1"
+            default: pointer.unicodeScalars.append(character)
             }
         }
-        return result
+    }
+
+    static func append(_ index: Int, to pointer: inout String) {
+        pointer += "/"
+        pointer += String(index)
     }
 
     public static func appending(_ index: Int, to pointer: String) -> String {

@@ -60,28 +60,18 @@ public struct StringValue: Hashable, Sendable {
     /// The length in UTF-16 code units, as a Java or JavaScript service would count it.
     public var utf16Count: Int { text.utf16.count }
 
-    /// The source position of the code point at `index`.
+    /// The source position of the code point at `index` (a walk from the start: for many code points of one
+    /// string, use a `ScalarLocator`).
     public func position(ofScalar index: Int) -> SourcePosition {
-        if let scalarPositions = scalarPositions, index < scalarPositions.count { return scalarPositions[index] }
-        var position = contentStart
-        for scalar in text.unicodeScalars.prefix(index) {
-            position.column += 1
-            position.offset += UTF8.width(scalar)
-        }
-        return position
+        var locator = ScalarLocator(self)
+        return locator.position(ofScalar: index)
     }
 
     /// The source range of the code point at `index`: up to the next code point when both are on one line
     /// (so an escape such as `\u0009` is covered whole), otherwise one column.
     public func range(ofScalar index: Int) -> SourceRange {
-        let start = position(ofScalar: index)
-        if let scalarPositions = scalarPositions, index + 1 < scalarPositions.count, scalarPositions[index + 1].line == start.line {
-            return SourceRange(start: start, end: scalarPositions[index + 1])
-        }
-        let scalar = text.unicodeScalars.dropFirst(index).first
-        let end = SourcePosition(
-            line: start.line, column: start.column + 1, offset: start.offset + (scalar.map(UTF8.width) ?? 1))
-        return SourceRange(start: start, end: end)
+        var locator = ScalarLocator(self)
+        return locator.range(ofScalar: index)
     }
 
     public static func == (lhs: StringValue, rhs: StringValue) -> Bool {
@@ -90,5 +80,55 @@ public struct StringValue: Hashable, Sendable {
 
     public func hash(into hasher: inout Hasher) {
         hasher.combine(text)
+    }
+}
+
+/// Finds where code points of one string stand by walking forward from the last one asked for, so reporting every
+/// offending character of a long value costs one pass over it, not one pass per character. Asking for an earlier
+/// code point than the last starts the walk over.
+public struct ScalarLocator {
+    private let string: StringValue
+    private let scalars: String.UnicodeScalarView
+    /// The code point `index` is at `scalarIndex` in the text and, when there is no position table, at `position`.
+    private var index = 0
+    private var scalarIndex: String.UnicodeScalarView.Index
+    private var position: SourcePosition
+
+    public init(_ string: StringValue) {
+        self.string = string
+        scalars = string.text.unicodeScalars
+        scalarIndex = scalars.startIndex
+        position = string.contentStart
+    }
+
+    /// Moves to the code point at `target` (or to the end of the text).
+    private mutating func move(to target: Int) {
+        if target < index {
+            index = 0
+            scalarIndex = scalars.startIndex
+            position = string.contentStart
+        }
+        while index < target, scalarIndex < scalars.endIndex {
+            position.column += 1
+            position.offset += UTF8.width(scalars[scalarIndex])
+            scalars.formIndex(after: &scalarIndex)
+            index += 1
+        }
+    }
+
+    public mutating func position(ofScalar target: Int) -> SourcePosition {
+        if let table = string.scalarPositions, target < table.count { return table[target] }
+        move(to: target)
+        return position
+    }
+
+    public mutating func range(ofScalar target: Int) -> SourceRange {
+        let start = position(ofScalar: target)
+        if let table = string.scalarPositions, target + 1 < table.count, table[target + 1].line == start.line {
+            return SourceRange(start: start, end: table[target + 1])
+        }
+        move(to: target)
+        let width = index == target && scalarIndex < scalars.endIndex ? UTF8.width(scalars[scalarIndex]) : 1
+        return SourceRange(start: start, end: SourcePosition(line: start.line, column: start.column + 1, offset: start.offset + width))
     }
 }

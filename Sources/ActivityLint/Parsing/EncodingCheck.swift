@@ -38,15 +38,31 @@ enum EncodingCheck {
         return (findings, nil)
     }
 
-    /// CR LF line endings are valid in JSON and YAML, and positions treat CR LF as one break; saying so once
-    /// (an info) explains line numbers that differ from a tool counting CRs, and mixed endings are worth a look.
+    /// CR LF and lone CR line endings are valid in JSON and YAML, and positions treat each as one break; saying so
+    /// once (an info) explains line numbers that differ from a tool counting CRs, and mixed endings are worth a look.
+    /// The message names exactly the kinds the file holds.
     private static func lineEndingFinding(_ source: SourceText) -> Finding? {
         let bytes = source.bytes
         guard let cr = bytes.withUnsafeBufferPointer({ $0.offset(of: 0x0D) }) else { return nil }
-        let hasLF = bytes.indices.contains { bytes[$0] == 0x0A && ($0 == 0 || bytes[$0 - 1] != 0x0D) }
-        let message = hasLF
-            ? "the file mixes CR LF and LF line endings (the first CR is here); editors and diffs may show it oddly"
-            : "the file uses CR LF line endings; that is valid, and positions count CR LF as one line break"
+        var hasCRLF = false, hasLoneCR = false, hasLF = false
+        for index in bytes.indices {
+            switch bytes[index] {
+            case 0x0D:
+                if index + 1 < bytes.count, bytes[index + 1] == 0x0A { hasCRLF = true } else { hasLoneCR = true }
+            case 0x0A:
+                if index == 0 || bytes[index - 1] != 0x0D { hasLF = true }
+            default: break
+            }
+        }
+        let kinds = [(hasCRLF, "CR LF"), (hasLoneCR, "lone CR"), (hasLF, "LF")].filter(\.0).map(\.1)
+        let message: String
+        if kinds.count == 1 {
+            message = "the file uses \(kinds[0]) line endings; that is valid, and positions count "
+                + "\(kinds[0] == "CR LF" ? "CR LF" : "a lone CR") as one line break"
+        } else {
+            let list = kinds.dropLast().joined(separator: ", ") + " and " + kinds.last!
+            message = "the file mixes \(list) line endings (the first CR is here); editors and diffs may show it oddly"
+        }
         return Finding(ruleID: "line-endings", message: message, range: point(source, cr))
     }
 

@@ -5,6 +5,15 @@ public struct ParsedSource: Sendable {
     /// When parsing stopped at an error inside a document whose top level is a map: the keys read before it,
     /// which classification uses to tell a broken request from a broken file of another kind.
     var keysBeforeError: [String]?
+    /// For YAML that mentions the suppression marker: where its scalars are, so comments can be told from strings.
+    var scalarSpans: YAMLScalarSpans?
+    /// How deep the documents' collections nest, so a deep tree can be let go without recursion (`NodeTeardown`).
+    var deepestNesting = 0
+
+    /// Drops the documents; call it where nothing else holds on to their nodes.
+    mutating func releaseDocuments() {
+        NodeTeardown.release(&documents, depth: deepestNesting)
+    }
 
     public init(documents: [Node] = [], findings: [Finding] = [], keysBeforeError: [String]? = nil) {
         self.documents = documents

@@ -67,12 +67,13 @@ struct NameForbiddenCharacter: PlainValidator {
         name.forEachLiteralCodePoint { index, codePoint in
             if NameCharacterClass.forbiddenCategory(codePoint) != nil { offending.append((index, codePoint)) }
         }
+        var locator = ScalarLocator(name.string)
         for (index, codePoint) in offending {
             guard let category = NameCharacterClass.forbiddenCategory(codePoint) else { continue }
             context.report(
                 "activity name contains \(category) \(CodePointDescription.describe(codePoint)) at character "
                     + "\(index + 1); AWS rejects the name with InvalidName",
-                at: name.string.range(ofScalar: index), pointer: name.pointer)
+                at: locator.range(ofScalar: index), pointer: name.pointer)
         }
     }
 }

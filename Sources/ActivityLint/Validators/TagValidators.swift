@@ -128,13 +128,14 @@ struct TagCharset: PlainValidator {
         field.forEachLiteralCodePoint { index, codePoint in
             if !TagCharset.allows(codePoint) { offending.append((index, codePoint)) }
         }
+        var locator = ScalarLocator(field.string)
         for (index, codePoint) in offending {
             var message = "tag \(label) contains \(CodePointDescription.describe(codePoint)); tags may "
                 + "contain only letters, digits, white space and _ . : / = + - @"
             if let scalar = Unicode.Scalar(codePoint), scalar.properties.generalCategory.isMark {
                 message += " (a combining mark: write the precomposed character, Unicode NFC, instead)"
             }
-            context.report(message, at: field.string.range(ofScalar: index), pointer: field.pointer)
+            context.report(message, at: locator.range(ofScalar: index), pointer: field.pointer)
         }
     }
 

@@ -19,6 +19,7 @@ struct JSONDocumentParser {
     private var cursor: JSONCursor
     /// The objects and arrays opened and not yet closed, outermost first.
     private var stack: [Frame] = []
+    private var deepestNesting = 0
     private var findings: [Finding] = []
 
     private struct Frame {
@@ -60,7 +61,9 @@ struct JSONDocumentParser {
                 throw foundError(
                     "expected end of input after the top-level value", hint: "a JSON file holds exactly one value")
             }
-            return ParsedSource(documents: [root!], findings: findings)
+            var parsed = ParsedSource(documents: [root!], findings: findings)
+            parsed.deepestNesting = deepestNesting
+            return parsed
         } catch {
             let start = source.position(atOffset: error.start)
             let end = error.end == error.start ? start : source.position(atOffset: error.end)
@@ -68,7 +71,13 @@ struct JSONDocumentParser {
                 Finding(
                     ruleID: error.ruleID, message: error.message, range: SourceRange(start: start, end: end),
                     pointer: error.pointsAtNewValue ? pointerOfValueInProgress() : pointerOfInnermostContainer()))
-            return ParsedSource(documents: [], findings: findings, keysBeforeError: keysBeforeError(root: root))
+            let keys = keysBeforeError(root: root)
+            // The open containers (and a finished root followed by more input) may hold deep values.
+            var leftovers = stack.flatMap { $0.elements + $0.members.map(\.value) } + (root.map { [$0] } ?? [])
+            root = nil
+            stack = []
+            NodeTeardown.release(&leftovers, depth: deepestNesting)
+            return ParsedSource(documents: [], findings: findings, keysBeforeError: keys)
         }
     }
 
@@ -176,6 +185,7 @@ struct JSONDocumentParser {
         // Most objects are tags or small requests: room for four members saves regrowing from one.
         if isObject { frame.members.reserveCapacity(4) }
         stack.append(frame)
+        deepestNesting = max(deepestNesting, stack.count)
         cursor.index += 1
     }
 
@@ -359,10 +369,11 @@ struct JSONDocumentParser {
     private func pointer(throughFrames count: Int) -> String {
         var pointer = ""
         for frame in stack.prefix(max(0, count)) {
-            pointer =
-                frame.isObject
-                ? JSONPointer.appending(frame.key.text, to: pointer)
-                : JSONPointer.appending(frame.elements.count, to: pointer)
+            if frame.isObject {
+                JSONPointer.append(frame.key.text, to: &pointer)
+            } else {
+                JSONPointer.append(frame.elements.count, to: &pointer)
+            }
         }
         return pointer
     }

@@ -56,12 +56,19 @@ struct YAMLComposer {
         if let pending = outermost.pendingKey { keys.append(pending.text) }
         return keys
     }
+    /// The deepest nesting seen.
+    private(set) var deepestNesting = 0
+    /// How many of the open collections are flow collections.
+    private(set) var flowDepth = 0
+    /// Where the innermost open collection starts.
+    var frameStart: SourcePosition { frames.last?.start ?? .start }
     var documentIndex: Int { documents.count }
 
     // MARK: - Documents
 
     mutating func beginDocument() {
         frames.removeAll(keepingCapacity: true)
+        flowDepth = 0
         root = nil
         anchors.removeAll(keepingCapacity: true)
     }
@@ -87,8 +94,8 @@ struct YAMLComposer {
         for frame in frames {
             switch frame.token {
             case .none: break
-            case .key(let key): pointer = JSONPointer.appending(key, to: pointer)
-            case .index(let index): pointer = JSONPointer.appending(index, to: pointer)
+            case .key(let key): JSONPointer.append(key, to: &pointer)
+            case .index(let index): JSONPointer.append(index, to: &pointer)
             }
         }
         return pointer
@@ -125,17 +132,23 @@ struct YAMLComposer {
         // Most collections are small: one allocation instead of growing through 1, 2 and 4.
         if isMapping { frame.members.reserveCapacity(4) } else { frame.items.reserveCapacity(4) }
         frames.append(frame)
+        deepestNesting = max(deepestNesting, frames.count)
+        if isFlow { flowDepth += 1 }
     }
 
     /// Closes the innermost collection; `end` is libyaml's end mark, used for flow collections (block
-    /// collections end with their last child, not at the next token).
-    mutating func endCollection(end: SourcePosition) {
-        guard let frame = frames.popLast() else { return }
+    /// collections end with their last child, not at the next token). Returns how many members merge keys
+    /// (`<<`) added to it.
+    mutating func endCollection(end: SourcePosition) -> Int {
+        guard let frame = frames.popLast() else { return 0 }
+        if frame.isFlow { flowDepth -= 1 }
         let range = SourceRange(start: frame.start, end: frame.isFlow || frame.end == frame.start ? end : frame.end)
-        let members = frame.isMapping ? YAMLMergeKeys.apply(frame.members) : []
+        var merged = 0
+        let members = frame.isMapping ? YAMLMergeKeys.apply(frame.members, merged: &merged) : []
         let node = Node(frame.isMapping ? .object(members) : .array(frame.items), range: range, tag: frame.tag)
         if let anchor = frame.anchor { anchors[anchor] = Anchored(node: copy node, scalarText: nil) }
         attach(node, key: nil)
+        return merged
     }
 
     /// Adds a scalar; `key` is its text as a `StringValue` when it is a key (see `nextIsKey`).
@@ -144,6 +157,16 @@ struct YAMLComposer {
     ) {
         if let anchor { anchors[anchor] = Anchored(node: copy node, scalarText: text()) }
         attach(consume node, key: consume key)
+    }
+
+    /// Lets go of what loading stopped early left behind (open collections, anchors) without recursion.
+    mutating func releaseLeftovers() {
+        // Anchored nodes also sit in the tree: dropping these references first frees nothing.
+        anchors = [:]
+        var leftovers = frames.flatMap { $0.items + $0.members.map(\.value) } + (root.map { [$0] } ?? [])
+        frames = []
+        root = nil
+        NodeTeardown.release(&leftovers, depth: deepestNesting)
     }
 
     enum AliasProblem {

@@ -4,14 +4,23 @@ import CYaml
 /// libyaml's event parser. Plain scalars are typed by the YAML 1.2 core schema (so `yes` is a string);
 /// plain scalars that YAML 1.1 loaders read differently are marked and reported.
 public enum YAMLLoader {
+    /// How deep flow collections (`[ ]`, `{ }`) may nest whatever `--max-depth` says: libyaml checks every open
+    /// flow level on each token, so deeper flow nesting would cost time quadratic in the depth.
+    public static let maxFlowDepth = 1_000
+
     public static func load(_ source: SourceText, limits: ParseLimits = .default) -> ParsedSource {
         guard !source.bytes.isEmpty else { return ParsedSource() }
         return source.bytes.withUnsafeBufferPointer { bytes in
             var session = YAMLLoadSession(source: source, bytes: bytes, limits: limits)
             session.run()
-            return ParsedSource(
+            let keysBeforeError = session.composer.openRootKeys
+            session.composer.releaseLeftovers()
+            var parsed = ParsedSource(
                 documents: session.composer.documents, findings: session.composer.findings,
-                keysBeforeError: session.composer.openRootKeys)
+                keysBeforeError: keysBeforeError)
+            parsed.scalarSpans = session.scalarSpans
+            parsed.deepestNesting = session.composer.deepestNesting
+            return parsed
         }
     }
 }
@@ -24,12 +33,17 @@ private struct YAMLLoadSession {
     var composer = YAMLComposer()
     var marks: YAMLMarkConverter
     var aliasCount = 0
+    /// Recorded only when the file mentions the suppression marker (nearly no file does).
+    var scalarSpans: YAMLScalarSpans?
+    /// The furthest end of a content event handled, where the text known to be YAML ends if loading stops early.
+    private var handledUntil = 0
 
     init(source: SourceText, bytes: UnsafeBufferPointer<UInt8>, limits: ParseLimits) {
         self.source = source
         self.bytes = bytes
         self.limits = limits
         self.marks = YAMLMarkConverter(source: source)
+        if Suppressions.mentionsMarker(source.bytes) { scalarSpans = YAMLScalarSpans() }
     }
 
     mutating func run() {
@@ -50,11 +64,20 @@ private struct YAMLLoadSession {
         while true {
             guard yaml_parser_parse(parser, &event) == 1 else {
                 reportParserError(parser.pointee, looksUTF16: looksUTF16)
+                scalarSpans?.knownUntil = handledUntil
                 return
             }
             let type = event.type
             let keepGoing = handle(&event)
+            // Only content events count: a collection's end is marked at the next token, past comments that may
+            // have broken the syntax (`[a # activity-lint: disable-file all]` comments out the `]`).
+            if keepGoing, scalarSpans != nil, type == YAML_SCALAR_EVENT || type == YAML_ALIAS_EVENT
+                || type == YAML_SEQUENCE_START_EVENT || type == YAML_MAPPING_START_EVENT
+            {
+                handledUntil = max(handledUntil, marks.position(of: event.end_mark, in: bytes).offset)
+            }
             yaml_event_delete(&event)
+            if !keepGoing { scalarSpans?.knownUntil = handledUntil }
             if !keepGoing || type == YAML_STREAM_END_EVENT { return }
         }
     }
@@ -86,11 +109,29 @@ private struct YAMLLoadSession {
                 isMapping
                 ? event.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE
                 : event.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE
+            guard !isFlow || composer.flowDepth < YAMLLoader.maxFlowDepth else {
+                report(
+                    "nesting-too-deep",
+                    "flow collections ([ ] and { }) are nested more than \(YAMLLoader.maxFlowDepth) deep, the YAML "
+                        + "limit whatever --max-depth says; loading stopped", at: start, pointer: composer.containerPointer)
+                return false
+            }
             composer.startCollection(
                 isMapping: isMapping, isFlow: isFlow, start: start, tag: tag.map { String(cString: $0) },
                 anchor: anchor.map { String(cString: $0) })
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-            composer.endCollection(end: marks.position(of: event.end_mark, in: bytes))
+            let start = composer.frameStart
+            let merged = composer.endCollection(end: marks.position(of: event.end_mark, in: bytes))
+            // Each member a merge key adds counts as one alias use: a chain of merges stays linear.
+            aliasCount += merged
+            if merged > 0, aliasCount > limits.maxAliases {
+                report(
+                    "alias-limit",
+                    "more than \(limits.maxAliases) aliases and merged members (`<<`) in this YAML stream; loading "
+                        + "stopped to guard against merge chains that grow quadratically",
+                    at: start, pointer: composer.containerPointer)
+                return false
+            }
         default:
             break
         }
@@ -144,6 +185,7 @@ private struct YAMLLoadSession {
         }
         let start = marks.position(of: event.start_mark, in: bytes)
         var end = marks.position(of: event.end_mark, in: bytes)
+        if scalarSpans != nil { recordSpan(start: start.offset, end: end.offset, isBlock: style == .literal || style == .folded) }
         if style == .literal || style == .folded {
             end = YAMLScalarPositions.trimmedBlockEnd(bytes: bytes, source: source, start: start, end: end)
         }
@@ -193,6 +235,15 @@ private struct YAMLLoadSession {
         composer.addScalar(
             Node(typed ?? .string(stringValue!), range: range, tag: tag, yaml11Reading: yaml11Reading),
             key: isKey ? stringValue : nil, anchor: anchor, text: text)
+    }
+
+    /// A block scalar's header line may end in a real comment, so its span starts at the header's line break.
+    private mutating func recordSpan(start: Int, end: Int, isBlock: Bool) {
+        var start = start
+        if isBlock {
+            while start < end, bytes[start] != 0x0A, bytes[start] != 0x0D { start += 1 }
+        }
+        if start < end { scalarSpans?.add(start..<end) }
     }
 
     // MARK: - Errors

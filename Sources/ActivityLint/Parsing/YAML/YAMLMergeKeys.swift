@@ -1,12 +1,13 @@
 /// YAML merge keys (`<<: *base`), which both loaders the AWS CLI uses apply (ruamel.yaml for v2, PyYAML for v1):
 /// the members of the merged mapping (or of each mapping in a merged list, earlier ones first) are added where the
-/// `<<` stands, unless the mapping defines the key itself. Merged members are shared, not copied, so a chain of
-/// merges grows the tree by the number of keys, never exponentially; a `<<` whose value is not a mapping or a list
-/// of mappings stays an ordinary member (and is reported as unknown).
+/// `<<` stands, unless the mapping defines the key itself. Merged values are shared, not copied, but each merged
+/// member is an entry of the mapping, so a chain of merges (each map merging the one before) would add entries
+/// quadratically: `merged` counts the entries added, and the loader holds them to the alias budget. A `<<` whose
+/// value is not a mapping or a list of mappings stays an ordinary member (and is reported as unknown).
 enum YAMLMergeKeys {
     static let key = "<<"
 
-    static func apply(_ members: [Node.Member]) -> [Node.Member] {
+    static func apply(_ members: [Node.Member], merged: inout Int) -> [Node.Member] {
         guard members.contains(where: { $0.key.text == key && sources(of: $0.value) != nil }) else { return members }
         var defined = Set(members.filter { $0.key.text != key }.map(\.key.text))
         var result: [Node.Member] = []
@@ -17,8 +18,9 @@ enum YAMLMergeKeys {
                 continue
             }
             for source in sources {
-                for merged in source where defined.insert(merged.key.text).inserted {
-                    result.append(merged)
+                merged += source.count
+                for member in source where defined.insert(member.key.text).inserted {
+                    result.append(member)
                 }
             }
         }

@@ -70,6 +70,27 @@ struct RepositoryRunTests {
         #expect(configuration["file"] is NSNull && (configuration["rulesOff"] as? [Any])?.isEmpty == true)
     }
 
+    @Test func sarifAndAnnotationsSayNothingOfSkippedFiles() throws {
+        let repo = try Self.serviceRepository()
+        let github = try Executable.run(["--format", "github", "."], workingDirectory: repo.url)
+        #expect(github.status == 0)
+        #expect(github.stdout == "::notice file=template.yaml,line=20,col=13,endLine=20,endColumn=35,"
+            + "title=unresolved-value::PaymentsActivity: `Name` is an Fn::Sub template: only its literal text is "
+            + "checked\n1 info in 1 of 4 files (4 payloads); 15 skipped (not activity documents). Configuration: none "
+            + "(every built-in rule at its default severity)\n", "\(github.stdout)")
+        let sarif = try Executable.run(["--format", "sarif", "."], workingDirectory: repo.url)
+        let log = try #require(try JSONSerialization.jsonObject(with: Data(sarif.stdout.utf8)) as? [String: Any])
+        let run = try #require((log["runs"] as? [[String: Any]])?.first)
+        let uris = (run["results"] as? [[String: Any]] ?? []).compactMap {
+            (($0["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?["artifactLocation"]
+                as? [String: Any]
+        }.compactMap { $0["uri"] as? String }
+        #expect(uris == ["template.yaml"])
+        let invocation = try #require((run["invocations"] as? [[String: Any]])?.first)
+        #expect(invocation["executionSuccessful"] as? Bool == true)
+        #expect(invocation["toolExecutionNotifications"] == nil, "skipped files are not failures")
+    }
+
     @Test func preCommitStyleNamesOfOtherFilesPass() throws {
         let repo = try Self.serviceRepository()
         // What pre-commit passes when a commit only bumps `version` in package.json, or touches a workflow.

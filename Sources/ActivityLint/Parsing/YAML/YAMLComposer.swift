@@ -46,6 +46,9 @@ struct YAMLComposer {
     private var frames: [Frame] = []
     private var root: Node?
     private var anchors: [String: Anchored] = [:]
+    /// Nodes left out of the tree (collections used as keys, their values, merged mappings), kept to be released
+    /// with the rest.
+    private var discarded: [Node] = []
 
     var depth: Int { frames.count }
 
@@ -145,6 +148,8 @@ struct YAMLComposer {
         let range = SourceRange(start: frame.start, end: frame.isFlow || frame.end == frame.start ? end : frame.end)
         var merged = 0
         let members = frame.isMapping ? YAMLMergeKeys.apply(frame.members, merged: &merged) : []
+        // The `<<` values leave the tree, and with them merged members the mapping overrides.
+        if merged > 0 { discarded += frame.members.lazy.filter { $0.key.text == YAMLMergeKeys.key }.map(\.value) }
         let node = Node(frame.isMapping ? .object(members) : .array(frame.items), range: range, tag: frame.tag)
         if let anchor = frame.anchor { anchors[anchor] = Anchored(node: copy node, scalarText: nil) }
         attach(node, key: nil)
@@ -159,13 +164,15 @@ struct YAMLComposer {
         attach(consume node, key: consume key)
     }
 
-    /// Lets go of what loading stopped early left behind (open collections, anchors) without recursion.
+    /// Lets go of what is not in the documents (open collections after an early stop, anchors, nodes left out of
+    /// the tree) without recursion.
     mutating func releaseLeftovers() {
         // Anchored nodes also sit in the tree: dropping these references first frees nothing.
         anchors = [:]
-        var leftovers = frames.flatMap { $0.items + $0.members.map(\.value) } + (root.map { [$0] } ?? [])
+        var leftovers = frames.flatMap { $0.items + $0.members.map(\.value) } + (root.map { [$0] } ?? []) + discarded
         frames = []
         root = nil
+        discarded = []
         NodeTeardown.release(&leftovers, depth: deepestNesting)
     }
 
@@ -208,6 +215,7 @@ struct YAMLComposer {
                             + "JSON and the AWS API accept only string keys, so this member is ignored",
                         range: node.range, pointer: containerPointer, documentIndex: documentIndex))
                 frames[top].keyState = .skip
+                discarded.append(node)
                 return
             }
             checkDuplicate(key, range: node.range, in: top)
@@ -220,6 +228,7 @@ struct YAMLComposer {
             frames[top].keyState = .none
         case .skip:
             frames[top].keyState = .none
+            discarded.append(node)
         }
     }
 

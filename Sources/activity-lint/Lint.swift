@@ -12,7 +12,9 @@ struct Lint: ParsableCommand {
         abstract: "Lint files and directories (the default command).",
         discussion: """
             Directories are searched recursively for *.json, *.yaml and *.yml files, skipping hidden files and \
-            folders (.git, .build, .github) and node_modules. Use - to read standard input. Settings come from the nearest .activity-lint.yml in the \
+            folders (.git, .build, .github) and node_modules. Only activity documents are linted (requests, CLI \
+            input files, CloudFormation/SAM/CDK templates, Terraform plans); other JSON and YAML files are \
+            skipped and counted (-v lists them with the reason). Use - to read standard input. Settings come from the nearest .activity-lint.yml in the \
             working directory or a folder above it (see the README).
             """)
 

@@ -12,8 +12,8 @@ private let linter = Linter(
 private let names = [
     "request.json", "request.yaml", "request.yml", "request", "dir/x.txt",
     "we\u{1B}[31mird\n::error::x.json", "a,b:c%.yaml", "π/ü.json", "cdk.out/Stack.template.json", "template.yaml",
-    // Paths that name an activity: every document is a request, so the rules see whatever the input holds.
-    "create-activity.json", "activities/orders.yaml", "activities/orders",
+    // File names that name an activity: nearly every document is a request, so the rules see whatever the input holds.
+    "create-activity.json", "orders-activity.yaml", "dir/activity",
 ]
 
 @_cdecl("LLVMFuzzerTestOneInput")

@@ -5,7 +5,7 @@
 /// 2. A Terraform plan has `resource_changes`, or `format_version` with `terraform_version` or `planned_values`.
 /// 3. A request is an object whose members are the CreateActivity members or near misses of them (`Name`,
 ///    `tag`, `encryption_configuration`), or that has an encryption configuration or request-shaped tags.
-/// 4. In a file whose path names an activity (`create-activity.json`, `activities/orders.yaml`), a document that
+/// 4. In a file whose name names an activity (`create-activity.json`, `orders-activity.yaml`), a document that
 ///    is empty, not an object, or has any CreateActivity member (beside others) is a request, so an empty object
 ///    or a list there is reported, not skipped. A document whose members all belong to something else (a state
 ///    machine definition named after its activity) is classified by them.
@@ -56,12 +56,11 @@ enum DocumentClassifier {
         return .notActivity("it could not be parsed, and what was read before the error is not an activity document: \(what)")
     }
 
-    /// Whether a path names an activity: a file or folder name containing `activity` or `activities`. Only the
-    /// path inside the repository counts (where a checkout lives says nothing of its files); of a path outside it
-    /// (reported absolute), only the file name.
+    /// Whether a file's name names an activity (`create-activity.json`, `orders-activities.yaml`). Folders do not
+    /// count: `packages/activity-feed/package.json` is a package manifest, whatever its folder is called.
     static func pathNamesActivity(_ path: String) -> Bool {
-        let inside = path.hasPrefix("/") ? path.split(separator: "/").last.map(String.init) ?? "" : path
-        return inside.lowercased().contains("activit")
+        let name = path.split(separator: "/").last ?? ""
+        return name.lowercased().contains("activit")
     }
 
     // MARK: - Markers

@@ -27,7 +27,9 @@ public func fuzzSuppressions(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int3
                   "a directive inside a scalar was read as a comment at \(diagnostic.range.start)")
     }
     var spoiled = bytes
-    for start in markers where inScalar(start) {
+    // A marker right after a backslash starts with the escape `\a`; upper case would make it `\A`, which is no
+    // escape at all, and the change of meaning would be mistaken for a hidden diagnostic.
+    for start in markers where inScalar(start) && (start == 0 || bytes[start - 1] != UInt8(ascii: "\\")) {
         for offset in start..<(start + marker.count) where spoiled[offset] >= 0x61 && spoiled[offset] <= 0x7A {
             spoiled[offset] -= 0x20
         }

@@ -40,6 +40,17 @@ struct HostileCostTests {
         #expect(result.diagnostics.map(\.description) == ["alias-limit@6:5"])
     }
 
+    /// One mapping merging thousands of aliases of a large map (each alias under the limit) once cost aliases x
+    /// keys before the limit was checked; merging now stops at the first source the budget cannot take.
+    @Test func oneMergeOfManyAliasesOfALargeMapStopsAtTheAliasLimit() throws {
+        let base = (0..<200_000).map { "k\($0): 0" }.joined(separator: ", ")
+        let aliases = Array(repeating: "*b", count: 9_000).joined(separator: ", ")
+        let text = "name: orders\nbase: &b {\(base)}\nm: {<<: [\(aliases)]}\n"
+        let result = try lint("merge.yaml", text)
+        #expect(result.status == 1)
+        #expect(result.diagnostics.map(\.description) == ["alias-limit@3:4"])
+    }
+
     @Test func aRaisedAliasLimitStillMergesAChain() throws {
         var text = "name: orders\nencryptionConfiguration:\n  m0: &m0 {type: AWS_OWNED_KEY}\n"
         for index in 1..<200 { text += "  m\(index): &m\(index) {<<: *m\(index - 1), k\(index): \(index)}\n" }

@@ -84,6 +84,10 @@ private func scalarSpans(_ parsed: ParsedSource, in bytes: [UInt8]) -> [Range<In
             }
         case .array(let elements):
             stack.append(contentsOf: elements)
+        case .string(let string) where string.text.isEmpty && node.tag != nil:
+            // `key: !!str &a # comment` is an empty scalar with properties: what follows them is a real comment,
+            // though libyaml's end mark for the empty value may lie beyond it.
+            continue
         default:
             // An alias stands for its anchor's node; its own range is the `*name`, no scalar.
             if node.aliasOf == nil { add(node.range) }

@@ -142,12 +142,12 @@ struct YAMLComposer {
     /// Closes the innermost collection; `end` is libyaml's end mark, used for flow collections (block
     /// collections end with their last child, not at the next token). Returns how many members merge keys
     /// (`<<`) added to it.
-    mutating func endCollection(end: SourcePosition) -> Int {
+    mutating func endCollection(end: SourcePosition, mergeBudget: Int = .max) -> Int {
         guard let frame = frames.popLast() else { return 0 }
         if frame.isFlow { flowDepth -= 1 }
         let range = SourceRange(start: frame.start, end: frame.isFlow || frame.end == frame.start ? end : frame.end)
         var merged = 0
-        let members = frame.isMapping ? YAMLMergeKeys.apply(frame.members, merged: &merged) : []
+        let members = frame.isMapping ? YAMLMergeKeys.apply(frame.members, merged: &merged, budget: mergeBudget) : []
         // The `<<` values leave the tree, and with them merged members the mapping overrides.
         if merged > 0 { discarded += frame.members.lazy.filter { $0.key.text == YAMLMergeKeys.key }.map(\.value) }
         let node = Node(frame.isMapping ? .object(members) : .array(frame.items), range: range, tag: frame.tag)

@@ -121,7 +121,8 @@ private struct YAMLLoadSession {
                 anchor: anchor.map { String(cString: $0) })
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             let start = composer.frameStart
-            let merged = composer.endCollection(end: marks.position(of: event.end_mark, in: bytes))
+            let merged = composer.endCollection(
+                end: marks.position(of: event.end_mark, in: bytes), mergeBudget: max(0, limits.maxAliases - aliasCount))
             // Each member a merge key adds counts as one alias use: a chain of merges stays linear.
             aliasCount += merged
             if merged > 0, aliasCount > limits.maxAliases {

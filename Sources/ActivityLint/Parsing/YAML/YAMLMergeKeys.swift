@@ -7,7 +7,10 @@
 enum YAMLMergeKeys {
     static let key = "<<"
 
-    static func apply(_ members: [Node.Member], merged: inout Int) -> [Node.Member] {
+    /// `budget` is how many merged members the stream may still add: merging stops before a source that would go
+    /// over it (`merged` then exceeds the budget), so one mapping merging many aliases of a large map costs no more
+    /// than the budget.
+    static func apply(_ members: [Node.Member], merged: inout Int, budget: Int) -> [Node.Member] {
         guard members.contains(where: { $0.key.text == key && sources(of: $0.value) != nil }) else { return members }
         var defined = Set(members.filter { $0.key.text != key }.map(\.key.text))
         var result: [Node.Member] = []
@@ -19,6 +22,7 @@ enum YAMLMergeKeys {
             }
             for source in sources {
                 merged += source.count
+                if merged > budget { return result }
                 for member in source where defined.insert(member.key.text).inserted {
                     result.append(member)
                 }

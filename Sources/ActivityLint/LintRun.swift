@@ -71,7 +71,8 @@ public struct LintRun: Sendable {
 
         var notes: [String] = []
         let workingDirectory = PathText.currentDirectory
-        let root = RepositoryRoot.find(from: workingDirectory)
+        let repository = RepositoryRoot.find(from: workingDirectory)
+        let root = repository ?? workingDirectory
         func reported(_ path: String) -> String {
             PathText.display(standardized: PathText.standardized(path, in: workingDirectory), root: root)
         }
@@ -111,7 +112,7 @@ public struct LintRun: Sendable {
         var admitted = 0
         // A name given for standard input is a path too, reported like any other.
         let stdinName = stdinFilename.hasPrefix("<") ? stdinFilename : reported(stdinFilename)
-        let discovery = InputDiscovery(stdinFilename: stdinName, root: root)
+        let discovery = InputDiscovery(stdinFilename: stdinName, root: root, isRepository: repository != nil)
         let linter = Linter(engine: engine, limits: limits, inputKind: inputKind, findingCap: findingCap)
         // Files are linted while the walk goes on.
         linter.lint(discovering: { lint in

@@ -72,6 +72,33 @@ struct HostileRepositoryTests {
         #expect(run.stdout.contains("requests/orders.json:1:17: error:"))
     }
 
+    @Test func noLinkLeadsIntoTheRepositorysGitFolder() throws {
+        let repo = try Self.repository()
+        try repo.write(".git/config", "[http \"https://github.com/\"]\n\textraheader = AUTHORIZATION: basic SECRET\n")
+        try Self.link(repo, "config.yaml", to: ".git/config")
+        let run = try Executable.run(["-v", ".", "config.yaml"], workingDirectory: repo.url)
+        #expect(!run.stdout.contains("SECRET"))
+        #expect(run.stdout.contains("config.yaml: skipped (a link out of the repository): a symbolic link (or a path "
+            + "through one) to a place outside the repository or into its .git folder; not followed"), "\(run.stdout)")
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func outsideAnyRepositoryLinksMayNotLeaveTheFolderNamed() throws {
+        // No .git anywhere above: the working directory could be / or a home folder in a container.
+        let outside = try TemporaryDirectory()
+        try outside.write("secret.yaml", "name: SECRET-VALUE\n")
+        let tree = try TemporaryDirectory()
+        try tree.write("requests/orders.json", #"{"name": "orders queue"}"#)
+        try Self.link(tree, "requests/leak.yaml", to: outside.path + "/secret.yaml")
+        try Self.link(tree, "env.yaml", to: "/proc/self/environ")
+        for (arguments, directory) in [([tree.path], URL(fileURLWithPath: "/")), (["."], tree.url), (["env.yaml"], tree.url)] {
+            let run = try Executable.run(["-v"] + arguments, environment: ["CI_TOKEN": "ci-SECRET-token"],
+                                         workingDirectory: directory)
+            #expect(!run.stdout.contains("SECRET") && !run.stderr.contains("SECRET"), "\(arguments): \(run.stdout)")
+            #expect(run.stdout.contains("skipped (a link out of the repository)"), "\(arguments): \(run.stdout)")
+        }
+    }
+
     @Test func aPathOutsideTheRepositoryThatTheUserNamesIsRead() throws {
         let repo = try Self.repository()
         let elsewhere = try TemporaryDirectory()

@@ -30,10 +30,12 @@ public struct InputItem: Sendable, Hashable {
 
 /// Turns command-line arguments into the list of inputs: files as given, directories searched recursively.
 ///
-/// Symbolic links are followed only while they stay inside the repository root (see `RepositoryRoot`): a link
-/// committed in a pull request (`env.yaml -> /proc/self/environ`, `root -> /`) is reported as skipped, naming the
-/// link, and its target is never opened. A path named on the command line that lies outside the root itself (the
-/// user chose it) is read, and links under it may not lead out of it.
+/// Symbolic links are followed only while they stay inside the repository (see `RepositoryRoot`), and never into
+/// its `.git` folder: a link committed in a pull request (`env.yaml -> /proc/self/environ`, `root -> /`) is
+/// reported as skipped, naming the link, and its target is never opened; a link that cannot be resolved is
+/// reported as broken, never opened. A path named on the command line outside the repository (the user chose
+/// it), or any path when the run is in no repository, is read, and links under it may not lead out of the
+/// folder named (of a named file, its folder).
 public struct InputDiscovery: Sendable {
     /// File name endings linted when found inside a directory (files named explicitly are always linted).
     public static let extensions: Set<String> = ["json", "yaml", "yml"]
@@ -41,12 +43,16 @@ public struct InputDiscovery: Sendable {
     public static let skippedDirectories: Set<String> = ["node_modules"]
 
     public var stdinFilename: String
-    /// The physical path of the repository root; reported paths are relative to it.
+    /// The physical path of the repository root (or the working directory); reported paths are relative to it.
     public var root: String
+    /// Whether `root` is a git work tree; only then do links anywhere inside it count as inside.
+    public var isRepository: Bool
 
-    public init(stdinFilename: String = "<stdin>", root: String? = nil) {
+    public init(stdinFilename: String = "<stdin>", root: String? = nil, isRepository: Bool? = nil) {
         self.stdinFilename = stdinFilename
-        self.root = root ?? RepositoryRoot.find(from: PathText.currentDirectory)
+        let found = RepositoryRoot.find(from: PathText.currentDirectory)
+        self.root = root ?? found ?? PathText.currentDirectory
+        self.isRepository = isRepository ?? (found != nil)
     }
 
     public func discover(_ arguments: [String]) -> [InputItem] {
@@ -59,7 +65,9 @@ public struct InputDiscovery: Sendable {
     public func discover(_ arguments: [String], found: (InputItem) -> Void) {
         // The walk keeps `found` only while this call runs.
         withoutActuallyEscaping(found) { found in
-            var walk = Walk(workingDirectory: PathText.currentDirectory, repositoryRoot: root, found: found)
+            var walk = Walk(
+                workingDirectory: PathText.currentDirectory, repositoryRoot: root, isRepository: isRepository,
+                found: found)
             for argument in arguments {
                 if argument == "-" {
                     walk.found(InputItem(displayPath: stdinFilename, source: .standardInput))
@@ -79,31 +87,35 @@ public struct InputDiscovery: Sendable {
 
         let workingDirectory: String
         let repositoryRoot: String
+        let isRepository: Bool
         /// Takes each input found.
         let found: (InputItem) -> Void
-        /// Hashes of the standardized paths listed so far (a run may list a hundred thousand files).
-        var seenFiles = Set<UInt64>()
+        /// The reported (standardized) paths listed so far: the same file named twice is linted once.
+        var seenFiles = Set<String>()
         /// Resolved directory paths, so a symbolic-link loop is entered once only.
         var visitedDirectories = Set<String>()
 
-        init(workingDirectory: String, repositoryRoot: String, found: @escaping (InputItem) -> Void) {
+        init(workingDirectory: String, repositoryRoot: String, isRepository: Bool, found: @escaping (InputItem) -> Void) {
             self.workingDirectory = workingDirectory
             self.repositoryRoot = repositoryRoot
+            self.isRepository = isRepository
             self.found = found
         }
 
         mutating func argument(_ path: String) {
             let standard = PathText.standardized(path, in: workingDirectory)
             let display = PathText.display(standardized: standard, root: repositoryRoot)
-            // What links under this argument may not lead out of.
+            // What links under this argument may not lead out of: the repository, or the folder named (for a file,
+            // its folder) when the argument is outside the repository or the run is in none.
             let boundary: String
-            if PathText.isWithin(standard, repositoryRoot) {
+            if isRepository, PathText.isWithin(standard, repositoryRoot) {
                 boundary = repositoryRoot
-                if let escape = linkEscape(path, boundary: boundary) {
-                    return found(InputItem(displayPath: display, source: escape))
-                }
             } else {
-                boundary = PathText.resolved(path) ?? standard
+                let folder = Walk.isDirectory(path) ? standard : PathText.parent(of: standard)
+                boundary = PathText.resolved(folder) ?? folder
+            }
+            if let escape = linkEscape(path, boundary: boundary) {
+                return found(InputItem(displayPath: display, source: escape))
             }
             var kind = Walk.kind(of: path)
             if case .link = kind { kind = Walk.kind(following: path) }
@@ -113,7 +125,7 @@ public struct InputDiscovery: Sendable {
             case .directory:
                 directory(path, display: display, boundary: boundary)
             case .file, .link:
-                file(path, display: display, key: StableHash.fnv1a64(standard.utf8), explicit: true)
+                file(path, display: display, explicit: true)
             case .special:
                 // Only `-` reads a stream: a FIFO nobody writes to would block the run.
                 found(InputItem(displayPath: display, source: .unusable("is not a regular file (a FIFO, socket or "
@@ -125,18 +137,28 @@ public struct InputDiscovery: Sendable {
         /// out), or nil when it stays inside.
         private func linkEscape(_ path: String, boundary: String) -> InputItem.Source? {
             guard let resolved = PathText.resolved(path) else {
-                if errno == ENOENT || errno == ELOOP { return nil }  // reported as missing or a loop
-                return .unusable("cannot be read: \(String(cString: strerror(errno)))")
+                let reason = errno
+                var info = stat()
+                let isLink = lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
+                // What cannot be resolved is never opened: a link to a deleted file under /proc still opens.
+                if isLink { return .unusable(reason == ELOOP ? "is a symbolic link loop" : "is a broken symbolic link") }
+                if reason == ENOENT { return nil }  // reported as missing
+                return .unusable("cannot be read: \(String(cString: strerror(reason)))")
             }
-            if PathText.isWithin(resolved, boundary) { return nil }
+            let escapes = !PathText.isWithin(resolved, boundary)
+            // The repository's own `.git` folder holds credentials (a checkout's token): no link leads into it.
+            guard escapes || PathText.relative(resolved, to: boundary).map(Walk.isInGitFolder) == true else { return nil }
             return .skipped(SkipReason(.outsideRepository, "a symbolic link (or a path through one) to a place "
-                + "outside \(boundary == repositoryRoot ? "the repository" : "the folder named"); not followed"))
+                + "outside \(boundary == repositoryRoot ? "the repository" : "the folder named")"
+                + (escapes ? "" : " or into its .git folder") + "; not followed"))
         }
 
-        /// `key` is the hash of the standardized path, which a directory walk builds from its own without
-        /// standardizing every child again.
-        private mutating func file(_ path: String, display: String, key: UInt64, explicit: Bool) {
-            guard seenFiles.insert(key).inserted else { return }
+        static func isInGitFolder(_ relative: String) -> Bool {
+            relative == ".git" || relative.hasPrefix(".git/")
+        }
+
+        private mutating func file(_ path: String, display: String, explicit: Bool) {
+            guard seenFiles.insert(display).inserted else { return }
             found(InputItem(displayPath: display, source: .file(path), isExplicit: explicit))
         }
 
@@ -171,10 +193,6 @@ public struct InputDiscovery: Sendable {
             closedir(handle)
             entries.sort { $0.name < $1.name }
             // Children are neither `.` nor `..` (hidden names are skipped), so "dir/name" is already standard.
-            var directoryKey = StableHash.Running()
-            let standardDirectory = PathText.standardized(path, in: workingDirectory)
-            directoryKey.add(standardDirectory.utf8)
-            if standardDirectory != "/" { directoryKey.add(UInt8(ascii: "/")) }
             for (name, type) in entries {
                 let child = prefix + name
                 let childDisplay = displayPrefix + name
@@ -197,9 +215,7 @@ public struct InputDiscovery: Sendable {
                 case .directory where !InputDiscovery.skippedDirectories.contains(name):
                     directory(child, display: childDisplay, boundary: boundary)
                 case .file where Walk.hasLintedExtension(name):
-                    var key = directoryKey
-                    key.add(name.utf8)
-                    file(child, display: childDisplay, key: key.value, explicit: false)
+                    file(child, display: childDisplay, explicit: false)
                 case .special where Walk.hasLintedExtension(name):
                     // A FIFO or device inside a tree is not a request file, and reading it could block the run.
                     found(InputItem(displayPath: childDisplay, source: .unusable("is not a regular file (a FIFO, "

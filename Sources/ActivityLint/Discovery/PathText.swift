@@ -43,6 +43,12 @@ enum PathText {
         return String(cString: pointer)
     }
 
+    /// The folder holding the standardized absolute `path` (`/` for `/`).
+    static func parent(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return "/" }
+        return String(path[..<slash])
+    }
+
     /// Whether the standardized absolute `path` is `root` or inside it.
     static func isWithin(_ path: String, _ root: String) -> Bool {
         path == root || relative(path, to: root) != nil

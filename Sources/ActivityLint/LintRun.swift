@@ -82,6 +82,10 @@ public struct LintRun: Sendable {
         totals.configuration.file = configuration.file.map(reported)
         totals.configuration.rulesAvailable = rules.count
         totals.configuration.rulesOff = rules.map(\.id).filter(configuration.disabled.contains)
+        totals.configuration.rulesLowered = rules.filter { rule in
+            guard !configuration.disabled.contains(rule.id), let set = configuration.severities[rule.id] else { return false }
+            return rule.severity >= configuration.failOn && set < configuration.failOn
+        }.map(\.id)
         // The linter's own files are never read as requests, wherever they are and however they are named.
         let ownPaths = [configuration.file].compactMap { $0 } + packs.map(\.0) + [baselinePath, writeBaselinePath].compactMap { $0 }
         let linterFiles = Set(ownPaths.map { PathText.resolved($0) ?? PathText.standardized($0, in: workingDirectory) })
@@ -135,7 +139,10 @@ public struct LintRun: Sendable {
             totals.add(file)
             each(file)
         }
-        if let unused = baseline?.unusedEntries(engine: engine, reportedAs: reported(baselinePath!)) {
+        // Capped like any file's findings: a baseline of made-up entries cannot flood the report.
+        if let unused = baseline?.unusedEntries(engine: engine, reportedAs: reported(baselinePath!))
+            .map({ findingCap.apply(to: $0, engine: engine) })
+        {
             failsRun = failsRun || unused.diagnostics.contains { $0.severity >= configuration.failOn }
             totals.add(unused)
             each(unused)

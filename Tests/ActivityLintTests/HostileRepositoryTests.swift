@@ -130,6 +130,31 @@ struct HostileRepositoryTests {
         #expect(sarif.stdout.contains("\"toolConfigurationNotifications\""))
     }
 
+    @Test func aConfigurationThatLowersRulesBelowFailOnSaysSo() throws {
+        let repo = try Self.repository()
+        try repo.write(".activity-lint.yml", "severity: {name-forbidden-character: info, name-length: warning}\n")
+        let run = try Executable.run(["."], workingDirectory: repo.url)
+        #expect(run.status == 0, "the name's space no longer fails the run")
+        #expect(run.stdout.contains("Configuration: .activity-lint.yml (2 rules no longer failing the run: "
+            + "name-length, name-forbidden-character)"), "\(run.stdout)")
+        let github = try Executable.run(["--format", "github", "."], workingDirectory: repo.url)
+        #expect(github.stdout.contains("\n::notice title=activity-lint configuration::Configuration: .activity-lint.yml "
+            + "(2 rules no longer failing the run"), "\(github.stdout)")
+    }
+
+    @Test func unusedBaselineEntriesAreCappedLikeAnyFinding() throws {
+        let repo = try Self.repository()
+        let entries = (0..<500).map { index in
+            #"{"file": "requests/orders.json", "rule": "name-length", "pointer": "/x\#(index)", "message": "m", "fingerprint": "f\#(index)"}"#
+        }.joined(separator: ",\n")
+        try repo.write("baseline.json", "{\"version\": 1, \"findings\": [\n\(entries)\n]}\n")
+        let run = try Executable.run(["--format", "json", "--baseline", "baseline.json", "requests"], workingDirectory: repo.url)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let rules = (report["diagnostics"] as? [[String: Any]] ?? []).compactMap { $0["rule"] as? String }
+        #expect(rules.filter { $0 == "unused-baseline-entry" }.count == 100, "\(run.stdout.prefix(2000))")
+        #expect(rules.contains("too-many-findings"))
+    }
+
     @Test func aConfigurationThatExcludesEveryInputSaysSo() throws {
         let repo = try Self.repository()
         try repo.write(".activity-lint.yml", "exclude: [\"**\"]\n")

@@ -62,8 +62,9 @@ enum FileClassifier {
         if let kind = forced.documentKind { return FileVerdict(kind: kind) }
         let readable = SourceText(bytes: readableCopy(source.bytes, wide: problem == .wideEncoding))
         let syntax = Syntax.detect(path: "", bytes: readable.bytes, contentOffset: readable.contentOffset)
-        let parsed = syntax.parse(readable, limits: limits)
+        var parsed = syntax.parse(readable, limits: limits)
         let verdict = classify(parsed, forced: .auto, pathNamesActivity: pathNamesActivity)
+        parsed.releaseDocuments()
         guard let skip = verdict.skip else { return FileVerdict(kind: .undetermined) }
         return FileVerdict(kind: .notActivity, skip: SkipReason(.notActivity, "not UTF-8 text, and " + skip.detail))
     }
@@ -78,8 +79,10 @@ enum FileClassifier {
         let source = SourceText(bytes: start)
         guard EncodingCheck.check(source).problem == nil else { return nil }
         let syntax = Syntax.detect(path: path, bytes: start, contentOffset: source.contentOffset)
-        let parsed = syntax.parse(source, limits: .default)
-        return classify(parsed, forced: .auto, pathNamesActivity: DocumentClassifier.pathNamesActivity(path))
+        var parsed = syntax.parse(source, limits: .default)
+        let verdict = classify(parsed, forced: .auto, pathNamesActivity: DocumentClassifier.pathNamesActivity(path))
+        parsed.releaseDocuments()
+        return verdict
     }
 
     private static func skipped(_ reason: String, kinds: [DocumentKind]) -> FileVerdict {

@@ -10,6 +10,8 @@ struct FindingScope {
     /// Per document: the pointers whose subtrees the rules read, and those of the requests' resources.
     private var readPointers: [Int: Set<String>] = [:]
     private var scopePointers: [Int: Set<String>] = [:]
+    /// How deep the deepest of those pointers is, so a finding's pointer is looked up no deeper.
+    private var deepest = 0
     private let documentKinds: [DocumentKind]
 
     init(sites: [PayloadSite], documentKinds: [DocumentKind]) {
@@ -17,6 +19,7 @@ struct FindingScope {
         for site in sites {
             readPointers[site.documentIndex, default: []].formUnion(site.readPointers)
             scopePointers[site.documentIndex, default: []].insert(site.scopePointer)
+            deepest = max(deepest, site.readPointers.map(Self.depth).max() ?? 0)
         }
     }
 
@@ -25,26 +28,30 @@ struct FindingScope {
         if index < documentKinds.count, !documentKinds[index].holdsRequests { return false }
         switch finding.ruleID {
         case "yaml-1-1-ambiguity":
-            return Self.isWithin(finding.pointer, readPointers[index] ?? [])
+            return Self.isWithin(finding.pointer, readPointers[index] ?? [], deepest: deepest)
         case "duplicate-key":
-            return Self.depth(finding.pointer) <= 1 || Self.isWithin(finding.pointer, scopePointers[index] ?? [])
+            return Self.depth(finding.pointer) <= 1
+                || Self.isWithin(finding.pointer, scopePointers[index] ?? [], deepest: deepest)
         default:
             return true
         }
     }
 
-    /// Whether `pointer` is one of `roots` or inside one, by walking its ancestors (linear in its length,
-    /// whatever the number of requests).
-    private static func isWithin(_ pointer: String, _ roots: Set<String>) -> Bool {
+    /// Whether `pointer` is one of `roots` or inside one, by looking up its ancestors no deeper than the deepest
+    /// root (a few, however deep the pointer and however many requests: linear in the pointer's length).
+    private static func isWithin(_ pointer: String, _ roots: Set<String>, deepest: Int) -> Bool {
         if roots.isEmpty { return false }
         if roots.contains("") { return true }
-        var candidate = Substring(pointer)
-        while !candidate.isEmpty {
-            if roots.contains(String(candidate)) { return true }
-            guard let slash = candidate.lastIndex(of: "/") else { return false }
-            candidate = candidate[..<slash]
+        var ancestors: [Substring.Index] = []
+        var index = pointer.utf8.startIndex
+        // The ends of the first `deepest` segments (`/a`, `/a/b`, …), and the pointer's end when it is shallower.
+        while index < pointer.utf8.endIndex, ancestors.count <= deepest {
+            index = pointer.utf8.index(after: index)
+            let next = pointer.utf8[index...].firstIndex(of: UInt8(ascii: "/")) ?? pointer.utf8.endIndex
+            ancestors.append(next)
+            index = next
         }
-        return false
+        return ancestors.contains { roots.contains(String(pointer[..<$0])) }
     }
 
     private static func depth(_ pointer: String) -> Int {

@@ -7,7 +7,8 @@
 ///   "version": 1,
 ///   "tool": { "name": "activity-lint", "version": "0.1.0" },
 ///   "summary": { "files", "payloads", "errors", "warnings", "infos", "unreadable", "linted", "skipped" },
-///   "configuration": { "file": null | ".activity-lint.yml", "rulesOff": [ids], "excludedFiles": count },
+///   "configuration": { "file": null | ".activity-lint.yml", "rulesOff": [ids], "rulesLowered": [ids],
+///                      "excludedFiles": count },
 ///   "files": [ { "path", "kind", "payloads", "error": null | "why it could not be read",
 ///                "skipped": null | { "category", "reason" }, "diagnostics": count } ],
 ///   "diagnostics": [ { "rule", "severity", "message", "file", "line", "column", "endLine", "endColumn",
@@ -56,6 +57,7 @@ public struct JSONReporter: DocumentReporter, Sendable {
             let configurationObject: ReportJSON = .object([
                 ("file", .string(orNull: configuration.file)),
                 ("rulesOff", .array(configuration.rulesOff.map(ReportJSON.string))),
+                ("rulesLowered", .array(configuration.rulesLowered.map(ReportJSON.string))),
                 ("excludedFiles", .int(configuration.excludedFiles)),
             ])
             ReportJSON.object([

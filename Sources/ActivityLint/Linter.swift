@@ -133,7 +133,8 @@ public struct Linter: Sendable {
         } else {
             let syntax = syntax ?? Syntax.detect(path: path, bytes: bytes, contentOffset: source.contentOffset)
             var parsed = syntax.parse(source, limits: limits)
-            let verdict = FileClassifier.classify(parsed, forced: inputKind, pathNamesActivity: pathNamesActivity)
+            let verdict = FileClassifier.classify(
+                parsed, forced: inputKind, pathNamesActivity: pathNamesActivity, text: bytes)
             if let skip = verdict.skip {
                 parsed.releaseDocuments()
                 return CheckedFile(result: .skipped(path: path, kind: verdict.kind, skip), activities: [])

@@ -93,6 +93,9 @@ struct ClassificationTests {
         Linted(name: "a request with a syntax error", path: "orders.json",
                text: "{\n  \"name\": \"billing\",\n  \"tags\": [\n    {\"key\": \"a\", \"value\": \"b\"},\n  ]\n}\n",
                kind: .apiRequest, rule: "syntax-error"),
+        Linted(name: "a request that cannot be read from its first byte", path: "settlement.json",
+               text: "// settlement\n{\"name\": \"settlement\", \"encryptionConfiguration\": {\"type\": \"AWS_OWNED_KEY\"}}\n",
+               kind: .apiRequest, rule: "syntax-error"),
         Linted(name: "a template with a syntax error", path: "template.yaml",
                text: "Resources:\n  A:\n    Type: [unclosed\n", kind: .cloudFormation, rule: "syntax-error"),
         Linted(name: "a request in Latin-1", path: "orders.json", text: "{\"name\": \"caf\u{E9}\"}",
@@ -188,6 +191,8 @@ struct ClassificationTests {
         Skipped(name: "an empty file", path: "placeholder.yaml", text: "\n", reason: "an empty file"),
         Skipped(name: "a broken package.json", path: "package.json", text: #"{"name": "x", "version": "1", "#,
                 reason: "it could not be parsed"),
+        Skipped(name: "a tsconfig with comments", path: "tsconfig.json",
+                text: "// base settings\n{\"compilerOptions\": {\"strict\": true}}\n", reason: "it could not be parsed"),
         Skipped(name: "a Helm template", path: "charts/worker/templates/deployment.yaml", text: """
             apiVersion: apps/v1
             kind: Deployment

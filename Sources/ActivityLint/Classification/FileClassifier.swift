@@ -15,7 +15,10 @@ enum FileClassifier {
     /// Rules whose findings mean the reader stopped before seeing the whole document.
     private static let limitRules: Set<String> = ["nesting-too-deep", "alias-limit"]
 
-    static func classify(_ parsed: ParsedSource, forced: InputKind, pathNamesActivity: Bool) -> FileVerdict {
+    /// `text` is the file's bytes, searched only when parsing stopped before anything was read.
+    static func classify(
+        _ parsed: ParsedSource, forced: InputKind, pathNamesActivity: Bool, text: [UInt8] = []
+    ) -> FileVerdict {
         if let kind = forced.documentKind {
             return FileVerdict(kind: kind, documentKinds: parsed.documents.map { _ in kind })
         }
@@ -36,8 +39,9 @@ enum FileClassifier {
             return FileVerdict(kind: .undetermined, documentKinds: kinds)
         }
         if verdicts.isEmpty {
-            // Nothing but comments, or a syntax error before anything was read.
-            if pathNamesActivity { return FileVerdict(kind: .apiRequest, documentKinds: kinds) }
+            // Nothing but comments, or a syntax error before anything was read (a comment in JSON, unquoted keys):
+            // a file that spells a member or resource type only CreateActivity has is still reported.
+            if pathNamesActivity || mentionsActivity(text) { return FileVerdict(kind: .apiRequest, documentKinds: kinds) }
             let stopped = parsed.findings.first { $0.ruleID == "syntax-error" }
             return skipped(stopped.map { "it could not be parsed (syntax error at line \($0.range.start.line)), and "
                 + "nothing before the error was an activity document" } ?? "it holds no document", kinds: kinds)
@@ -83,6 +87,16 @@ enum FileClassifier {
         let verdict = classify(parsed, forced: .auto, pathNamesActivity: DocumentClassifier.pathNamesActivity(path))
         parsed.releaseDocuments()
         return verdict
+    }
+
+    /// Words that appear in CreateActivity requests, templates and plans and hardly anywhere else.
+    private static let activityMarkers = [
+        "encryptionConfiguration", "EncryptionConfiguration", "encryption_configuration", "kmsDataKeyReusePeriodSeconds",
+        "AWS::StepFunctions::Activity", "aws_sfn_activity",
+    ].map { Array($0.utf8) }
+
+    private static func mentionsActivity(_ text: [UInt8]) -> Bool {
+        activityMarkers.contains { text.contains(bytes: $0) }
     }
 
     private static func skipped(_ reason: String, kinds: [DocumentKind]) -> FileVerdict {

@@ -75,19 +75,7 @@ struct Suppressions {
 
     /// A quick scan for `activity-lint:` so files without directives (nearly all) skip the line-by-line pass.
     static func mentionsMarker(_ bytes: [UInt8]) -> Bool {
-        let marker = Array(Suppressions.marker.utf8)
-        guard bytes.count >= marker.count else { return false }
-        return bytes.withUnsafeBufferPointer { buffer in
-            marker.withUnsafeBufferPointer { needle in
-                // memchr finds each candidate first byte; memcmp checks the rest.
-                var index = 0
-                while let found = buffer.offset(of: needle[0], from: index), found + needle.count <= buffer.count {
-                    if memcmp(buffer.baseAddress! + found, needle.baseAddress!, needle.count) == 0 { return true }
-                    index = found + 1
-                }
-                return false
-            }
-        }
+        bytes.contains(bytes: Array(Suppressions.marker.utf8))
     }
 
     /// Removes suppressed diagnostics and adds findings for directives that suppressed nothing.

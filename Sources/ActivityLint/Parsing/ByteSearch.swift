@@ -14,3 +14,20 @@ extension UnsafeBufferPointer<UInt8> {
         return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 }
+
+extension Array<UInt8> {
+    /// Whether `needle` occurs in the bytes: memchr finds each candidate first byte, memcmp checks the rest.
+    func contains(bytes needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty, count >= needle.count else { return needle.isEmpty }
+        return withUnsafeBufferPointer { buffer in
+            needle.withUnsafeBufferPointer { needle in
+                var index = 0
+                while let found = buffer.offset(of: needle[0], from: index), found + needle.count <= buffer.count {
+                    if memcmp(buffer.baseAddress! + found, needle.baseAddress!, needle.count) == 0 { return true }
+                    index = found + 1
+                }
+                return false
+            }
+        }
+    }
+}

@@ -64,9 +64,16 @@ private func scalarSpans(_ parsed: ParsedSource, in bytes: [UInt8]) -> [Range<In
     var spans: [Range<Int>] = []
     func add(_ range: SourceRange) {
         var start = range.start.offset
-        // Skip a tag and an anchor (`!!str &a |`) to find a block header.
-        while start < range.end.offset, bytes[start] == UInt8(ascii: "!") || bytes[start] == UInt8(ascii: "&") {
-            while start < range.end.offset, !isBlank(bytes[start]) { start += 1 }
+        // Skip a tag and an anchor (`!!str &a |`), and comments after them (properties may stand on an earlier
+        // line than the value: `!!str &a # note` then `|` below), to find where the value's text starts.
+        while start < range.end.offset,
+              bytes[start] == UInt8(ascii: "!") || bytes[start] == UInt8(ascii: "&") || bytes[start] == UInt8(ascii: "#")
+        {
+            if bytes[start] == UInt8(ascii: "#") {
+                while start < range.end.offset, bytes[start] != 0x0A, bytes[start] != 0x0D { start += 1 }
+            } else {
+                while start < range.end.offset, !isBlank(bytes[start]) { start += 1 }
+            }
             while start < range.end.offset, isBlank(bytes[start]) { start += 1 }
         }
         if start < range.end.offset, bytes[start] == UInt8(ascii: "|") || bytes[start] == UInt8(ascii: ">") {
@@ -84,10 +91,6 @@ private func scalarSpans(_ parsed: ParsedSource, in bytes: [UInt8]) -> [Range<In
             }
         case .array(let elements):
             stack.append(contentsOf: elements)
-        case .string(let string) where string.text.isEmpty && node.tag != nil:
-            // `key: !!str &a # comment` is an empty scalar with properties: what follows them is a real comment,
-            // though libyaml's end mark for the empty value may lie beyond it.
-            continue
         default:
             // An alias stands for its anchor's node; its own range is the `*name`, no scalar.
             if node.aliasOf == nil { add(node.range) }

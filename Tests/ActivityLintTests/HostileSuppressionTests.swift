@@ -49,6 +49,21 @@ struct HostileSuppressionTests {
         #expect(try ReportedDiagnostic.all(in: run.stdout).map(\.rule) == ["syntax-error"])
     }
 
+    /// Properties may stand a line above their value, with a comment between (the fuzz target's harness once took
+    /// such a comment for the value): nothing there hides the value's error, and the value's own text is no
+    /// directive either.
+    @Test func aCommentBetweenPropertiesAndTheirValueHidesNothing() throws {
+        let folder = try TemporaryDirectory()
+        let real = try folder.write("real.yaml", "name: !!str &n # activity-lint: disable-line all\n  orders queue\n")
+        let inText = try folder.write(
+            "text.yaml", "name: !!str &n\n  |\n  a b\n  # activity-lint: disable-file all\n")
+        let run = try Executable.run(["--format", "json", real, inText])
+        let found = try ReportedDiagnostic.all(in: run.stdout)
+        // The directive on line 1 covers line 1 only; the name's space is on line 2.
+        #expect(found.contains { $0.rule == "name-forbidden-character" && $0.line == 2 && $0.column == 9 }, "\(found)")
+        #expect(found.contains { $0.rule == "name-forbidden-character" && $0.line == 3 && $0.column == 4 }, "\(found)")
+    }
+
     /// Real comments still work next to every scalar style, a `#` inside the scalar before them notwithstanding.
     @Test func realCommentsBesideScalarsStillSuppress() throws {
         let folder = try TemporaryDirectory()

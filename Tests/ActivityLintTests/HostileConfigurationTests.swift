@@ -201,7 +201,7 @@ struct HostileConfigurationTests {
         let repo = try TemporaryDirectory()
         let count = 1_000
         for index in 0..<count {
-            FileManager.default.createFile(atPath: repo.path + "/c\(index).yml", contents: Data("extends: c\(index + 1).yml\n".utf8))
+            #expect(FileManager.default.createFile(atPath: repo.path + "/c\(index).yml", contents: Data("extends: c\(index + 1).yml\n".utf8)))
         }
         try repo.write("c\(count).yml", "disable: [name-forbidden-character]\n")
         #expect(try lintSpacedName(repo, config: "c0.yml").stdout.contains("No problems found in 1 file"))

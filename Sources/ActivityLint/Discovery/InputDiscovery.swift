@@ -50,7 +50,8 @@ public struct InputDiscovery: Sendable {
 
     public init(stdinFilename: String = "<stdin>", root: String? = nil, isRepository: Bool? = nil) {
         self.stdinFilename = stdinFilename
-        let found = RepositoryRoot.find(from: PathText.currentDirectory)
+        // Looked for only when the caller did not say (a run finds it once for reports and discovery alike).
+        let found = root == nil || isRepository == nil ? RepositoryRoot.find(from: PathText.currentDirectory) : nil
         self.root = root ?? found ?? PathText.currentDirectory
         self.isRepository = isRepository ?? (found != nil)
     }

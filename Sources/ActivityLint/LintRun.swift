@@ -90,11 +90,11 @@ public struct LintRun: Sendable {
         let ownPaths = [configuration.file].compactMap { $0 } + packs.map(\.0) + [baselinePath, writeBaselinePath].compactMap { $0 }
         let linterFiles = Set(ownPaths.map { PathText.resolved($0) ?? PathText.standardized($0, in: workingDirectory) })
         // Compared by name first, so that only a file of the same name costs a look at its real path.
-        let linterFileNames = Set(linterFiles.map { $0.split(separator: "/").last.map(String.init) ?? $0 })
+        let linterFileNames = Set(linterFiles.map { String(PathText.lastComponent($0)) })
         func admits(_ input: InputItem) -> InputItem? {
             guard case .file(let path) = input.source else { return input }
-            let name = path.split(separator: "/").last.map(String.init) ?? path
-            if linterFileNames.contains(name), linterFiles.contains(PathText.resolved(path) ?? "") {
+            if !linterFileNames.isEmpty, linterFileNames.contains(String(PathText.lastComponent(path))),
+               linterFiles.contains(PathText.resolved(path) ?? "") {
                 var skipped = input
                 skipped.source = .skipped(SkipReason(.linterFile, "the linter's own configuration, rule pack or baseline"))
                 return skipped

@@ -59,8 +59,7 @@ enum DocumentClassifier {
     /// Whether a file's name names an activity (`create-activity.json`, `orders-activities.yaml`). Folders do not
     /// count: `packages/activity-feed/package.json` is a package manifest, whatever its folder is called.
     static func pathNamesActivity(_ path: String) -> Bool {
-        let name = path.lastIndex(of: "/").map { path[path.index(after: $0)...] } ?? Substring(path)
-        return name.lowercased().contains("activit")
+        PathText.lastComponent(path).lowercased().contains("activit")
     }
 
     // MARK: - Markers

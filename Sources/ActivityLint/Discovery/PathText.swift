@@ -43,6 +43,11 @@ enum PathText {
         return String(cString: pointer)
     }
 
+    /// The last component of a path (the whole path when it has no `/`), without splitting the rest.
+    static func lastComponent(_ path: String) -> Substring {
+        path.lastIndex(of: "/").map { path[path.index(after: $0)...] } ?? Substring(path)
+    }
+
     /// The folder holding the standardized absolute `path` (`/` for `/`).
     static func parent(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return "/" }

@@ -164,12 +164,10 @@ public struct Linter: Sendable {
             // Only YAML has comments to carry suppressions.
             if syntax == .yaml { suppressions = Suppressions(source: source, scalars: parsed.scalarSpans) }
         }
-        var diagnostics = engine.diagnostics(for: findings, file: path)
         if let suppressions, !suppressions.directives.isEmpty {
-            let applied = suppressions.apply(to: diagnostics, knownRules: engine.ruleIDs)
-            diagnostics = applied.kept + engine.diagnostics(for: applied.unused, file: path)
+            findings = suppressions.apply(to: findings.filter(engine.isInForce), knownRules: engine.ruleIDs)
         }
-        diagnostics.sort(by: Diagnostic.inSourceOrder)
+        let diagnostics = engine.diagnostics(for: findings, file: path).sorted(by: Diagnostic.inSourceOrder)
         let result = FileResult(
             path: path, source: source, kind: kind, payloadCount: payloadCount, diagnostics: diagnostics)
         return CheckedFile(result: result, activities: activities)
@@ -194,9 +192,10 @@ public struct Linter: Sendable {
         var result = file.result
         for activity in file.activities {
             guard let finding = duplicates.check(activity) else { continue }
-            let added = engine.diagnostics(for: [finding], file: activity.file)
-            guard !added.isEmpty else { continue }
-            result.diagnostics = (result.diagnostics + added).sorted(by: Diagnostic.inSourceOrder)
+            guard let added = engine.diagnostics(for: [finding], file: activity.file).first else { continue }
+            // Into its place: the file's diagnostics are sorted already.
+            let index = result.diagnostics.firstIndex { Diagnostic.inSourceOrder(added, $0) } ?? result.diagnostics.endIndex
+            result.diagnostics.insert(added, at: index)
             let line = activity.range.start.line
             result.sourceLines?.add(line: line, text: activity.source.line(line))
         }

@@ -38,9 +38,10 @@ struct HostileBaselineTests {
         let repo = try repository()
         let text = try baseline(repo)
         let entry = try #require(text.range(of: "\"file\": \"a.json\",\n      \"rule\": \"name-forbidden-character\",\n"
-            + "      \"pointer\": \"/name\",\n      \"message\": \"activity name contains the white space U+0020 SPACE"))
+            + "      \"subject\": null,\n      \"pointer\": \"/name\",\n"
+            + "      \"message\": \"activity name contains the white space U+0020 SPACE"))
         let disguised = text.replacingCharacters(in: entry, with: "\"file\": \"docs/other.json\",\n      \"rule\": \"tag-charset\",\n"
-            + "      \"pointer\": \"/name\",\n      \"message\": \"unrelated")
+            + "      \"subject\": null,\n      \"pointer\": \"/name\",\n      \"message\": \"unrelated")
         #expect(disguised != text && disguised.contains("tag-charset") && disguised.contains("docs/other.json"))
         try disguised.write(toFile: repo.path + "/baseline.json", atomically: true, encoding: .utf8)
         let run = try lint(repo, ["a.json", "b.json"])
@@ -123,21 +124,22 @@ struct HostileBaselineTests {
         #expect(!run.stdout.contains("unused-baseline-entry"))
     }
 
-    /// A baseline as version 1 has always written it keeps working, fingerprint and all.
+    /// A baseline as version 2 has always written it keeps working, fingerprint and all.
     @Test func baselineOfTheCurrentFormatKeepsWorking() throws {
         let repo = try TemporaryDirectory()
         try repo.write("r.json", #"{"name": "a b"}"#)
         try repo.write("baseline.json", """
             {
-              "version": 1,
+              "version": 2,
               "tool": "activity-lint",
               "findings": [
                 {
                   "file": "r.json",
                   "rule": "name-forbidden-character",
+                  "subject": null,
                   "pointer": "/name",
                   "message": "activity name contains the white space U+0020 SPACE at character 2; AWS rejects the name with InvalidName",
-                  "fingerprint": "3cf272e60307d88f"
+                  "fingerprint": "d7839be8b43ebbde"
                 }
               ]
             }
@@ -145,5 +147,16 @@ struct HostileBaselineTests {
         let run = try lint(repo, ["r.json"])
         #expect(run.status == 0, "\(run.stdout)")
         #expect(run.stdout.contains("No problems found in 1 file"))
+    }
+
+    /// Version 1 keyed entries by message text: its entries cannot match, and the run says what to do.
+    @Test func baselineOfVersionOneIsRefusedWithWhatToDo() throws {
+        let repo = try TemporaryDirectory()
+        try repo.write("r.json", #"{"name": "a b"}"#)
+        try repo.write("baseline.json", #"{"version": 1, "tool": "activity-lint", "findings": []}"#)
+        let run = try lint(repo, ["r.json"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("baseline.json:1:1: error: this baseline is of version 1"), "\(run.stderr)")
+        #expect(run.stderr.contains("rewrite it with --write-baseline"))
     }
 }

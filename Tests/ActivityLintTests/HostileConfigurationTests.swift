@@ -121,7 +121,7 @@ struct HostileConfigurationTests {
         ("pack.yml", "rules: [ {id: \"hunter2 p@ss\n", "pack.yml:2:1: error: not valid YAML (syntax-error)"),
         ("pack.yml", "rules:\n  - id: x\n    id: \"hunter2 p@ss\"\n", "pack.yml:3:5: error: a key appears twice in one mapping (duplicate-key)"),
         ("baseline.json", "{\"version\": 1, \"hunter2 p@ss\" 1}", "baseline.json:1:31: error: not valid JSON (syntax-error)"),
-        ("baseline.json", "{\"version\": 1, \"findings\": [{\"file\": \"hunter2 p@ss\"}]}", "baseline.json:1:29: error: baseline entry has no `rule` string"),
+        ("baseline.json", "{\"version\": 2, \"findings\": [{\"file\": \"hunter2 p@ss\"}]}", "baseline.json:1:29: error: baseline entry has no `rule` string"),
     ])
     func packAndBaselineErrorsQuoteNoContent(_ name: String, _ text: String, _ expected: String) throws {
         let repo = try TemporaryDirectory()

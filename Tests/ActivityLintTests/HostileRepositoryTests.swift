@@ -147,7 +147,7 @@ struct HostileRepositoryTests {
         let entries = (0..<500).map { index in
             #"{"file": "requests/orders.json", "rule": "name-length", "pointer": "/x\#(index)", "message": "m", "fingerprint": "f\#(index)"}"#
         }.joined(separator: ",\n")
-        try repo.write("baseline.json", "{\"version\": 1, \"findings\": [\n\(entries)\n]}\n")
+        try repo.write("baseline.json", "{\"version\": 2, \"findings\": [\n\(entries)\n]}\n")
         let run = try Executable.run(["--format", "json", "--baseline", "baseline.json", "requests"], workingDirectory: repo.url)
         let report = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         let rules = (report["diagnostics"] as? [[String: Any]] ?? []).compactMap { $0["rule"] as? String }

@@ -28,14 +28,14 @@ struct InfrastructureAsCodeTests {
             "27:39 kms-reuse-period-range /Resources/SettlementActivity/Properties/EncryptionConfiguration/KmsDataKeyReusePeriodSeconds",
             "39:3 name-required /Resources/UnnamedActivity/Properties",
         ])
-        let labels = [
-            "IntakeActivity: ", "IntakeActivity: ", "IntakeActivity: ", "IntakeActivity: ", "SettlementActivity: ",
-            "SettlementActivity: ", "UnnamedActivity: ",
-        ]
-        #expect(zip(found, labels).allSatisfy { $0.message.hasPrefix($1) }, "\(found.map(\.message))")
+        #expect(found.map(\.subject) == [
+            "IntakeActivity", "IntakeActivity", "IntakeActivity", "IntakeActivity", "SettlementActivity",
+            "SettlementActivity", "UnnamedActivity",
+        ])
+        #expect(!found.contains { $0.message.contains("Activity: ") }, "the subject is not in the message")
         // No Properties, so no Name: the resource type requires one and CloudFormation generates none.
         let missingName = try #require(found.last)
-        #expect(missingName.message == "UnnamedActivity: the resource has no `Properties`, and `Name` is "
+        #expect(missingName.messageWithSubject == "UnnamedActivity: the resource has no `Properties`, and `Name` is "
             + "required (CloudFormation: Properties validation failed … required key [Name] not found; cfn-lint E3003)")
         #expect(missingName.severity == .error && missingName.exception == nil)
     }
@@ -46,7 +46,7 @@ struct InfrastructureAsCodeTests {
             "25:13 unresolved-value /Resources/KeyedActivity4B5C6D7E/Properties/Name",
             "28:18 unresolved-value /Resources/KeyedActivity4B5C6D7E/Properties/EncryptionConfiguration/KmsKeyId",
         ])
-        #expect(found.allSatisfy { $0.message.hasPrefix("KeyedActivity4B5C6D7E: ") && $0.severity == .info })
+        #expect(found.allSatisfy { $0.subject == "KeyedActivity4B5C6D7E" && $0.severity == .info })
     }
 
     @Test func terraformPlan() throws {
@@ -58,8 +58,8 @@ struct InfrastructureAsCodeTests {
             "20:22 encryption-kms-key-required /resource_changes/0/change/after/encryption_configuration/0/type",
             "35:18 unresolved-value /resource_changes/1/change/after/name",
         ])
-        #expect(found[0].message.hasPrefix("aws_sfn_activity.intake: "))
-        #expect(found[4].message.hasPrefix("aws_sfn_activity.reports[0]: `name` is known only after apply"))
+        #expect(found[0].subject == "aws_sfn_activity.intake")
+        #expect(found[4].messageWithSubject.hasPrefix("aws_sfn_activity.reports[0]: `name` is known only after apply"))
         // "" and 0 in a plan mean unset, so the empty kms_key_id is not also a length error, and the
         // no-op resource `legacy worker` is not linted at all.
         #expect(!found.contains { $0.ruleID == "kms-key-id-length" || $0.ruleID == "kms-reuse-period-range" })
@@ -76,7 +76,7 @@ struct InfrastructureAsCodeTests {
             """#
         let found = linter.lint(text: plan, path: "plan.json").diagnostics
         #expect(found.map(\.pointer) == ["/planned_values/root_module/child_modules/0/resources/0/values/name"])
-        #expect(found.first?.message.hasPrefix("module.a.aws_sfn_activity.x: ") == true)
+        #expect(found.first?.subject == "module.a.aws_sfn_activity.x")
     }
 
     @Test func subTemplateLiteralTextIsChecked() {
@@ -107,7 +107,7 @@ struct InfrastructureAsCodeTests {
             """
         let found = linter.lint(text: template, path: "t.yaml").diagnostics
         #expect(found.map(\.ruleID) == ["unresolved-value"])
-        #expect(found.first?.message == "A: `Tags` is given by Fn::If: checks that need its value are skipped")
+        #expect(found.first?.messageWithSubject == "A: `Tags` is given by Fn::If: checks that need its value are skipped")
     }
 
     @Test func cloudFormationIsLenientWithScalarsAndNamesItsOwnMembers() {
@@ -118,7 +118,7 @@ struct InfrastructureAsCodeTests {
             """
         let found = linter.lint(text: template, path: "t.json").diagnostics
         #expect(found.map(\.ruleID) == ["unknown-member"])
-        #expect(found.first?.message == "A: unknown member \"name\" in the resource's Properties; did you mean `Name`? Member names are case-sensitive")
+        #expect(found.first?.messageWithSubject == "A: unknown member \"name\" in the resource's Properties; did you mean `Name`? Member names are case-sensitive")
     }
 
     @Test func inputKindCanBeForced() throws {
@@ -132,7 +132,8 @@ struct InfrastructureAsCodeTests {
 
     @Test func duplicateNamesAcrossFilesOfOneRun() throws {
         let run = try Executable.run(["Examples/iac"])
-        #expect(run.stdout.contains("Examples/iac/sam-template.yaml:38:13: error: ArchiveActivity: activity \"archive-worker\" is also created at ArchiveActivity8C1D2E3F in Examples/iac/cdk.out/OrdersStack.template.json:17 with other encryption; the later CreateActivity fails with ActivityAlreadyExists [activity-duplicate-encryption]"))
+        #expect(run.stdout.contains("Examples/iac/sam-template.yaml:38:13: error: ArchiveActivity: activity \"archive-worker\" is created earlier in this run with other encryption; the later CreateActivity fails with ActivityAlreadyExists [activity-duplicate-encryption]"), "\(run.stdout)")
+        #expect(run.stdout.contains("  note: Examples/iac/cdk.out/OrdersStack.template.json:17:13: first created here by \"ArchiveActivity8C1D2E3F\"\n"))
         #expect(run.stdout.contains("[activity-duplicate-tags]"))
         #expect(run.stdout.contains("      Name: archive-worker\n"), "the source line is quoted")
     }

@@ -366,19 +366,22 @@ struct JSONReporterTests {
         #expect(first["document"] as? Int == 0)
         #expect(diagnostics[1]["exception"] is NSNull)
         #expect(diagnostics[1]["severity"] as? String == "warning")
-        #expect(Set(first.keys).count == 13)
+        #expect(first["subject"] is NSNull)
+        #expect((first["related"] as? [Any])?.isEmpty == true)
+        #expect(first["fix"] is NSNull)
+        #expect(Set(first.keys).count == 16)
     }
 
     @Test func fixedKeyOrderAndLayout() {
         let output = JSONReporter().render(sampleReport())
-        #expect(output.hasPrefix("{\n  \"version\": 1,\n  \"tool\": {\n    \"name\": \"activity-lint\",\n"))
+        #expect(output.hasPrefix("{\n  \"version\": 2,\n  \"tool\": {\n    \"name\": \"activity-lint\",\n"))
         #expect(output.hasSuffix("}\n") && !output.hasSuffix("\n\n"))
         let keys = ["\"version\"", "\"tool\"", "\"summary\"", "\"files\":", "\"diagnostics\": ["]
         let positions = keys.map { output.range(of: $0)!.lowerBound }
         #expect(positions == positions.sorted())
         let diagnosticKeys = [
             "rule", "severity", "message", "file", "line", "column", "endLine", "endColumn", "offset", "endOffset",
-            "pointer", "exception", "document",
+            "pointer", "exception", "document", "subject", "related", "fix",
         ].map { "      \"\($0)\": " }
         let tail = output[output.range(of: "\"diagnostics\": [")!.upperBound...]
         let diagnosticPositions = diagnosticKeys.map { tail.range(of: $0)!.lowerBound }

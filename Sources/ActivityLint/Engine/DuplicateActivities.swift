@@ -10,7 +10,7 @@ struct DuplicateActivities {
         /// A fingerprint of the encryption settings (type, key, reuse period).
         var encryption: UInt64
         var file: String
-        var label: String?
+        var subject: String?
         var range: SourceRange
         var pointer: String
         var documentIndex: Int
@@ -39,7 +39,7 @@ struct DuplicateActivities {
         }
         let encryption = StableHash.fnv1a64(settings.joined(separator: "\u{0}").utf8)
         return Activity(
-            name: name.string.text, tags: tags, encryption: encryption, file: file, label: payload.label,
+            name: name.string.text, tags: tags, encryption: encryption, file: file, subject: payload.subject,
             range: name.range, pointer: payload.pointer + name.pointer, documentIndex: payload.documentIndex,
             source: source)
     }
@@ -63,8 +63,8 @@ struct DuplicateActivities {
         var tags: UInt64
         var encryption: UInt64
         var file: String
-        var label: String?
-        var line: Int
+        var subject: String?
+        var range: SourceRange
     }
 
     private var first: [UInt64: FirstSeen] = [:]
@@ -74,27 +74,31 @@ struct DuplicateActivities {
         let key = StableHash.fnv1a64(activity.name.utf8)
         guard let earlier = first[key] else {
             first[key] = FirstSeen(
-                tags: activity.tags, encryption: activity.encryption, file: activity.file, label: activity.label,
-                line: activity.range.start.line)
+                tags: activity.tags, encryption: activity.encryption, file: activity.file, subject: activity.subject,
+                range: activity.range)
             return nil
         }
-        let place = "\(earlier.label.map { "\($0) in " } ?? "")\(earlier.file):\(earlier.line)"
-        let prefix = activity.label.map { "\($0): " } ?? ""
+        let related = RelatedLocation(
+            file: earlier.file, range: earlier.range,
+            message: "first created here" + (earlier.subject.map { " by \(Quoting.code($0))" } ?? ""))
         if earlier.encryption != activity.encryption {
-            return Self.finding(activity, "activity-duplicate-encryption", prefix
-                + "activity \(Quoting.code(activity.name)) is also created at \(place) with other encryption; "
+            return Self.finding(activity, "activity-duplicate-encryption", related,
+                "activity \(Quoting.code(activity.name)) is created earlier in this run with other encryption; "
                 + "the later CreateActivity fails with ActivityAlreadyExists")
         }
         if earlier.tags != activity.tags {
-            return Self.finding(activity, "activity-duplicate-tags", prefix
-                + "activity \(Quoting.code(activity.name)) is also created at \(place) with other tags; "
+            return Self.finding(activity, "activity-duplicate-tags", related,
+                "activity \(Quoting.code(activity.name)) is created earlier in this run with other tags; "
                 + "CreateActivity is idempotent by name, so AWS silently keeps the first tags")
         }
         return nil
     }
 
-    private static func finding(_ activity: Activity, _ rule: String, _ message: String) -> Finding {
+    private static func finding(_ activity: Activity, _ rule: String, _ related: RelatedLocation, _ message: String)
+        -> Finding
+    {
         Finding(ruleID: rule, message: message, range: activity.range, pointer: activity.pointer,
-                documentIndex: activity.documentIndex)
+                documentIndex: activity.documentIndex, subject: activity.subject, related: [related],
+                value: activity.name)
     }
 }

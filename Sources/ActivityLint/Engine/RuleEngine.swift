@@ -29,25 +29,28 @@ public struct RuleEngine: Sendable {
     /// The ids of the rules in force.
     public var ruleIDs: Set<String> { Set(descriptorsByID.keys) }
 
-    /// Every rule's findings on one payload.
+    /// Every rule's findings on one payload, about the payload's resource (`subject`).
     public func findings(for payload: Payload) -> [Finding] {
         var findings: [Finding] = []
         for (ruleID, validator) in validators {
             var context = ValidationContext()
             validator.validate(payload, &context)
             for problem in context.problems {
-                // Templates and plans hold many requests: every message names the resource it is about.
-                let message = payload.label.map { "\($0): " + problem.message } ?? problem.message
                 findings.append(Finding(
-                    ruleID: ruleID, message: message, range: problem.range,
+                    ruleID: ruleID, message: problem.message, range: problem.range,
                     pointer: payload.pointer + problem.pointer, exception: problem.exception,
-                    documentIndex: payload.documentIndex))
+                    documentIndex: payload.documentIndex, subject: payload.subject, related: problem.related,
+                    fix: problem.fix, value: problem.value))
             }
         }
         return findings
     }
 
-    /// Gives findings their rule's severity and exception. Findings of rules not in force are dropped.
+    /// Whether a finding's rule is in force.
+    func isInForce(_ finding: Finding) -> Bool { descriptorsByID[finding.ruleID] != nil }
+
+    /// Gives findings their rule's severity and exception: the one place a finding becomes a diagnostic. Findings
+    /// of rules not in force are dropped; related locations without a file are in `file`.
     public func diagnostics(for findings: [Finding], file: String) -> [Diagnostic] {
         findings.compactMap { finding in
             guard let rule = descriptorsByID[finding.ruleID] else { return nil }
@@ -55,7 +58,9 @@ public struct RuleEngine: Sendable {
                 ruleID: finding.ruleID, severity: rule.severity, message: finding.message, file: file,
                 range: finding.range, pointer: finding.pointer,
                 exception: finding.exception == Finding.noException ? nil : finding.exception ?? rule.exception,
-                documentIndex: finding.documentIndex)
+                documentIndex: finding.documentIndex, subject: finding.subject,
+                related: finding.related.map { $0.file.isEmpty ? RelatedLocation(file: file, range: $0.range, message: $0.message) : $0 },
+                fix: finding.fix, value: finding.value)
         }
     }
 }

@@ -37,22 +37,58 @@ public struct ValidatorOptionError: Error, Sendable {
 public struct ValidationContext {
     public internal(set) var problems: [Problem] = []
 
-    /// A finding without a rule id: the engine adds it from the catalog entry that ran the validator.
+    /// A finding without a rule id: the engine adds it from the catalog entry that ran the validator, and the
+    /// payload's subject and pointer.
     public struct Problem: Sendable {
         public var message: String
         public var range: SourceRange
+        /// Relative to the payload.
         public var pointer: String
         public var exception: String?
+        /// The offending value, for the finding's identity (see `Fingerprint`).
+        public var value: String
+        /// Other places in the same file the problem is about (an empty `file` means the payload's file).
+        public var related: [RelatedLocation]
+        public var fix: Fix?
     }
 
     public init() {}
 
-    /// Reports a problem at `range`. `pointer` is relative to the payload.
-    public mutating func report(_ message: String, at range: SourceRange, pointer: String, exception: String? = nil) {
-        problems.append(Problem(message: message, range: range, pointer: pointer, exception: exception))
+    /// Reports a problem at `range`. `pointer` is relative to the payload; `value` is what is wrong there, as
+    /// written (it identifies the finding when lines move).
+    public mutating func report(
+        _ message: String, at range: SourceRange, pointer: String, exception: String? = nil, value: String = "",
+        related: [RelatedLocation] = [], fix: Fix? = nil
+    ) {
+        problems.append(Problem(
+            message: message, range: range, pointer: pointer, exception: exception, value: value, related: related,
+            fix: fix))
     }
 
-    public mutating func report(_ message: String, at node: Node, pointer: String, exception: String? = nil) {
-        report(message, at: node.range, pointer: pointer, exception: exception)
+    /// Reports a problem about a whole node; its value is the node's text when it is a scalar.
+    public mutating func report(
+        _ message: String, at node: Node, pointer: String, exception: String? = nil, fix: Fix? = nil
+    ) {
+        report(message, at: node.range, pointer: pointer, exception: exception, value: node.identityText, fix: fix)
+    }
+
+    /// Reports a problem about a string field as a whole.
+    public mutating func report(
+        _ message: String, about field: Payload.Field, exception: String? = nil, fix: Fix? = nil
+    ) {
+        report(message, at: field.range, pointer: field.pointer, exception: exception, value: field.string.text, fix: fix)
+    }
+}
+
+extension Node {
+    /// A scalar's text (a number as written), or "" for an object or list: what identifies a finding on the node.
+    var identityText: String {
+        switch value {
+        case .string(let string): string.text
+        case .number(let number): number.literal
+        case .bool(let bool): bool ? "true" : "false"
+        case .null: "null"
+        case .object, .array: ""
+        }
     }
 }

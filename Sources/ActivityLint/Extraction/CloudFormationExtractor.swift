@@ -12,7 +12,7 @@ enum CloudFormationExtractor {
                 ?? Node(.object([]), range: SourceRange(at: resource.keyRange.start))
             return PayloadSite(
                 root: properties, pointer: JSONPointer.appending("Properties", to: resourcePointer),
-                documentIndex: documentIndex, schema: .cloudFormation, label: resource.key.text,
+                documentIndex: documentIndex, schema: .cloudFormation, subject: resource.key.text,
                 scopePointer: resourcePointer)
         }
     }

@@ -11,8 +11,8 @@ public struct Payload: Sendable {
     public var documentIndex: Int { site.documentIndex }
     /// How the request's members are spelt and shaped.
     public var schema: PayloadSchema { site.schema }
-    /// The resource it comes from (a CloudFormation logical id, a Terraform address), named in every message.
-    public var label: String? { site.label }
+    /// The resource it comes from (a CloudFormation logical id, a Terraform address): every finding's subject.
+    public var subject: String? { site.subject }
     /// Top-level members whose values Terraform knows only after apply (`after_unknown`).
     public var unknownMembers: Set<String> { site.unknownMembers }
     /// The tags, read once: many rules walk them.
@@ -27,11 +27,11 @@ public struct Payload: Sendable {
     private var cachedKMSKeyReference: Result<KMSKeyReference, KMSKeyReference.Problem>?
 
     public init(
-        root: Node, pointer: String = "", documentIndex: Int = 0, schema: PayloadSchema = .api, label: String? = nil,
+        root: Node, pointer: String = "", documentIndex: Int = 0, schema: PayloadSchema = .api, subject: String? = nil,
         unknownMembers: Set<String> = []
     ) {
         self.init(PayloadSite(
-            root: root, pointer: pointer, documentIndex: documentIndex, schema: schema, label: label,
+            root: root, pointer: pointer, documentIndex: documentIndex, schema: schema, subject: subject,
             unknownMembers: unknownMembers))
     }
 

@@ -6,21 +6,21 @@ struct PayloadSite: Sendable {
     let pointer: String
     let documentIndex: Int
     let schema: PayloadSchema
-    let label: String?
+    let subject: String?
     let unknownMembers: Set<String>
     /// JSON Pointer of what the request comes from as a whole: the template's resource, the plan's change
     /// ("" for a raw request). Parser findings outside every such place are about other things and dropped.
     let scopePointer: String
 
     init(
-        root: Node, pointer: String, documentIndex: Int, schema: PayloadSchema = .api, label: String? = nil,
+        root: Node, pointer: String, documentIndex: Int, schema: PayloadSchema = .api, subject: String? = nil,
         unknownMembers: Set<String> = [], scopePointer: String = ""
     ) {
         self.root = root
         self.pointer = pointer
         self.documentIndex = documentIndex
         self.schema = schema
-        self.label = label
+        self.subject = subject
         self.unknownMembers = unknownMembers
         self.scopePointer = scopePointer
     }

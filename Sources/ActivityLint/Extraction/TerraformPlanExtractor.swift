@@ -47,7 +47,7 @@ enum TerraformPlanExtractor {
         let useTagsAll = tagsAll?.members != nil && !unknown.contains("tags_all")
         return PayloadSite(
             root: values, pointer: pointer, documentIndex: documentIndex,
-            schema: .terraform(tags: useTagsAll ? "tags_all" : "tags"), label: address ?? resourceType,
+            schema: .terraform(tags: useTagsAll ? "tags_all" : "tags"), subject: address ?? resourceType,
             unknownMembers: unknown, scopePointer: scope)
     }
 }

@@ -5,10 +5,9 @@ enum UnresolvedValues {
     static func findings(for payload: Payload) -> [Finding] {
         var findings: [Finding] = []
         func report(_ node: Node, _ pointer: String, _ what: String, _ why: String) {
-            let prefix = payload.label.map { "\($0): " } ?? ""
             findings.append(Finding(
-                ruleID: "unresolved-value", message: prefix + "`\(what)` \(why)",
-                range: node.range, pointer: payload.pointer + pointer, documentIndex: payload.documentIndex))
+                ruleID: "unresolved-value", message: "`\(what)` \(why)", range: node.range,
+                pointer: payload.pointer + pointer, documentIndex: payload.documentIndex, subject: payload.subject))
         }
         func visit(_ member: String, in object: Node, at pointer: String) {
             guard let node = object.memberValue(member) else { return }

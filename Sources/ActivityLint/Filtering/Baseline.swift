@@ -1,18 +1,19 @@
 /// Findings accepted as they are today, so a team can adopt the linter and see only what is new.
 ///
-/// Each finding is keyed by its content (file, rule, JSON Pointer and message), not its line, so moving a request
-/// or editing lines around it does not make a baselined finding reappear. Identical findings are counted.
+/// Each finding is keyed by its structure (`Fingerprint`: rule, file, resource, pointer without list positions and
+/// the offending value), never by its line or message, so moving a request, reordering tags, re-indenting or
+/// rewording a message does not make a baselined finding reappear. Identical findings are counted.
 /// An entry suppresses a finding only when its visible `rule` and `file` are the finding's too, not only its
 /// fingerprint: an entry cannot say it is about one thing and hide another. Entries that suppress nothing in a
 /// file the run linted are reported (`unused-baseline-entry`).
 public struct Baseline: Sendable {
-    public static let formatVersion = 1
+    public static let formatVersion = 2
     static let unusedRuleID = "unused-baseline-entry"
 
     /// One entry as the baseline file states it.
     struct Entry: Sendable {
         var rule: String
-        /// As `normalized` spells it.
+        /// As `Fingerprint.normalized` spells it.
         var file: String
         var fingerprint: String
         /// Where the entry is in the baseline file; nil for a baseline built in memory.
@@ -31,7 +32,7 @@ public struct Baseline: Sendable {
 
     public init(diagnostics: [Diagnostic]) {
         for diagnostic in diagnostics {
-            add(Entry(rule: diagnostic.ruleID, file: Baseline.normalized(diagnostic.file),
+            add(Entry(rule: diagnostic.ruleID, file: Fingerprint.normalized(diagnostic.file),
                       fingerprint: Baseline.key(diagnostic)))
         }
     }
@@ -50,35 +51,27 @@ public struct Baseline: Sendable {
     /// Removes the findings the baseline holds and remembers which entries did so.
     mutating func apply(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
         diagnostics.filter { diagnostic in
-            let match = Match(rule: diagnostic.ruleID, file: Baseline.normalized(diagnostic.file),
+            let match = Match(rule: diagnostic.ruleID, file: Fingerprint.normalized(diagnostic.file),
                               fingerprint: Baseline.key(diagnostic))
             return unused[match]?.popFirst() == nil
         }
     }
 
-    /// The entries that suppressed nothing, among those about a file in `linted` (paths as `normalized` spells
+    /// The entries that suppressed nothing, among those about a file in `linted` (paths as `Fingerprint.normalized` spells
     /// them), in file order. Entries about other files are not judged: the run may lint only some files.
     func unusedEntries(linted: Set<String>) -> [Entry] {
         unused.values.joined().sorted().map { entries[$0] }.filter { linted.contains($0.file) }
     }
 
-    static func key(_ diagnostic: Diagnostic) -> String {
-        StableHash.hex(of: [diagnostic.ruleID, normalized(diagnostic.file), diagnostic.pointer, diagnostic.message])
-    }
-
-    /// How a baseline compares paths, the one place that decides it: `./a/b.json` and `a/b.json` are the same file.
-    static func normalized(_ path: String) -> String {
-        var path = Substring(path)
-        while path.hasPrefix("./") { path = path.dropFirst(2) }
-        return String(path)
-    }
+    static func key(_ diagnostic: Diagnostic) -> String { Fingerprint.of(diagnostic) }
 
     /// The baseline file: versioned JSON, one entry per finding, readable in review.
     public static func render(_ diagnostics: [Diagnostic]) -> String {
         let entries: [ReportJSON] = diagnostics.map { diagnostic in
             .object([
-                ("file", .string(normalized(diagnostic.file))),
+                ("file", .string(Fingerprint.normalized(diagnostic.file))),
                 ("rule", .string(diagnostic.ruleID)),
+                ("subject", .string(orNull: diagnostic.subject)),
                 ("pointer", .string(diagnostic.pointer)),
                 ("message", .string(diagnostic.message)),
                 ("fingerprint", .string(key(diagnostic))),
@@ -95,7 +88,13 @@ public struct Baseline: Sendable {
         if let problem = parsed.findings.first {
             throw SettingsFile.syntaxError(problem, in: path, format: "JSON")
         }
-        guard let root = parsed.documents.first, root.memberValue("version")?.numberInteger == formatVersion,
+        let version = parsed.documents.first?.memberValue("version")?.numberInteger
+        if version == 1 {
+            throw ConfigurationError(file: path, position: .start, message: "this baseline is of version 1, whose "
+                + "entries were keyed by message text and no longer match; rewrite it with --write-baseline (version 2 "
+                + "keys findings by rule, file, resource, pointer and value, so they survive moves and rewording)")
+        }
+        guard let root = parsed.documents.first, version == formatVersion,
               let findings = root.memberValue("findings")?.elements
         else {
             throw ConfigurationError(file: path, position: .start, message: "not an activity-lint baseline (version "
@@ -110,7 +109,7 @@ public struct Baseline: Sendable {
                 }
                 return text
             }
-            baseline.add(Entry(rule: try text("rule"), file: normalized(try text("file")),
+            baseline.add(Entry(rule: try text("rule"), file: Fingerprint.normalized(try text("file")),
                                fingerprint: try text("fingerprint"), position: entry.range.start))
         }
         return baseline

@@ -4,7 +4,7 @@ struct BaselineFile {
     let path: String
     private let source: SourceText
     private var baseline: Baseline
-    /// Files linted in this run, as `Baseline.normalized` spells them.
+    /// Files linted in this run, as `Fingerprint.normalized` spells them.
     private var linted: Set<String> = []
 
     init(path: String) throws(ConfigurationError) {
@@ -15,7 +15,7 @@ struct BaselineFile {
 
     mutating func apply(to file: inout FileResult) {
         file.diagnostics = baseline.apply(file.diagnostics)
-        if file.failure == nil { linted.insert(Baseline.normalized(file.path)) }
+        if file.failure == nil { linted.insert(Fingerprint.normalized(file.path)) }
     }
 
     /// The unused entries as findings at their place in the baseline file, or nil when there are none (or the

@@ -78,8 +78,8 @@ struct Suppressions {
         bytes.contains(bytes: Array(Suppressions.marker.utf8))
     }
 
-    /// Removes suppressed diagnostics and adds findings for directives that suppressed nothing.
-    func apply(to diagnostics: [Diagnostic], knownRules: Set<String>) -> (kept: [Diagnostic], unused: [Finding]) {
+    /// Removes suppressed findings (all of rules in force) and adds findings for directives that suppressed nothing.
+    func apply(to findings: [Finding], knownRules: Set<String>) -> [Finding] {
         // The rule ids each scope's valid directives name, and the rules of the diagnostics each scope suppressed:
         // a diagnostic looks up its own line and the file, so the cost is linear in diagnostics plus directives.
         var covered: [Scope: Set<String>] = [:]
@@ -87,12 +87,12 @@ struct Suppressions {
             covered[directive.scope, default: []].formUnion(directive.ruleIDs)
         }
         var suppressedRules: [Scope: Set<String>] = [:]
-        let kept = diagnostics.filter { diagnostic in
-            guard diagnostic.ruleID != Suppressions.unusedRuleID else { return true }
+        let kept = findings.filter { finding in
+            guard finding.ruleID != Suppressions.unusedRuleID else { return true }
             var suppressed = false
-            for scope in [Scope.file, .line(diagnostic.range.start.line)] {
-                guard let ids = covered[scope], ids.contains(diagnostic.ruleID) || ids.contains("all") else { continue }
-                suppressedRules[scope, default: []].insert(diagnostic.ruleID)
+            for scope in [Scope.file, .line(finding.range.start.line)] {
+                guard let ids = covered[scope], ids.contains(finding.ruleID) || ids.contains("all") else { continue }
+                suppressedRules[scope, default: []].insert(finding.ruleID)
                 suppressed = true
             }
             return !suppressed
@@ -125,7 +125,7 @@ struct Suppressions {
                 unused.append(Finding(ruleID: Suppressions.unusedRuleID, message: message, range: directive.range))
             }
         }
-        return (kept, unused)
+        return kept + unused
     }
 
     /// Reads the directive of the comment whose `#` is at byte `hash`, if it holds one. `.line(0)` marks "the next

@@ -1,6 +1,8 @@
-/// What a parser or validator found, before the rule catalog gives it a severity and a default exception.
+/// What a stage (a reader, a rule, the suppressions) found, before the rule catalog gives it a severity and a
+/// default exception. The linter turns a file's findings into diagnostics once, at the end.
 public struct Finding: Hashable, Sendable {
     public var ruleID: String
+    /// No positions and no resource name in it: see `Diagnostic.message`.
     public var message: String
     public var range: SourceRange
     /// RFC 6901 JSON Pointer of the offending value (see `JSONPointer`).
@@ -11,10 +13,16 @@ public struct Finding: Hashable, Sendable {
     /// The `exception` of a finding that AWS answers with no named error (CloudFormation's property validation).
     public static let noException = ""
     public var documentIndex: Int
+    public var subject: String?
+    public var related: [RelatedLocation]
+    public var fix: Fix?
+    /// The offending value as written, for the finding's identity (see `Fingerprint`).
+    public var value: String
 
     public init(
         ruleID: String, message: String, range: SourceRange, pointer: String = "", exception: String? = nil,
-        documentIndex: Int = 0
+        documentIndex: Int = 0, subject: String? = nil, related: [RelatedLocation] = [], fix: Fix? = nil,
+        value: String = ""
     ) {
         self.ruleID = ruleID
         self.message = message
@@ -22,5 +30,9 @@ public struct Finding: Hashable, Sendable {
         self.pointer = pointer
         self.exception = exception
         self.documentIndex = documentIndex
+        self.subject = subject
+        self.related = related
+        self.fix = fix
+        self.value = value
     }
 }

@@ -9,6 +9,9 @@ public struct ReportTotals: Sendable, Equatable {
     public var errors = 0
     public var warnings = 0
     public var infos = 0
+    /// Diagnostics with a safe fix (`--fix` applies them), and with an unsafe one (`--unsafe-fixes`).
+    public var fixable = 0
+    public var unsafeFixable = 0
     /// What the configuration turned off, said by every report.
     public var configuration = ConfigurationSummary()
     /// The physical path of the repository root that reported paths are relative to (SARIF's `%SRCROOT%`).
@@ -37,6 +40,11 @@ public struct ReportTotals: Sendable, Equatable {
             case .error: errors += 1
             case .warning: warnings += 1
             case .info: infos += 1
+            }
+            switch diagnostic.fix?.applicability {
+            case .safe: fixable += 1
+            case .unsafe: unsafeFixable += 1
+            case nil: break
             }
         }
     }

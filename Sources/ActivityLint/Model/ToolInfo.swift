@@ -4,5 +4,5 @@ public enum ToolInfo {
     public static let version = "0.1.0"
     public static let informationURI = "https://github.com/activity-lint/activity-lint"
     /// The version of the `--format json` contract; bump on any incompatible change.
-    public static let jsonFormatVersion = 1
+    public static let jsonFormatVersion = 2
 }

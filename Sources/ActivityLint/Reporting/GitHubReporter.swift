@@ -28,7 +28,7 @@ public struct GitHubReporter: StreamingReporter, Sendable {
                 ]
                 if range.end.line == range.start.line { properties.append("endColumn=\(range.end.column)") }
                 properties.append("title=" + Self.property(diagnostic.ruleID))
-                lines.append("::\(command) \(properties.joined(separator: ","))::\(Self.data(diagnostic.message))")
+                lines.append("::\(command) \(properties.joined(separator: ","))::\(Self.data(diagnostic.messageWithSubject))")
             }
         }
         return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"

@@ -6,13 +6,18 @@
 /// {
 ///   "version": 1,
 ///   "tool": { "name": "activity-lint", "version": "0.1.0" },
-///   "summary": { "files", "payloads", "errors", "warnings", "infos", "unreadable", "linted", "skipped" },
+///   "summary": { "files", "payloads", "errors", "warnings", "infos", "unreadable", "linted", "skipped",
+///                "fixable", "unsafeFixable" },
 ///   "configuration": { "file": null | ".activity-lint.yml", "rulesOff": [ids], "rulesLowered": [ids],
 ///                      "excludedFiles": count },
 ///   "files": [ { "path", "kind", "payloads", "error": null | "why it could not be read",
 ///                "skipped": null | { "category", "reason" }, "diagnostics": count } ],
 ///   "diagnostics": [ { "rule", "severity", "message", "file", "line", "column", "endLine", "endColumn",
-///                      "offset", "endOffset", "pointer", "exception": null | "InvalidName", "document" } ]
+///                      "offset", "endOffset", "pointer", "exception": null | "InvalidName", "document",
+///                      "subject": null | "OrdersActivity",
+///                      "related": [ { "file", "line", "column", "offset", "endOffset", "message" } ],
+///                      "fix": null | { "applicability": "safe" | "unsafe", "title",
+///                                      "edits": [ { "offset", "endOffset", "replacement" } ] } } ]
 /// }
 /// ```
 ///
@@ -52,6 +57,8 @@ public struct JSONReporter: DocumentReporter, Sendable {
                 ("unreadable", .int(totals.unreadable)),
                 ("linted", .int(totals.lintedFiles)),
                 ("skipped", .int(totals.skippedFiles)),
+                ("fixable", .int(totals.fixable)),
+                ("unsafeFixable", .int(totals.unsafeFixable)),
             ])
             let configuration = totals.configuration
             let configurationObject: ReportJSON = .object([
@@ -87,6 +94,29 @@ public struct JSONReporter: DocumentReporter, Sendable {
             ("pointer", .string(diagnostic.pointer)),
             ("exception", .string(orNull: diagnostic.exception)),
             ("document", .int(diagnostic.documentIndex)),
+            ("subject", .string(orNull: diagnostic.subject)),
+            ("related", .array(diagnostic.related.map { related in
+                .object([
+                    ("file", .string(related.file)),
+                    ("line", .int(related.range.start.line)),
+                    ("column", .int(related.range.start.column)),
+                    ("offset", .int(related.range.start.offset)),
+                    ("endOffset", .int(related.range.end.offset)),
+                    ("message", .string(related.message)),
+                ])
+            })),
+            ("fix", diagnostic.fix.map { fix in
+                .object([
+                    ("applicability", .string(fix.applicability.rawValue)),
+                    ("title", .string(fix.title)),
+                    ("edits", .array(fix.edits.map { edit in
+                        .object([
+                            ("offset", .int(edit.offset)), ("endOffset", .int(edit.endOffset)),
+                            ("replacement", .string(edit.replacement)),
+                        ])
+                    })),
+                ])
+            } ?? .null),
         ])
     }
 }

@@ -10,7 +10,7 @@
 public struct SARIFReporter: DocumentReporter, Sendable {
     public static let schemaURI = "https://json.schemastore.org/sarif-2.1.0.json"
     /// The `partialFingerprints` key; bump the suffix if the fingerprint recipe ever changes.
-    public static let fingerprintKey = "activityLint/v1"
+    public static let fingerprintKey = "activityLint/v2"
     static let tags: [String] = ["aws", "step-functions"]
     public static let defaultMaxResults = SARIFResultCap.gitHubMaxResults
     public static let defaultMaxBytes = SARIFResultCap.gitHubMaxBytes
@@ -48,7 +48,7 @@ public struct SARIFReporter: DocumentReporter, Sendable {
             if let failure = file.failure { failedFiles.append((file.path, failure)) }
             for diagnostic in file.diagnostics {
                 let location = ArtifactURI.location(forPath: diagnostic.file)
-                let hash = StableHash.hex(of: [diagnostic.ruleID, location.uri, diagnostic.pointer, diagnostic.message])
+                let hash = Fingerprint.of(diagnostic)
                 let occurrence = (occurrences[hash] ?? 0) + 1
                 occurrences[hash] = occurrence
                 let result = SARIFReporter.result(
@@ -214,21 +214,53 @@ public struct SARIFReporter: DocumentReporter, Sendable {
         var members: [(String, ReportJSON)] = [("ruleId", .string(diagnostic.ruleID))]
         if let ruleIndex { members.append(("ruleIndex", .int(ruleIndex))) }
         var properties: [(String, ReportJSON)] = [("pointer", .string(diagnostic.pointer))]
+        if let subject = diagnostic.subject { properties.append(("subject", .string(subject))) }
         if let exception = diagnostic.exception { properties.append(("exception", .string(exception))) }
         properties.append(("document", .int(diagnostic.documentIndex)))
         members += [
             ("level", .string(level(diagnostic.severity))),
-            ("message", .object([("text", .string(diagnostic.message))])),
+            ("message", .object([("text", .string(diagnostic.messageWithSubject))])),
             (
                 "locations",
                 .array([
                     .object([("physicalLocation", physicalLocation(location, region: region(for: diagnostic.range)))])
                 ])
             ),
-            ("partialFingerprints", .object([(fingerprintKey, .string(fingerprint))])),
-            ("properties", .object(properties)),
         ]
+        if !diagnostic.related.isEmpty {
+            members.append(("relatedLocations", .array(diagnostic.related.enumerated().map { index, related in
+                .object([
+                    ("id", .int(index + 1)),
+                    ("physicalLocation", physicalLocation(related.file, region: region(for: related.range))),
+                    ("message", .object([("text", .string(related.message))])),
+                ])
+            })))
+        }
+        members.append(("partialFingerprints", .object([(fingerprintKey, .string(fingerprint))])))
+        if let fix = diagnostic.fix { members.append(("fixes", .array([self.fix(fix, location: location)]))) }
+        members.append(("properties", .object(properties)))
         return .object(members)
+    }
+
+    /// A SARIF fix: byte regions of the diagnostic's file replaced, with the applicability in its properties.
+    private static func fix(_ fix: Fix, location: (uri: String, baseID: String?)) -> ReportJSON {
+        var artifact: [(String, ReportJSON)] = [("uri", .string(location.uri))]
+        if let baseID = location.baseID { artifact.append(("uriBaseId", .string(baseID))) }
+        let replacements = fix.edits.map { edit -> ReportJSON in
+            .object([
+                ("deletedRegion", .object([
+                    ("byteOffset", .int(edit.offset)), ("byteLength", .int(edit.endOffset - edit.offset)),
+                ])),
+                ("insertedContent", .object([("text", .string(edit.replacement))])),
+            ])
+        }
+        return .object([
+            ("description", .object([("text", .string(fix.title))])),
+            ("artifactChanges", .array([.object([
+                ("artifactLocation", .object(artifact)), ("replacements", .array(replacements)),
+            ])])),
+            ("properties", .object([("applicability", .string(fix.applicability.rawValue))])),
+        ])
     }
 
     static func physicalLocation(_ path: String, region: ReportJSON?) -> ReportJSON {

@@ -47,6 +47,11 @@ public struct TextReporter: StreamingReporter, Sendable {
                     lines.append(excerpt.source)
                     lines.append(style(excerpt.caret, ANSI.bold + ANSI.color(for: diagnostic.severity)))
                 }
+                for related in diagnostic.related {
+                    lines.append("  " + style("note:", ANSI.bold) + " " + TerminalEscaping.escape(related.file) + ":"
+                        + String(related.range.start.line) + ":" + String(related.range.start.column) + ": "
+                        + TerminalEscaping.escape(related.message))
+                }
             }
         }
         return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
@@ -64,8 +69,10 @@ public struct TextReporter: StreamingReporter, Sendable {
         let location =
             TerminalEscaping.escape(diagnostic.file) + ":" + String(diagnostic.range.start.line) + ":"
             + String(diagnostic.range.start.column) + ":"
+        // `[*]`: `--fix` resolves it (as ruff marks fixable findings).
         return style(location, ANSI.bold) + " " + severityLabel(diagnostic.severity) + " "
-            + TerminalEscaping.escape(diagnostic.message) + " [" + TerminalEscaping.escape(diagnostic.ruleID) + "]"
+            + TerminalEscaping.escape(diagnostic.messageWithSubject) + " [" + TerminalEscaping.escape(diagnostic.ruleID)
+            + "]" + (diagnostic.fix?.applicability == .safe ? " [*]" : "")
     }
 
     private func severityLabel(_ severity: Severity) -> String {
@@ -188,7 +195,18 @@ public struct TextReporter: StreamingReporter, Sendable {
         text += " (" + plural(payloads, "payload") + ")"
         if let skipped = skippedSummary(totals.skipped) { text += "; " + skipped }
         if unreadable > 0 { text += ", " + plural(unreadable, "file") + " could not be read" }
+        if let fixable = fixableSummary(totals) { text += "\n" + fixable }
         return text
+    }
+
+    /// `[*] 3 fixable with --fix (1 more with --unsafe-fixes)`, or nil when nothing is fixable.
+    static func fixableSummary(_ totals: ReportTotals) -> String? {
+        switch (totals.fixable, totals.unsafeFixable) {
+        case (0, 0): nil
+        case (let safe, 0): "[*] \(safe) fixable with --fix"
+        case (0, let unsafe): "\(plural(unsafe, "unsafe fix")) available with --fix --unsafe-fixes"
+        case (let safe, let unsafe): "[*] \(safe) fixable with --fix (\(unsafe) more with --unsafe-fixes)"
+        }
     }
 
     /// `31 skipped (not activity documents)`, or with each reason counted when there are several.

@@ -39,7 +39,7 @@ struct EncryptionTypeInvalid: PlainValidator {
         } else if type.string.text == "AWS_KMS_KEY" {
             message += "; AWS_KMS_KEY is not a Step Functions value: use CUSTOMER_MANAGED_KMS_KEY"
         }
-        context.report(message, at: type.range, pointer: type.pointer)
+        context.report(message, about: type)
     }
 }
 
@@ -54,7 +54,7 @@ struct KMSKeyRequired: PlainValidator {
         else { return }
         context.report(
             "type CUSTOMER_MANAGED_KMS_KEY needs `\(payload.schema.kmsKeyId)` (a key ID, key ARN, alias name or alias ARN)",
-            at: type.range, pointer: type.pointer)
+            about: type)
     }
 }
 
@@ -69,9 +69,9 @@ struct KMSKeyIDLength: PlainValidator {
             context.report(
                 "`\(payload.schema.kmsKeyId)` is empty (an unfilled CLI skeleton?); give a key ID, key ARN, alias name or alias ARN, "
                     + "or remove it (botocore: Invalid length for parameter encryptionConfiguration.kmsKeyId)",
-                at: key.range, pointer: key.pointer, exception: "ParamValidationError")
+                about: key, exception: "ParamValidationError")
         } else if count > 2048 {
-            context.report("`\(payload.schema.kmsKeyId)` is \(count) characters long; the maximum is 2048", at: key.range, pointer: key.pointer)
+            context.report("`\(payload.schema.kmsKeyId)` is \(count) characters long; the maximum is 2048", about: key)
         }
     }
 }
@@ -84,7 +84,7 @@ struct KMSKeyIDFormat: PlainValidator {
         guard let key = payload.kmsKeyId, !key.isTemplate, (1...2048).contains(key.summary.scalarCount),
               case .failure(let problem) = payload.kmsKeyReference
         else { return }
-        context.report("`\(payload.schema.kmsKeyId)` \(Quoting.code(key.string.text)) \(problem.message)", at: key.range, pointer: key.pointer)
+        context.report("`\(payload.schema.kmsKeyId)` \(Quoting.code(key.string.text)) \(problem.message)", about: key)
     }
 }
 
@@ -98,7 +98,7 @@ struct KMSKeyIDCase: PlainValidator {
         else { return }
         context.report(
             "`\(payload.schema.kmsKeyId)` has uppercase hex digits; KMS key IDs are lowercase: \(Quoting.code(key.string.text.lowercased()))",
-            at: key.range, pointer: key.pointer)
+            about: key)
     }
 }
 
@@ -113,7 +113,7 @@ struct KMSKeyAWSManaged: PlainValidator {
         context.report(
             "`\(payload.schema.kmsKeyId)` \(Quoting.code(key.string.text)) names an AWS managed key (alias/aws/…); Step Functions "
                 + "encrypts with AWS owned keys or customer managed keys only",
-            at: key.range, pointer: key.pointer)
+            about: key)
     }
 }
 
@@ -144,8 +144,8 @@ struct AWSOwnedKeyExtraSettings: PlainValidator {
             context.report(
                 "`\(member.key.text)` has no effect with type AWS_OWNED_KEY (AWS ignores or rejects it); remove it, "
                     + "or use CUSTOMER_MANAGED_KMS_KEY",
-                at: member.keyRange,
-                pointer: JSONPointer.appending(member.key.text, to: payload.encryptionPointer))
+                at: member.keyRange, pointer: JSONPointer.appending(member.key.text, to: payload.encryptionPointer),
+                value: member.value.identityText)
         }
     }
 }

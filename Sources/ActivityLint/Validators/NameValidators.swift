@@ -20,7 +20,7 @@ struct NameLength: PlainValidator {
             context.report(
                 "the literal text of this Fn::Sub name is already \(literal) characters long, over the maximum of "
                     + "80 whatever the substitutions give",
-                at: name.range, pointer: name.pointer)
+                about: name)
             return
         }
         let count = name.summary.scalarCount
@@ -28,7 +28,7 @@ struct NameLength: PlainValidator {
             context.report(
                 "activity name is empty; it needs 1 to 80 characters "
                     + "(botocore: Invalid length for parameter name, value: 0, valid min length: 1)",
-                at: name.range, pointer: name.pointer, exception: "ParamValidationError")
+                about: name, exception: "ParamValidationError")
         } else if count > NameValidators.maximumLength {
             // Up to the last character, not the closing quote (escaped strings: the whole rest of the node).
             let end = name.string.scalarPositions == nil ? name.string.position(ofScalar: count) : name.range.end
@@ -36,7 +36,7 @@ struct NameLength: PlainValidator {
             context.report(
                 "activity name is \(count) characters long, over the maximum of 80 by \(count - 80) "
                     + "(from here on); AWS answers: Member must have length less than or equal to 80",
-                at: excess, pointer: name.pointer)
+                at: excess, pointer: name.pointer, value: name.string.text)
         }
     }
 }
@@ -53,7 +53,7 @@ struct NameUTF16Length: PlainValidator {
         context.report(
             "activity name is \(scalars) characters but \(units) UTF-16 code units; characters outside the Basic "
                 + "Multilingual Plane (such as emoji) count twice if the service counts UTF-16, which would exceed 80",
-            at: name.range, pointer: name.pointer)
+            about: name)
     }
 }
 
@@ -73,7 +73,8 @@ struct NameForbiddenCharacter: PlainValidator {
             context.report(
                 "activity name contains \(category) \(CodePointDescription.describe(codePoint)) at character "
                     + "\(index + 1); AWS rejects the name with InvalidName",
-                at: locator.range(ofScalar: index), pointer: name.pointer)
+                at: locator.range(ofScalar: index), pointer: name.pointer,
+                value: String(codePoint, radix: 16))
         }
     }
 }
@@ -92,7 +93,7 @@ struct NameCloudWatchSafe: PlainValidator {
         context.report(
             "activity name contains \(CodePointDescription.describe(value)); CloudWatch Logs logging "
                 + "and metrics need names of only 0-9, A-Z, a-z, '-' and '_'",
-            at: name.string.range(ofScalar: index), pointer: name.pointer)
+            at: name.string.range(ofScalar: index), pointer: name.pointer, value: name.string.text)
     }
 }
 

@@ -34,7 +34,7 @@ struct TagsTooMany: PlainValidator {
             guard counted == TagValidators.maximumCount + 1 else { continue }
             context.report(
                 "\(payload.distinctUserTagKeys) distinct tag keys; an activity may have at most 50 (this is tag \(TagValidators.maximumCount + 1))",
-                at: entry.node.firstCharacterRange, pointer: entry.pointer)
+                at: entry.node.firstCharacterRange, pointer: entry.pointer, value: entry.identity)
             return
         }
     }
@@ -48,7 +48,7 @@ struct TagKeyMissing: PlainValidator {
         for entry in payload.tagEntries where !entry.hasKey {
             context.report(
                 "tag \(entry.index + 1) has no `key`; every tag needs a key of 1 to 128 characters",
-                at: entry.node.firstCharacterRange, pointer: entry.pointer)
+                at: entry.node.firstCharacterRange, pointer: entry.pointer, value: entry.identity)
         }
     }
 }
@@ -62,7 +62,7 @@ struct TagValueMissing: PlainValidator {
             context.report(
                 "tag \(entry.index + 1) has no `value`; give one (an empty string is allowed) so the request means "
                     + "the same everywhere",
-                at: entry.node.firstCharacterRange, pointer: entry.pointer)
+                at: entry.node.firstCharacterRange, pointer: entry.pointer, value: entry.identity)
         }
     }
 }
@@ -79,10 +79,11 @@ struct TagKeyLength: PlainValidator {
                 context.report(
                     "tag key is empty; keys need 1 to 128 characters (botocore: Invalid length for parameter "
                         + "tags[\(entry.index)].key, value: 0, valid min length: 1)",
-                    at: key.range, pointer: key.pointer, exception: "ParamValidationError")
+                    at: key.range, pointer: key.pointer, exception: "ParamValidationError", value: entry.identity)
             } else if count > TagValidators.maximumKeyLength {
                 context.report(
-                    "tag key is \(count) characters long; the maximum is 128", at: key.range, pointer: key.pointer)
+                    "tag key is \(count) characters long; the maximum is 128", at: key.range, pointer: key.pointer,
+                    value: entry.identity)
             }
         }
     }
@@ -99,13 +100,13 @@ struct TagValueLength: PlainValidator {
                 context.report(
                     "tag `Value` is empty; the API accepts an empty value but CloudFormation requires at least one "
                         + "character (the resource schema's minLength 1)",
-                    at: value.range, pointer: value.pointer, exception: "ValidationException")
+                    at: value.range, pointer: value.pointer, exception: "ValidationException", value: entry.identity)
                 continue
             }
             guard value.summary.scalarCount > TagValidators.maximumValueLength else { continue }
             context.report(
                 "tag value is \(value.summary.scalarCount) characters long; the maximum is 256",
-                at: value.range, pointer: value.pointer)
+                at: value.range, pointer: value.pointer, value: entry.identity)
         }
     }
 }
@@ -116,12 +117,14 @@ struct TagCharset: PlainValidator {
 
     func validate(_ payload: Payload, _ context: inout ValidationContext) {
         for entry in payload.tagEntries {
-            check(entry.key, "key", &context)
-            check(entry.value, "value", &context)
+            check(entry.key, "key", entry, &context)
+            check(entry.value, "value", entry, &context)
         }
     }
 
-    private func check(_ field: Payload.Field?, _ label: String, _ context: inout ValidationContext) {
+    private func check(
+        _ field: Payload.Field?, _ label: String, _ entry: Payload.TagEntry, _ context: inout ValidationContext
+    ) {
         // Nearly every tag is plain ASCII from the allowed set: answer that from the bytes alone.
         guard let field, !field.summary.usesOnly(TagCharset.allowedASCII) else { return }
         var offending: [(Int, UInt32)] = []
@@ -135,7 +138,9 @@ struct TagCharset: PlainValidator {
             if let scalar = Unicode.Scalar(codePoint), scalar.properties.generalCategory.isMark {
                 message += " (a combining mark: write the precomposed character, Unicode NFC, instead)"
             }
-            context.report(message, at: locator.range(ofScalar: index), pointer: field.pointer)
+            context.report(
+                message, at: locator.range(ofScalar: index), pointer: field.pointer,
+                value: label + "\u{0}" + entry.identity + "\u{0}" + String(codePoint, radix: 16))
         }
     }
 
@@ -177,7 +182,7 @@ struct TagReservedPrefix: PlainValidator {
             context.report(
                 "tag key \(Quoting.code(key.string.text)) starts with the reserved prefix \"aws:\"; AWS rejects "
                     + "user tags with it (in any letter case)",
-                at: key.range, pointer: key.pointer)
+                at: key.range, pointer: key.pointer, value: entry.identity)
         }
     }
 }
@@ -192,7 +197,7 @@ struct TagValueReservedPrefix: PlainValidator {
             context.report(
                 "tag value \(Quoting.code(value.string.text)) starts with \"aws:\", which AWS reserves for its own "
                     + "tag names and values",
-                at: value.range, pointer: value.pointer)
+                at: value.range, pointer: value.pointer, value: entry.identity)
         }
     }
 }
@@ -205,9 +210,10 @@ struct TagDuplicateKey: PlainValidator {
         TagDuplicates.each(in: payload) { first, later in
             guard first.value?.string.text != later.value?.string.text, let key = later.key else { return }
             context.report(
-                "tag key \(Quoting.code(key.string.text)) is repeated with a different value (first as tag "
-                    + "\(first.index + 1) at line \(first.node.range.start.line)); which value AWS keeps is undefined",
-                at: key.range, pointer: key.pointer)
+                "tag key \(Quoting.code(key.string.text)) is repeated with a different value; which value AWS keeps "
+                    + "is undefined",
+                at: key.range, pointer: key.pointer, value: later.identity,
+                related: [TagDuplicates.firstHere(first)])
         }
     }
 }
@@ -220,9 +226,9 @@ struct TagDuplicatePair: PlainValidator {
         TagDuplicates.each(in: payload) { first, later in
             guard first.value?.string.text == later.value?.string.text, let key = later.key else { return }
             context.report(
-                "tag \(Quoting.code(key.string.text)) repeats tag \(first.index + 1) (line "
-                    + "\(first.node.range.start.line)) exactly; remove one",
-                at: later.node.firstCharacterRange, pointer: later.pointer)
+                "tag \(Quoting.code(key.string.text)) repeats an earlier tag exactly; remove one",
+                at: later.node.firstCharacterRange, pointer: later.pointer, value: later.identity,
+                related: [TagDuplicates.firstHere(first)])
         }
     }
 }
@@ -232,4 +238,15 @@ enum TagDuplicates {
     static func each(in payload: Payload, _ body: (Payload.TagEntry, Payload.TagEntry) -> Void) {
         for (first, later) in payload.repeatedTags { body(payload.tagEntries[first], payload.tagEntries[later]) }
     }
+
+    /// The earlier tag with the key, as a related location.
+    static func firstHere(_ first: Payload.TagEntry) -> RelatedLocation {
+        RelatedLocation(file: "", range: first.node.firstCharacterRange, message: "the key's first tag")
+    }
+}
+
+extension Payload.TagEntry {
+    /// What identifies a finding about the tag wherever it is in the list: its key as written (its value when it
+    /// has no key).
+    var identity: String { key?.string.text ?? value?.string.text ?? "" }
 }

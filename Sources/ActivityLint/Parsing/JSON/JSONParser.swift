@@ -67,10 +67,15 @@ struct JSONDocumentParser {
         } catch {
             let start = source.position(atOffset: error.start)
             let end = error.end == error.start ? start : source.position(atOffset: error.end)
+            let related = error.related.map { related in
+                [RelatedLocation(file: "", range: SourceRange(at: source.position(atOffset: related.offset)),
+                                 message: related.message)]
+            } ?? []
             findings.append(
                 Finding(
                     ruleID: error.ruleID, message: error.message, range: SourceRange(start: start, end: end),
-                    pointer: error.pointsAtNewValue ? pointerOfValueInProgress() : pointerOfInnermostContainer()))
+                    pointer: error.pointsAtNewValue ? pointerOfValueInProgress() : pointerOfInnermostContainer(),
+                    related: related))
             let keys = keysBeforeError(root: root)
             // The open containers (and a finished root followed by more input) may hold deep values.
             var leftovers = stack.flatMap { $0.elements + $0.members.map(\.value) } + (root.map { [$0] } ?? [])
@@ -219,13 +224,14 @@ struct JSONDocumentParser {
         stack[top].key = key
         stack[top].keyRange = keyRange
         if let first = firstMember(withKey: key) {
-            let firstAt = stack[top].members[first].keyRange.start
+            let firstRange = stack[top].members[first].keyRange
             findings.append(
                 Finding(
                     ruleID: "duplicate-key",
-                    message: "duplicate key \(JSONText.quoted(key)) (first at line \(firstAt.line), column "
-                        + "\(firstAt.column)); the AWS CLI and SDKs keep only the last value",
-                    range: keyRange, pointer: pointerOfValueInProgress()))
+                    message: "duplicate key \(JSONText.quoted(key)); the AWS CLI and SDKs keep only the last value",
+                    range: keyRange, pointer: pointerOfValueInProgress(),
+                    related: [RelatedLocation(file: "", range: firstRange, message: "first given here")],
+                    value: key.text))
         }
         cursor.skipWhitespace()
         guard cursor.current == UInt8(ascii: ":") else {
@@ -301,13 +307,17 @@ struct JSONDocumentParser {
             found = "'\(cursor.word(at: offset))'"
         }
         var message = expected + ", found " + found
+        var related: (offset: Int, message: String)?
         if !stack.isEmpty, cursor.isAtEnd {
             let open = stack[stack.count - 1]
-            message += " (the \(open.isObject ? "object" : "array") opened at line \(open.start.line), column "
-                + "\(open.start.column) is not closed)"
+            let what = open.isObject ? "object" : "array"
+            message += " (an \(what) is not closed)"
+            related = (open.start.offset, "the \(what) opened here is not closed")
         }
         if let hint { message += "; " + hint }
-        return JSONSyntaxError(message, start: offset, end: offset + cursor.characterWidth(at: offset))
+        var error = JSONSyntaxError(message, start: offset, end: offset + cursor.characterWidth(at: offset))
+        error.related = related
+        return error
     }
 
     /// Advice for characters people often write where JSON expects a value or a key; `inValuePosition` says

@@ -164,10 +164,9 @@ extension JSONCursor {
     // MARK: Errors
 
     private func unterminatedStringError(open: SourcePosition) -> JSONSyntaxError {
-        JSONSyntaxError(
-            "unterminated string: the string that starts at line \(open.line), column \(open.column) "
-                + "has no closing '\"'",
-            start: bytes.count, end: bytes.count)
+        var error = JSONSyntaxError("unterminated string: a string has no closing '\"'", start: bytes.count, end: bytes.count)
+        error.related = (open.offset, "the unterminated string starts here")
+        return error
     }
 
     private func controlCharacterError(at offset: Int) -> JSONSyntaxError {

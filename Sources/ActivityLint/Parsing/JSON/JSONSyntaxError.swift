@@ -7,6 +7,8 @@ struct JSONSyntaxError: Error {
     var end: Int
     /// Whether the finding's pointer is that of the value being opened rather than of its container.
     var pointsAtNewValue = false
+    /// Where the construct the error is about begins (the unclosed object, the unterminated string), and what it is.
+    var related: (offset: Int, message: String)?
 
     init(_ message: String, start: Int, end: Int) {
         self.message = message

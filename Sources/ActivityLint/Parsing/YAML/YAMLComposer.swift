@@ -32,7 +32,7 @@ struct YAMLComposer {
         var pendingKey: StringValue?
         var pendingKeyRange = SourceRange(at: .start)
         /// First position of each key, built once a mapping grows past a few members.
-        var firstKeys: [String: SourcePosition]?
+        var firstKeys: [String: SourceRange]?
     }
 
     struct Anchored {
@@ -233,27 +233,27 @@ struct YAMLComposer {
     }
 
     private mutating func checkDuplicate(_ key: StringValue, range: SourceRange, in index: Int) {
-        var first: SourcePosition?
+        var first: SourceRange?
         if frames[index].firstKeys == nil, frames[index].members.count >= 12 {
-            var table: [String: SourcePosition] = [:]
+            var table: [String: SourceRange] = [:]
             for member in frames[index].members where table[member.key.text] == nil {
-                table[member.key.text] = member.keyRange.start
+                table[member.key.text] = member.keyRange
             }
             frames[index].firstKeys = table
         }
         if frames[index].firstKeys != nil {
             first = frames[index].firstKeys![key.text]
-            if first == nil { frames[index].firstKeys![key.text] = range.start }
+            if first == nil { frames[index].firstKeys![key.text] = range }
         } else {
-            first = frames[index].members.first { $0.key.text == key.text }?.keyRange.start
+            first = frames[index].members.first { $0.key.text == key.text }?.keyRange
         }
         guard let first else { return }
         findings.append(
             Finding(
                 ruleID: "duplicate-key",
-                message: "duplicate key \"\(YAMLMessageText.quoted(key.text))\" (first at line \(first.line), "
-                    + "column \(first.column)); YAML loaders keep only the last value",
+                message: "duplicate key \"\(YAMLMessageText.quoted(key.text))\"; YAML loaders keep only the last value",
                 range: range, pointer: JSONPointer.appending(key.text, to: containerPointer),
-                documentIndex: documentIndex))
+                documentIndex: documentIndex,
+                related: [RelatedLocation(file: "", range: first, message: "first given here")], value: key.text))
     }
 }

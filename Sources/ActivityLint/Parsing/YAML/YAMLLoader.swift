@@ -269,13 +269,16 @@ private struct YAMLLoadSession {
         default:
             var message = problem
             let position = marks.position(of: parser.problem_mark, in: bytes)
+            var related: [RelatedLocation] = []
             if let context = parser.context.map({ String(cString: $0) }) {
                 let contextPosition = marks.position(of: parser.context_mark, in: bytes)
-                message +=
-                    " (\(YAMLMessageText.safe(context)) at line \(contextPosition.line), "
-                    + "column \(contextPosition.column))"
+                message += " (\(YAMLMessageText.safe(context)))"
+                related.append(RelatedLocation(
+                    file: "", range: SourceRange(at: contextPosition), message: YAMLMessageText.safe(context)))
             }
-            report("syntax-error", message, at: position, pointer: composer.pointer())
+            composer.findings.append(Finding(
+                ruleID: "syntax-error", message: message, range: SourceRange(at: position), pointer: composer.pointer(),
+                documentIndex: composer.documentIndex, related: related))
         }
     }
 

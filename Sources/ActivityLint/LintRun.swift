@@ -18,6 +18,8 @@ public struct LintRun: Sendable {
     public var inputKind = InputKind.auto
     /// How many findings of one rule a file reports (`--max-findings-per-rule`).
     public var findingCap = FindingCap()
+    /// Fix files as they are linted (`--fix`, `--diff`).
+    public var fixMode: FixMode?
 
     public init(paths: [String]) {
         self.paths = paths
@@ -117,7 +119,8 @@ public struct LintRun: Sendable {
         // A name given for standard input is a path too, reported like any other.
         let stdinName = stdinFilename.hasPrefix("<") ? stdinFilename : reported(stdinFilename)
         let discovery = InputDiscovery(stdinFilename: stdinName, root: root, isRepository: repository != nil)
-        let linter = Linter(engine: engine, limits: limits, inputKind: inputKind, findingCap: findingCap)
+        let linter = Linter(
+            engine: engine, limits: limits, inputKind: inputKind, findingCap: findingCap, fixMode: fixMode)
         // Files are linted while the walk goes on.
         linter.lint(discovering: { lint in
             discovery.discover(paths) { input in

@@ -6,15 +6,18 @@ public struct Linter: Sendable {
     public let inputKind: InputKind
     /// How many findings of one rule a file reports.
     public let findingCap: FindingCap
+    /// Whether files are fixed as they are linted (`--fix`, `--diff`); nil only lints.
+    public let fixMode: FixMode?
 
     public init(
         engine: RuleEngine, limits: ParseLimits = .default, inputKind: InputKind = .auto,
-        findingCap: FindingCap = FindingCap()
+        findingCap: FindingCap = FindingCap(), fixMode: FixMode? = nil
     ) {
         self.engine = engine
         self.limits = limits
         self.inputKind = inputKind
         self.findingCap = findingCap
+        self.fixMode = fixMode
     }
 
     /// A linter with every built-in rule at its default severity.
@@ -91,7 +94,9 @@ public struct Linter: Sendable {
         case .success(let bytes):
             // What arrives on standard input was sent to be linted: it is a request unless it is a template or plan.
             let namesActivity = input.source == .standardInput || DocumentClassifier.pathNamesActivity(path)
-            return check(bytes: bytes, path: path, syntax: nil, pathNamesActivity: namesActivity)
+            let checked = check(bytes: bytes, path: path, syntax: nil, pathNamesActivity: namesActivity)
+            guard let fixMode, case .file(let file) = input.source else { return checked }
+            return fix(checked, bytes: bytes, file: file, mode: fixMode, pathNamesActivity: namesActivity)
         case .failure(let failure) where failure.tooLarge != nil:
             if inputKind == .auto, case .file(let file) = input.source,
                let verdict = FileClassifier.classifyStart(ofFile: file, reportedAs: path),
@@ -121,6 +126,7 @@ public struct Linter: Sendable {
         var findings = encoding.findings
         var payloadCount = 0
         var suppressions: Suppressions?
+        var fixes: FixResolver?
         var activities: [DuplicateActivities.Activity] = []
         let kind: DocumentKind
         if let problem = encoding.problem {
@@ -163,14 +169,67 @@ public struct Linter: Sendable {
             parsed.releaseDocuments()
             // Only YAML has comments to carry suppressions.
             if syntax == .yaml { suppressions = Suppressions(source: source, scalars: parsed.scalarSpans) }
+            fixes = FixResolver(source: source, syntax: syntax, aliasedRanges: parsed.aliasedRanges)
         }
         if let suppressions, !suppressions.directives.isEmpty {
             findings = suppressions.apply(to: findings.filter(engine.isInForce), knownRules: engine.ruleIDs)
         }
-        let diagnostics = engine.diagnostics(for: findings, file: path).sorted(by: Diagnostic.inSourceOrder)
+        let diagnostics = engine.diagnostics(for: findings, file: path, fixes: fixes).sorted(by: Diagnostic.inSourceOrder)
         let result = FileResult(
             path: path, source: source, kind: kind, payloadCount: payloadCount, diagnostics: diagnostics)
         return CheckedFile(result: result, activities: activities)
+    }
+
+    /// Fixes in-memory text as `--fix` would (`mode.writes` is not looked at): the fixed bytes, and the result of
+    /// linting them, whose `fixes` says how many fixes were applied and gives the diff.
+    public func fix(bytes: [UInt8], path: String, mode: FixMode) -> (bytes: [UInt8], result: FileResult) {
+        let namesActivity = DocumentClassifier.pathNamesActivity(path)
+        let checked = check(bytes: bytes, path: path, syntax: nil, pathNamesActivity: namesActivity)
+        let fixed = fixRounds(checked, bytes: bytes, mode: mode, pathNamesActivity: namesActivity)
+        var result = fixed.checked.result
+        if fixed.applied > 0 {
+            result.fixes = FileFixes(applied: fixed.applied, diff: UnifiedDiff.render(old: bytes, new: fixed.bytes, path: path))
+        }
+        return (fixed.bytes, result)
+    }
+
+    /// Fixes a file on disk (or, without `mode.writes`, keeps the diff of what it would change).
+    private func fix(
+        _ checked: CheckedFile, bytes original: [UInt8], file: String, mode: FixMode, pathNamesActivity: Bool
+    ) -> CheckedFile {
+        var fixed = fixRounds(checked, bytes: original, mode: mode, pathNamesActivity: pathNamesActivity)
+        guard fixed.applied > 0 else { return fixed.checked }
+        if mode.writes, let failure = FixedFileWriter.rewrite(file, with: fixed.bytes) {
+            fixed.checked.result.failure = failure
+            return fixed.checked
+        }
+        let diff = mode.writes ? "" : UnifiedDiff.render(old: original, new: fixed.bytes, path: checked.result.path)
+        fixed.checked.result.fixes = FileFixes(applied: fixed.applied, diff: diff)
+        return fixed.checked
+    }
+
+    /// Applies the fixes `mode` admits, lints again and repeats while fixes apply (at most `FixMode.maxRounds`
+    /// rounds). A round whose result no longer parses is undone: a fix never makes a file unreadable.
+    private func fixRounds(
+        _ checked: CheckedFile, bytes: [UInt8], mode: FixMode, pathNamesActivity: Bool
+    ) -> (checked: CheckedFile, bytes: [UInt8], applied: Int) {
+        var checked = checked
+        var bytes = bytes
+        var applied = 0
+        for _ in 0..<FixMode.maxRounds {
+            let fixes = checked.result.diagnostics.compactMap(\.fix).filter(mode.admits)
+            let round = FixApplier.apply(fixes, to: bytes)
+            guard round.applied > 0 else { break }
+            let next = check(bytes: round.bytes, path: checked.result.path, syntax: nil, pathNamesActivity: pathNamesActivity)
+            guard Self.unreadableCount(next.result) <= Self.unreadableCount(checked.result) else { break }
+            (bytes, checked, applied) = (round.bytes, next, applied + round.applied)
+        }
+        return (checked, bytes, applied)
+    }
+
+    /// Findings that stop a file from being read at all.
+    private static func unreadableCount(_ result: FileResult) -> Int {
+        result.diagnostics.count { ["syntax-error", "invalid-encoding", "nesting-too-deep"].contains($0.ruleID) }
     }
 
     /// `--input-kind` said what the file is, and it holds no request of that kind: a green run would hide that

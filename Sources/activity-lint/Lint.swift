@@ -68,6 +68,15 @@ struct Lint: ParsableCommand {
     @Option(help: "Record today's findings in this baseline file (then report only what it does not hold).")
     var writeBaseline: String?
 
+    @Flag(help: "Apply safe fixes to the files in place, then report what is left.")
+    var fix = false
+
+    @Flag(help: "With --fix or --diff, apply unsafe fixes too (they rename an activity or change its encryption, which CloudFormation answers by replacing the resource).")
+    var unsafeFixes = false
+
+    @Flag(help: "Print the fixes as a unified diff and write nothing; exit 1 when there is something to fix.")
+    var diff = false
+
     @Option(help: "The largest input read, in bytes (default 16 MiB); larger ones are reported, not read.")
     var maxFileSize: Int = ParseLimits.default.maxFileSize
 
@@ -95,6 +104,15 @@ struct Lint: ParsableCommand {
         }
         guard !paths.isEmpty || filesFrom != nil else {
             throw ValidationError("Missing expected argument '<paths> ...' (or --files-from FILE)")
+        }
+        if (fix || diff), paths.contains("-") {
+            throw ValidationError("--fix and --diff change files; standard input (-) has none to change")
+        }
+        if unsafeFixes, !fix, !diff {
+            throw ValidationError("--unsafe-fixes goes with --fix or --diff")
+        }
+        if (fix || diff), writeBaseline != nil {
+            throw ValidationError("--fix and --diff do not go with --write-baseline: fix first, then write the baseline")
         }
     }
 
@@ -128,6 +146,8 @@ struct Lint: ParsableCommand {
         run.inputKind = inputKind
         run.limits = ParseLimits(maxDepth: maxDepth, maxAliases: maxAliases, maxFileSize: maxFileSize)
         run.findingCap = FindingCap(limit: maxFindingsPerRule)
+        if fix || diff { run.fixMode = FixMode(includesUnsafe: unsafeFixes, writes: !diff) }
+        if diff { return try printDiffs(run) }
         let reporter = format == .sarif
             ? SARIFReporter(maxResults: sarifMaxResults, maxBytes: sarifMaxBytes)
             : format.reporter(color: useColor, showSkipped: showSkipped)
@@ -166,6 +186,24 @@ struct Lint: ParsableCommand {
             document?.finish(totals.totals) { Console.output($0) }
         }
         return totals.exitStatus
+    }
+
+    /// `--diff`: the diff of every file a fix would change, in input order, and nothing else on standard output.
+    private func printDiffs(_ run: LintRun) throws -> Int32 {
+        let totals: LintRun.Totals
+        do {
+            totals = try run.run { file in
+                if let diff = file.fixes?.diff, !diff.isEmpty { Console.output(diff) }
+            }
+        } catch {
+            Console.error("activity-lint: " + TerminalEscaping.escape(error.description) + "\n")
+            return ExitStatus.failure
+        }
+        let fixes = totals.totals
+        Console.error(fixes.fixesApplied == 0 ? "activity-lint: nothing to fix\n"
+            : "activity-lint: would fix \(fixes.fixesApplied) problem\(fixes.fixesApplied == 1 ? "" : "s") in "
+                + "\(fixes.filesFixed) file\(fixes.filesFixed == 1 ? "" : "s") (--fix applies them)\n")
+        return fixes.unreadable > 0 ? ExitStatus.failure : fixes.fixesApplied > 0 ? ExitStatus.findings : ExitStatus.clean
     }
 
     private var useColor: Bool {

@@ -43,35 +43,16 @@ enum RequestMember {
         return members.allSatisfy { $0.value.string != nil || $0.value.members == nil && $0.value.elements == nil }
     }
 
-    /// Lowercased, without `_`, `-` and spaces: PascalCase, snake_case and kebab-case spell the same word.
     private static func normalized(_ key: String) -> String {
-        String(key.lowercased().unicodeScalars.filter { $0 != "_" && $0 != "-" && $0 != " " })
+        String(decoding: Spelling.normalized(key), as: UTF8.self)
     }
 
     /// One letter added, dropped, changed or two letters swapped: `nmae`, `nam`, `tgas`.
     private static func isNear(_ word: String, _ target: String) -> Bool {
-        guard word.count >= 3 else { return false }
-        if editDistance(word, target, limit: 1) <= 1 { return true }
-        let a = Array(word.utf8), b = Array(target.utf8)
-        guard a.count == b.count else { return false }
-        let differing = a.indices.filter { a[$0] != b[$0] }
-        return differing.count == 2 && differing[1] == differing[0] + 1
-            && a[differing[0]] == b[differing[1]] && a[differing[1]] == b[differing[0]]
+        word.utf8.count >= 3 && editDistance(word, target, limit: 1) <= 1
     }
 
-    /// Levenshtein distance over UTF-8 bytes, giving up (returning `limit + 1`) once it must exceed `limit`.
     private static func editDistance(_ word: String, _ target: String, limit: Int) -> Int {
-        let a = Array(word.utf8), b = Array(target.utf8)
-        guard abs(a.count - b.count) <= limit, a.count <= 64 else { return limit + 1 }
-        var previous = Array(0...b.count)
-        for (i, ca) in a.enumerated() {
-            var current = [i + 1] + Array(repeating: 0, count: b.count)
-            for (j, cb) in b.enumerated() {
-                current[j + 1] = min(previous[j + 1] + 1, current[j] + 1, previous[j] + (ca == cb ? 0 : 1))
-            }
-            if current.min()! > limit { return limit + 1 }
-            previous = current
-        }
-        return previous[b.count]
+        Spelling.distance(Array(word.utf8), Array(target.utf8), limit: limit)
     }
 }

@@ -49,9 +49,10 @@ public struct RuleEngine: Sendable {
     /// Whether a finding's rule is in force.
     func isInForce(_ finding: Finding) -> Bool { descriptorsByID[finding.ruleID] != nil }
 
-    /// Gives findings their rule's severity and exception: the one place a finding becomes a diagnostic. Findings
-    /// of rules not in force are dropped; related locations without a file are in `file`.
-    public func diagnostics(for findings: [Finding], file: String) -> [Diagnostic] {
+    /// Gives findings their rule's severity and exception, and their proposed fix its edits: the one place a
+    /// finding becomes a diagnostic. Findings of rules not in force are dropped; related locations without a file
+    /// are in `file`.
+    func diagnostics(for findings: [Finding], file: String, fixes: FixResolver? = nil) -> [Diagnostic] {
         findings.compactMap { finding in
             guard let rule = descriptorsByID[finding.ruleID] else { return nil }
             return Diagnostic(
@@ -60,7 +61,7 @@ public struct RuleEngine: Sendable {
                 exception: finding.exception == Finding.noException ? nil : finding.exception ?? rule.exception,
                 documentIndex: finding.documentIndex, subject: finding.subject,
                 related: finding.related.map { $0.file.isEmpty ? RelatedLocation(file: file, range: $0.range, message: $0.message) : $0 },
-                fix: finding.fix, value: finding.value)
+                fix: finding.fix.flatMap { proposal in fixes?.fix(for: proposal) }, value: finding.value)
         }
     }
 }

@@ -49,7 +49,7 @@ public struct ValidationContext {
         public var value: String
         /// Other places in the same file the problem is about (an empty `file` means the payload's file).
         public var related: [RelatedLocation]
-        public var fix: Fix?
+        public var fix: FixProposal?
     }
 
     public init() {}
@@ -58,7 +58,7 @@ public struct ValidationContext {
     /// written (it identifies the finding when lines move).
     public mutating func report(
         _ message: String, at range: SourceRange, pointer: String, exception: String? = nil, value: String = "",
-        related: [RelatedLocation] = [], fix: Fix? = nil
+        related: [RelatedLocation] = [], fix: FixProposal? = nil
     ) {
         problems.append(Problem(
             message: message, range: range, pointer: pointer, exception: exception, value: value, related: related,
@@ -67,14 +67,14 @@ public struct ValidationContext {
 
     /// Reports a problem about a whole node; its value is the node's text when it is a scalar.
     public mutating func report(
-        _ message: String, at node: Node, pointer: String, exception: String? = nil, fix: Fix? = nil
+        _ message: String, at node: Node, pointer: String, exception: String? = nil, fix: FixProposal? = nil
     ) {
         report(message, at: node.range, pointer: pointer, exception: exception, value: node.identityText, fix: fix)
     }
 
     /// Reports a problem about a string field as a whole.
     public mutating func report(
-        _ message: String, about field: Payload.Field, exception: String? = nil, fix: Fix? = nil
+        _ message: String, about field: Payload.Field, exception: String? = nil, fix: FixProposal? = nil
     ) {
         report(message, at: field.range, pointer: field.pointer, exception: exception, value: field.string.text, fix: fix)
     }

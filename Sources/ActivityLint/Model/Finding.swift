@@ -15,13 +15,14 @@ public struct Finding: Hashable, Sendable {
     public var documentIndex: Int
     public var subject: String?
     public var related: [RelatedLocation]
-    public var fix: Fix?
+    /// What the finding's rule proposes; the linter resolves it into edits for the file (`FixResolver`).
+    public var fix: FixProposal?
     /// The offending value as written, for the finding's identity (see `Fingerprint`).
     public var value: String
 
     public init(
         ruleID: String, message: String, range: SourceRange, pointer: String = "", exception: String? = nil,
-        documentIndex: Int = 0, subject: String? = nil, related: [RelatedLocation] = [], fix: Fix? = nil,
+        documentIndex: Int = 0, subject: String? = nil, related: [RelatedLocation] = [], fix: FixProposal? = nil,
         value: String = ""
     ) {
         self.ruleID = ruleID

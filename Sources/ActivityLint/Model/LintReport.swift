@@ -13,8 +13,10 @@ public struct FileResult: Sendable {
     public var kind: DocumentKind
     /// Why the file was not linted, or nil when it was (or could not be read: see `failure`).
     public var skipped: SkipReason?
-    /// Findings, sorted by position.
+    /// Findings, sorted by position (after fixing, what is left).
     public var diagnostics: [Diagnostic]
+    /// What `--fix` or `--diff` did to the file, when it applied anything.
+    public var fixes: FileFixes?
 
     public init(
         path: String, source: SourceText?, kind: DocumentKind = .apiRequest, payloadCount: Int = 0,

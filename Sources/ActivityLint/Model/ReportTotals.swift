@@ -12,6 +12,9 @@ public struct ReportTotals: Sendable, Equatable {
     /// Diagnostics with a safe fix (`--fix` applies them), and with an unsafe one (`--unsafe-fixes`).
     public var fixable = 0
     public var unsafeFixable = 0
+    /// What `--fix` applied (or `--diff` would apply), and to how many files.
+    public var fixesApplied = 0
+    public var filesFixed = 0
     /// What the configuration turned off, said by every report.
     public var configuration = ConfigurationSummary()
     /// The physical path of the repository root that reported paths are relative to (SARIF's `%SRCROOT%`).
@@ -35,6 +38,10 @@ public struct ReportTotals: Sendable, Equatable {
         if let skip = file.skipped { skipped[skip.category, default: 0] += 1 }
         if !file.diagnostics.isEmpty { filesWithProblems += 1 }
         payloads += file.payloadCount
+        if let fixes = file.fixes {
+            fixesApplied += fixes.applied
+            filesFixed += 1
+        }
         for diagnostic in file.diagnostics {
             switch diagnostic.severity {
             case .error: errors += 1

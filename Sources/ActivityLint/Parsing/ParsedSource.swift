@@ -7,6 +7,8 @@ public struct ParsedSource: Sendable {
     var keysBeforeError: [String]?
     /// For YAML that mentions the suppression marker: where its scalars are, so comments can be told from strings.
     var scalarSpans: YAMLScalarSpans?
+    /// YAML anchored nodes that aliases use (byte ranges): no fix edits them.
+    var aliasedRanges: [Range<Int>] = []
     /// How deep the documents' collections nest, so a deep tree can be let go without recursion (`NodeTeardown`).
     var deepestNesting = 0
 

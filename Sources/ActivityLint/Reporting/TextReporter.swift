@@ -195,6 +195,9 @@ public struct TextReporter: StreamingReporter, Sendable {
         text += " (" + plural(payloads, "payload") + ")"
         if let skipped = skippedSummary(totals.skipped) { text += "; " + skipped }
         if unreadable > 0 { text += ", " + plural(unreadable, "file") + " could not be read" }
+        if totals.fixesApplied > 0 {
+            text += "\nFixed " + plural(totals.fixesApplied, "problem") + " in " + plural(totals.filesFixed, "file")
+        }
         if let fixable = fixableSummary(totals) { text += "\n" + fixable }
         return text
     }
@@ -204,7 +207,7 @@ public struct TextReporter: StreamingReporter, Sendable {
         switch (totals.fixable, totals.unsafeFixable) {
         case (0, 0): nil
         case (let safe, 0): "[*] \(safe) fixable with --fix"
-        case (0, let unsafe): "\(plural(unsafe, "unsafe fix")) available with --fix --unsafe-fixes"
+        case (0, let unsafe): "\(unsafe) unsafe fix\(unsafe == 1 ? "" : "es") available with --fix --unsafe-fixes"
         case (let safe, let unsafe): "[*] \(safe) fixable with --fix (\(unsafe) more with --unsafe-fixes)"
         }
     }

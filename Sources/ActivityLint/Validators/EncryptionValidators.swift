@@ -34,12 +34,14 @@ struct EncryptionTypeInvalid: PlainValidator {
         guard let type = payload.encryptionType, !EncryptionValidators.types.contains(type.string.text) else { return }
         var message = "encryption type \(Quoting.code(type.string.text)) is not one of AWS_OWNED_KEY, "
             + "CUSTOMER_MANAGED_KMS_KEY"
+        var fix: FixProposal?
         if let match = EncryptionValidators.types.first(where: { $0 == type.string.text.uppercased() }) {
             message += "; values are case-sensitive: write \(match)"
+            fix = FixProposal("Write \(match)", .safe, .replaceText(type.string, with: match))
         } else if type.string.text == "AWS_KMS_KEY" {
             message += "; AWS_KMS_KEY is not a Step Functions value: use CUSTOMER_MANAGED_KMS_KEY"
         }
-        context.report(message, about: type)
+        context.report(message, about: type, fix: fix)
     }
 }
 
@@ -96,9 +98,10 @@ struct KMSKeyIDCase: PlainValidator {
         guard let key = payload.kmsKeyId, !key.isTemplate, case .success(let reference) = payload.kmsKeyReference,
               reference.isUppercase
         else { return }
+        let lowercased = key.string.text.lowercased()
         context.report(
-            "`\(payload.schema.kmsKeyId)` has uppercase hex digits; KMS key IDs are lowercase: \(Quoting.code(key.string.text.lowercased()))",
-            about: key)
+            "`\(payload.schema.kmsKeyId)` has uppercase hex digits; KMS key IDs are lowercase: \(Quoting.code(lowercased))",
+            about: key, fix: FixProposal("Lowercase the key id", .safe, .replaceText(key.string, with: lowercased)))
     }
 }
 
@@ -138,14 +141,19 @@ struct AWSOwnedKeyExtraSettings: PlainValidator {
     func validate(_ payload: Payload, _ context: inout ValidationContext) {
         guard let encryption = payload.encryption, payload.encryptionType?.string.text == EncryptionValidators.awsOwned
         else { return }
-        for member in encryption.members ?? []
+        for (index, member) in (encryption.members ?? []).enumerated()
             where [payload.schema.kmsKeyId, payload.schema.reusePeriod].contains(member.key.text)
                 && !payload.isUnset(member.key.text, in: encryption) {
+            // An empty key is already an error of its own (`kms-key-id-length`): one problem, one diagnostic.
+            if member.key.text == payload.schema.kmsKeyId, member.value.string?.text.isEmpty == true { continue }
             context.report(
                 "`\(member.key.text)` has no effect with type AWS_OWNED_KEY (AWS ignores or rejects it); remove it, "
                     + "or use CUSTOMER_MANAGED_KMS_KEY",
                 at: member.keyRange, pointer: JSONPointer.appending(member.key.text, to: payload.encryptionPointer),
-                value: member.value.identityText)
+                value: member.value.identityText,
+                fix: FixProposal(
+                    "Remove \(Quoting.code(member.key.text)) (changes the encryption settings)", .unsafe,
+                    .removing(entry: index, of: encryption)))
         }
     }
 }

@@ -36,7 +36,10 @@ struct NameLength: PlainValidator {
             context.report(
                 "activity name is \(count) characters long, over the maximum of 80 by \(count - 80) "
                     + "(from here on); AWS answers: Member must have length less than or equal to 80",
-                at: excess, pointer: name.pointer, value: name.string.text)
+                at: excess, pointer: name.pointer, value: name.string.text,
+                fix: FixProposal(
+                    "Shorten the name to 80 characters (renames the activity)", .unsafe,
+                    .replaceScalars(name.string, scalars: NameValidators.maximumLength..<count, with: "")))
         }
     }
 }
@@ -70,11 +73,15 @@ struct NameForbiddenCharacter: PlainValidator {
         var locator = ScalarLocator(name.string)
         for (index, codePoint) in offending {
             guard let category = NameCharacterClass.forbiddenCategory(codePoint) else { continue }
+            // Not inside an Fn::Sub template: its text is the function's argument, not the name.
+            let fix = name.isTemplate ? nil : FixProposal(
+                "Replace \(CodePointDescription.describe(codePoint)) with '-' (renames the activity)", .unsafe,
+                .replaceScalars(name.string, scalars: index..<(index + 1), with: "-"))
             context.report(
                 "activity name contains \(category) \(CodePointDescription.describe(codePoint)) at character "
                     + "\(index + 1); AWS rejects the name with InvalidName",
                 at: locator.range(ofScalar: index), pointer: name.pointer,
-                value: String(codePoint, radix: 16))
+                value: String(codePoint, radix: 16), fix: fix)
         }
     }
 }

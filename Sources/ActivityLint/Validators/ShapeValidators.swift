@@ -63,15 +63,24 @@ struct UnknownMember: PlainValidator {
     }
 
     private func check(_ object: Node, known: [String], place: String, pointer: String, _ context: inout ValidationContext) {
-        guard !Intrinsic.isIntrinsic(object) else { return }
-        for member in object.members ?? [] where !known.contains(member.key.text) {
+        guard !Intrinsic.isIntrinsic(object), let members = object.members else { return }
+        for member in members where !known.contains(member.key.text) {
             var message = "unknown member \(Quoting.code(member.key.text)) in \(place)"
-            if let suggestion = MemberSuggestion.closest(to: member.key.text, among: known) {
-                message += "; did you mean `\(suggestion)`? Member names are case-sensitive"
+            var fix: FixProposal?
+            if let suggestion = MemberSuggestion.suggestion(for: member.key.text, among: known) {
+                message += "; did you mean `\(suggestion.member)`? Member names are case-sensitive"
+                // Renaming is safe when the intended member is clear and not given already (that would repeat it).
+                if suggestion.isUnambiguous, !members.contains(where: { $0.key.text == suggestion.member }) {
+                    fix = FixProposal(
+                        "Rename \(Quoting.code(member.key.text)) to `\(suggestion.member)`", .safe,
+                        .replaceText(member.key, with: suggestion.member))
+                }
             } else {
                 message += "; expected one of " + known.map { "`\($0)`" }.joined(separator: ", ")
             }
-            context.report(message, at: member.keyRange, pointer: JSONPointer.appending(member.key.text, to: pointer))
+            context.report(
+                message, at: member.keyRange, pointer: JSONPointer.appending(member.key.text, to: pointer),
+                value: member.key.text, fix: fix)
         }
     }
 }
@@ -145,11 +154,15 @@ struct InvalidType: PlainValidator {
     ) {
         guard let node = object.memberValue(key), !expected.accepts(node, lenient: lenient) else { return }
         var message = "`\(key)` must be \(expected.phrase), found \(TypeDescription.article(node))"
+        var fix: FixProposal?
         switch (expected, node.value) {
         case (.list, .object):
             message += "; write tags as a list: [{\"key\": \"team\", \"value\": \"payments\"}]"
         case (.integer, .string(let string)) where Int(string.text) != nil:
             message += "; remove the quotes"
+            if string.text.utf8.allSatisfy({ (0x30...0x39).contains($0) }) {
+                fix = FixProposal("Remove the quotes", .safe, .unquoteNumber(node.range, digits: string.text))
+            }
         case (.integer, .number(let number)):
             message += "; the SDKs accept only whole numbers (\(number.literal) is not an integer literal)"
         case (.string, .number), (.string, .bool):
@@ -159,6 +172,6 @@ struct InvalidType: PlainValidator {
         default:
             break
         }
-        context.report(message, at: node, pointer: JSONPointer.appending(key, to: pointer))
+        context.report(message, at: node, pointer: JSONPointer.appending(key, to: pointer), fix: fix)
     }
 }

@@ -45,7 +45,9 @@ struct TagKeyMissing: PlainValidator {
     static let name = "tag-key-missing"
 
     func validate(_ payload: Payload, _ context: inout ValidationContext) {
-        for entry in payload.tagEntries where !entry.hasKey {
+        // A misspelt key (`Key` in a request) is `unknown-member`'s, with its fix: one problem, one diagnostic.
+        for entry in payload.tagEntries where !entry.hasKey
+            && !Payload.hasMisspelling(of: payload.schema.tagKey, in: entry.node, among: payload.schema.tagMembers) {
             context.report(
                 "tag \(entry.index + 1) has no `key`; every tag needs a key of 1 to 128 characters",
                 at: entry.node.firstCharacterRange, pointer: entry.pointer, value: entry.identity)
@@ -58,7 +60,8 @@ struct TagValueMissing: PlainValidator {
     static let name = "tag-value-missing"
 
     func validate(_ payload: Payload, _ context: inout ValidationContext) {
-        for entry in payload.tagEntries where !entry.hasValue {
+        for entry in payload.tagEntries where !entry.hasValue
+            && !Payload.hasMisspelling(of: payload.schema.tagValue, in: entry.node, among: payload.schema.tagMembers) {
             context.report(
                 "tag \(entry.index + 1) has no `value`; give one (an empty string is allowed) so the request means "
                     + "the same everywhere",
@@ -225,10 +228,13 @@ struct TagDuplicatePair: PlainValidator {
     func validate(_ payload: Payload, _ context: inout ValidationContext) {
         TagDuplicates.each(in: payload) { first, later in
             guard first.value?.string.text == later.value?.string.text, let key = later.key else { return }
+            let fix = payload.root.memberValue(payload.schema.tags).map { tags in
+                FixProposal("Remove the repeated tag", .safe, .removing(entry: later.index, of: tags))
+            }
             context.report(
                 "tag \(Quoting.code(key.string.text)) repeats an earlier tag exactly; remove one",
                 at: later.node.firstCharacterRange, pointer: later.pointer, value: later.identity,
-                related: [TagDuplicates.firstHere(first)])
+                related: [TagDuplicates.firstHere(first)], fix: fix)
         }
     }
 }

@@ -43,6 +43,8 @@ struct YAMLComposer {
 
     private(set) var documents: [Node] = []
     var findings: [Finding] = []
+    /// The byte ranges of anchored nodes that an alias uses: an edit there would change every place that uses it.
+    private(set) var aliasedRanges: [Range<Int>] = []
     private var frames: [Frame] = []
     private var root: Node?
     private var anchors: [String: Anchored] = [:]
@@ -186,6 +188,7 @@ struct YAMLComposer {
         guard let anchored = anchors[name] else {
             return frames.contains { $0.anchor == name } ? .recursive : .unknown
         }
+        aliasedRanges.append(anchored.node.range.start.offset..<anchored.node.range.end.offset)
         let node = Node(
             anchored.node.value, range: range, tag: anchored.node.tag, aliasOf: name,
             yaml11Reading: anchored.node.yaml11Reading)

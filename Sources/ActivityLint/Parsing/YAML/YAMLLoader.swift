@@ -19,6 +19,7 @@ public enum YAMLLoader {
                 documents: session.composer.documents, findings: session.composer.findings,
                 keysBeforeError: keysBeforeError)
             parsed.scalarSpans = session.scalarSpans
+            parsed.aliasedRanges = session.composer.aliasedRanges
             parsed.deepestNesting = session.composer.deepestNesting
             return parsed
         }
@@ -229,9 +230,11 @@ private struct YAMLLoadSession {
                     "plain scalar '\(quoted)' is \(ambiguity.coreReading) in YAML 1.2 (AWS CLI v2) but "
                     + "\(ambiguity.reading) in YAML 1.1 (PyYAML, AWS CLI v1); \(ambiguity.advice)"
             }
-            report(
-                "yaml-1-1-ambiguity", message,
-                range: range, pointer: composer.pointer())
+            // Quoting keeps what YAML 1.2 reads only when that is a string.
+            let fix = typed == nil ? FixProposal("Quote the value", .safe, .quote(range, text: text)) : nil
+            composer.findings.append(Finding(
+                ruleID: "yaml-1-1-ambiguity", message: message, range: range, pointer: composer.pointer(),
+                documentIndex: composer.documentIndex, fix: fix, value: text))
         }
         composer.addScalar(
             Node(typed ?? .string(stringValue!), range: range, tag: tag, yaml11Reading: yaml11Reading),

@@ -1,29 +1,22 @@
-/// Finds the member a misspelt key most likely meant: `Name` → `name`, `kms_key_id` → `kmsKeyId`, `tag` → `tags`.
+/// Finds the member a misspelt key most likely meant: `Name` → `name`, `kms_key_id` → `kmsKeyId`, `tag` → `tags`,
+/// `nmae` → `name`.
 enum MemberSuggestion {
     static func closest(to key: String, among known: [String]) -> String? {
-        let normalizedKey = normalize(key)
-        if let exact = known.first(where: { normalize($0) == normalizedKey }) { return exact }
-        let scored = known.map { ($0, editDistance(normalizedKey, normalize($0))) }
-        guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(1, best.0.count / 4) else { return nil }
-        return best.0
+        suggestion(for: key, among: known)?.member
     }
 
-    /// Lowercased, without `_`, `-` and spaces: catches PascalCase, snake_case and kebab-case spellings.
-    private static func normalize(_ text: String) -> [Character] {
-        Array(text.lowercased().filter { $0 != "_" && $0 != "-" && $0 != " " })
-    }
-
-    private static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
-        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
-        if a.count > 64 { return a.count }
-        var previous = Array(0...b.count)
-        for (i, ca) in a.enumerated() {
-            var current = [i + 1] + Array(repeating: 0, count: b.count)
-            for (j, cb) in b.enumerated() {
-                current[j + 1] = min(previous[j + 1] + 1, current[j] + 1, previous[j] + (ca == cb ? 0 : 1))
-            }
-            previous = current
+    /// The nearest known member, and whether it is the only one that near (a fix may rename only then).
+    static func suggestion(for key: String, among known: [String]) -> (member: String, isUnambiguous: Bool)? {
+        let word = Spelling.normalized(key)
+        let exact = known.filter { Spelling.normalized($0) == word }
+        if let first = exact.first { return (first, exact.count == 1) }
+        // Near enough: one edit per four letters of the member, at least one.
+        let near = known.compactMap { member -> (String, Int)? in
+            let limit = max(1, member.count / 4)
+            let distance = Spelling.distance(word, Spelling.normalized(member), limit: limit)
+            return distance <= limit ? (member, distance) : nil
         }
-        return previous[b.count]
+        guard let best = near.min(by: { $0.1 < $1.1 }) else { return nil }
+        return (best.0, near.filter { $0.1 == best.1 }.count == 1)
     }
 }

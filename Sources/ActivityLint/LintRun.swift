@@ -54,27 +54,15 @@ public struct LintRun: Sendable {
     public func run(
         starting: ([RuleDescriptor]) -> Void = { _ in }, each: (FileResult) -> Void
     ) throws(ConfigurationError) -> Totals {
-        let configuration = try loadConfiguration()
-        var rules = RuleCatalog.builtIn.rules
-        let packs = configuration.rulePacks.map { ($0, configuration.rulePackReferences[$0]) }
-            + rulePacks.map { ($0, SettingsFile.Reference.flag("--rules")) }
-        for (pack, reference) in packs {
-            rules += try RulePackLoader.load(path: pack, taken: Set(rules.map(\.id)), namedBy: reference)
-        }
-        if let unknown = configuration.unknownRuleReferences(known: Set(rules.map(\.id))).first { throw unknown }
-        let engine: RuleEngine
-        do {
-            engine = try RuleEngine(rules: configuration.apply(to: rules))
-        } catch {
-            throw ConfigurationError(file: configuration.file ?? "configuration", position: nil, message: error.description)
-        }
+        let workingDirectory = PathText.currentDirectory
+        let repository = RepositoryRoot.find(from: workingDirectory)
+        let root = repository ?? workingDirectory
+        let context = try LintContext(configuration: try loadConfiguration(), root: root, rulePacks: rulePacks)
+        let (configuration, rules, engine) = (context.configuration, context.availableRules, context.engine)
         var baseline = try baselinePath.map { path throws(ConfigurationError) in try BaselineFile(path: path) }
         starting(engine.descriptors)
 
         var notes: [String] = []
-        let workingDirectory = PathText.currentDirectory
-        let repository = RepositoryRoot.find(from: workingDirectory)
-        let root = repository ?? workingDirectory
         func reported(_ path: String) -> String {
             PathText.display(standardized: PathText.standardized(path, in: workingDirectory), root: root)
         }
@@ -89,7 +77,7 @@ public struct LintRun: Sendable {
             return rule.severity >= configuration.failOn && set < configuration.failOn
         }.map(\.id)
         // The linter's own files are never read as requests, wherever they are and however they are named.
-        let ownPaths = [configuration.file].compactMap { $0 } + packs.map(\.0) + [baselinePath, writeBaselinePath].compactMap { $0 }
+        let ownPaths = [configuration.file].compactMap { $0 } + context.rulePacks + [baselinePath, writeBaselinePath].compactMap { $0 }
         let linterFiles = Set(ownPaths.map { PathText.resolved($0) ?? PathText.standardized($0, in: workingDirectory) })
         // Compared by name first, so that only a file of the same name costs a look at its real path.
         let linterFileNames = Set(linterFiles.map { String(PathText.lastComponent($0)) })

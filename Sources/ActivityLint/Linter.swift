@@ -29,12 +29,18 @@ public struct Linter: Sendable {
     /// Lints one input held in memory. `path` is used in diagnostics and to choose the parser. Requests in the
     /// input that share a name are compared with each other. Each rule reports at most `findingCap` findings.
     public func lint(bytes: [UInt8], path: String, syntax: Syntax? = nil) -> FileResult {
+        lint(bytes: bytes, path: path, syntax: syntax, sentToBeLinted: false)
+    }
+
+    /// `sentToBeLinted`: text handed over to be linted (standard input, an editor's unsaved buffer) is a request
+    /// unless it is a template or plan, whatever its name.
+    func lint(bytes: [UInt8], path: String, syntax: Syntax?, sentToBeLinted: Bool) -> FileResult {
         if inputKind == .auto, let reason = PathRules.skipReason(path) {
             return .skipped(path: path, kind: .notActivity, reason)
         }
         var duplicates = DuplicateActivities()
-        let checked = check(
-            bytes: bytes, path: path, syntax: syntax, pathNamesActivity: DocumentClassifier.pathNamesActivity(path))
+        let namesActivity = sentToBeLinted || DocumentClassifier.pathNamesActivity(path)
+        let checked = check(bytes: bytes, path: path, syntax: syntax, pathNamesActivity: namesActivity)
         return findingCap.apply(to: addDuplicateFindings(to: checked, &duplicates), engine: engine)
     }
 
@@ -235,11 +241,8 @@ public struct Linter: Sendable {
     /// `--input-kind` said what the file is, and it holds no request of that kind: a green run would hide that
     /// the file is not what the user thinks.
     private static func noRequestFound(kind: InputKind, in document: Node) -> Finding {
-        let what = switch kind {
-        case .cloudformation: "no `AWS::StepFunctions::Activity` resource in this template"
-        case .terraformPlan: "no `aws_sfn_activity` that this plan creates"
-        case .api, .auto: "no CreateActivity request in this file"
-        }
+        let what = PayloadExtractor.source(forcedBy: kind)?.noRequestDescription
+            ?? "no CreateActivity request in this file"
         return Finding(
             ruleID: "no-request-found",
             message: "--input-kind \(kind.rawValue): \(what); lint it without --input-kind to have its kind detected",

@@ -1,15 +1,16 @@
 /// Decides what a document is from each format's own markers, before any rule runs (the README's "Which files
 /// are linted" states the same rules for users):
 ///
-/// 1. A CloudFormation template has `AWSTemplateFormatVersion`, or a `Resources` map of typed resources.
-/// 2. A Terraform plan has `resource_changes`, or `format_version` with `terraform_version` or `planned_values`.
-/// 3. A request is an object whose members are the CreateActivity members or near misses of them (`Name`,
+/// 1. A document with a format's own markers is of that format (each `RequestSource` says what its markers are:
+///    a CloudFormation template has `AWSTemplateFormatVersion` or a `Resources` map of typed resources; a
+///    Terraform plan has `resource_changes`, or `format_version` with `terraform_version` or `planned_values`).
+/// 2. A request is an object whose members are the CreateActivity members or near misses of them (`Name`,
 ///    `tag`, `encryption_configuration`), or that has an encryption configuration or request-shaped tags.
-/// 4. In a file whose name names an activity (`create-activity.json`, `orders-activity.yaml`), a document that
+/// 3. In a file whose name names an activity (`create-activity.json`, `orders-activity.yaml`), a document that
 ///    is empty, not an object, or has any CreateActivity member (beside others) is a request, so an empty object
 ///    or a list there is reported, not skipped. A document whose members all belong to something else (a state
 ///    machine definition named after its activity) is classified by them.
-/// 5. Everything else is not an activity document.
+/// 4. Everything else is not an activity document.
 ///
 /// A broken request must never fall silent, so near misses count as request members.
 enum DocumentClassifier {
@@ -19,10 +20,7 @@ enum DocumentClassifier {
             return .notActivity("\(TypeDescription.article(document)) at the top level, not a request object")
         }
         let keys = members.map(\.key.text)
-        if isTemplate(keys: keys, resources: document.memberValue("Resources")) {
-            return DocumentVerdict(kind: .cloudFormation)
-        }
-        if isPlan(keys: keys) { return DocumentVerdict(kind: .terraformPlan) }
+        if let kind = markedKind(keys: keys, document: document) { return DocumentVerdict(kind: kind) }
         if members.isEmpty { return pathNamesActivity ? request(document) : .notActivity("an empty object") }
         let families = members.map { RequestMember.family(of: $0.key.text) }
         if families.allSatisfy({ $0 != nil }) { return request(document) }
@@ -40,8 +38,7 @@ enum DocumentClassifier {
 
     /// A document cut short by a syntax error, judged by the keys of its top level read before the error.
     static func classify(keysBeforeError keys: [String], pathNamesActivity: Bool) -> DocumentVerdict {
-        if isTemplate(keys: keys, resources: nil) { return DocumentVerdict(kind: .cloudFormation) }
-        if isPlan(keys: keys) { return DocumentVerdict(kind: .terraformPlan) }
+        if let kind = markedKind(keys: keys, document: nil) { return DocumentVerdict(kind: kind) }
         let families = keys.map(RequestMember.family(of:))
         if pathNamesActivity, keys.isEmpty || families.contains(where: { $0 != nil }) {
             return DocumentVerdict(kind: .apiRequest)
@@ -64,19 +61,9 @@ enum DocumentClassifier {
 
     // MARK: - Markers
 
-    private static func isTemplate(keys: [String], resources: Node?) -> Bool {
-        if keys.contains("AWSTemplateFormatVersion") { return true }
-        guard keys.contains("Resources") else { return false }
-        // Without the node (a broken document), a top-level `Resources` is enough to say so.
-        guard let resources else { return true }
-        guard let entries = resources.members else { return false }
-        return entries.isEmpty || entries.contains { $0.value.memberValue("Type")?.string != nil }
-    }
-
-    private static func isPlan(keys: [String]) -> Bool {
-        keys.contains("resource_changes")
-            || keys.contains("format_version")
-                && (keys.contains("terraform_version") || keys.contains("planned_values"))
+    /// The kind of the first source whose markers the document has (`document` is nil for a broken one).
+    private static func markedKind(keys: [String], document: Node?) -> DocumentKind? {
+        PayloadExtractor.sources.first { $0.hasMarkers(keys: keys, document: document) }?.documentKinds.first
     }
 
     private static func request(_ document: Node) -> DocumentVerdict {

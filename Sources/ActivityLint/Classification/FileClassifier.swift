@@ -90,10 +90,7 @@ enum FileClassifier {
     }
 
     /// Words that appear in CreateActivity requests, templates and plans and hardly anywhere else.
-    private static let activityMarkers = [
-        "encryptionConfiguration", "EncryptionConfiguration", "encryption_configuration", "kmsDataKeyReusePeriodSeconds",
-        "AWS::StepFunctions::Activity", "aws_sfn_activity",
-    ].map { Array($0.utf8) }
+    private static let activityMarkers = PayloadExtractor.sources.flatMap { $0.textMarkers }.map { Array($0.utf8) }
 
     private static func mentionsActivity(_ text: [UInt8]) -> Bool {
         activityMarkers.contains { text.contains(bytes: $0) }
@@ -120,11 +117,6 @@ enum FileClassifier {
 extension InputKind {
     /// The kind every document takes when `--input-kind` forces it; nil for `auto`.
     var documentKind: DocumentKind? {
-        switch self {
-        case .auto: nil
-        case .api: .apiRequest
-        case .cloudformation: .cloudFormation
-        case .terraformPlan: .terraformPlan
-        }
+        PayloadExtractor.source(forcedBy: self)?.documentKinds.first
     }
 }

@@ -1,6 +1,20 @@
 /// `AWS::StepFunctions::Activity` resources of a CloudFormation or SAM template (YAML or JSON, CDK output too).
-enum CloudFormationExtractor {
+enum CloudFormationExtractor: RequestSource {
     static let resourceType = "AWS::StepFunctions::Activity"
+    static let documentKinds: [DocumentKind] = [.cloudFormation]
+    static let inputKind = InputKind.cloudformation
+    static let textMarkers = ["EncryptionConfiguration", resourceType]
+    static let noRequestDescription = "no `AWS::StepFunctions::Activity` resource in this template"
+
+    /// `AWSTemplateFormatVersion`, or a `Resources` map of typed resources (or, in a broken document, a top-level
+    /// `Resources` at all).
+    static func hasMarkers(keys: [String], document: Node?) -> Bool {
+        if keys.contains("AWSTemplateFormatVersion") { return true }
+        guard keys.contains("Resources") else { return false }
+        guard let document else { return true }
+        guard let entries = document.memberValue("Resources")?.members else { return false }
+        return entries.isEmpty || entries.contains { $0.value.memberValue("Type")?.string != nil }
+    }
 
     static func sites(in template: Node, documentIndex: Int) -> [PayloadSite] {
         guard let resources = template.memberValue("Resources")?.members else { return [] }
@@ -16,4 +30,22 @@ enum CloudFormationExtractor {
                 scopePointer: resourcePointer)
         }
     }
+}
+
+extension Dialect {
+    /// `AWS::StepFunctions::Activity` properties: `Name`, `Tags: [{Key, Value}]`, `EncryptionConfiguration`.
+    /// CloudFormation converts scalars, computes values with intrinsic functions and dynamic references, and
+    /// requires `Name` and a non-empty tag `Value` (the resource schema's `required` and minLength 1).
+    public static let cloudFormation = Dialect(
+        name: "Name", tags: "Tags", tagKey: "Key", tagValue: "Value", encryption: "EncryptionConfiguration",
+        type: "Type", kmsKeyId: "KmsKeyId", reusePeriod: "KmsDataKeyReusePeriodSeconds",
+        membersPlace: "the resource's Properties",
+        nameRequirement: NameRequirement(
+            missing: "missing required property `Name`",
+            missingObject: "the resource has no `Properties`, and `Name` is required",
+            answer: "CloudFormation: Properties validation failed … required key [Name] not found; cfn-lint E3003",
+            exception: Finding.noException),
+        coercesScalars: true,
+        emptyTagValueRefusal: "CloudFormation requires at least one character (the resource schema's minLength 1)",
+        hasIntrinsicFunctions: true, dynamicReferenceMarker: "{{resolve:")
 }

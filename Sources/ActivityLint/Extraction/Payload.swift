@@ -9,8 +9,8 @@ public struct Payload: Sendable {
     public var pointer: String { site.pointer }
     /// Which document of the file (0 unless the file is a multi-document YAML stream).
     public var documentIndex: Int { site.documentIndex }
-    /// How the request's members are spelt and shaped.
-    public var schema: PayloadSchema { site.schema }
+    /// The request's dialect: how its members are spelt and what its source guarantees.
+    public var schema: Dialect { site.schema }
     /// The resource it comes from (a CloudFormation logical id, a Terraform address): every finding's subject.
     public var subject: String? { site.subject }
     /// Top-level members whose values Terraform knows only after apply (`after_unknown`).
@@ -27,7 +27,7 @@ public struct Payload: Sendable {
     private var cachedKMSKeyReference: Result<KMSKeyReference, KMSKeyReference.Problem>?
 
     public init(
-        root: Node, pointer: String = "", documentIndex: Int = 0, schema: PayloadSchema = .api, subject: String? = nil,
+        root: Node, pointer: String = "", documentIndex: Int = 0, schema: Dialect = .api, subject: String? = nil,
         unknownMembers: Set<String> = []
     ) {
         self.init(PayloadSite(
@@ -222,10 +222,10 @@ extension Payload {
         return (node, number, JSONPointer.appending(schema.reusePeriod, to: encryptionPointer))
     }
 
-    /// Whether a member is absent, or (in a Terraform plan, where the provider drops them) `""`, `0` or null.
+    /// Whether a member is absent, or `""`, `0` or null where the source drops those (a Terraform provider does).
     public func isUnset(_ member: String, in object: Node) -> Bool {
         guard let node = object.memberValue(member) else { return true }
-        guard schema.dialect == .terraform else { return false }
+        guard schema.emptyMeansUnset else { return false }
         switch node.value {
         case .null: return true
         case .string(let string): return string.text.isEmpty
@@ -250,8 +250,9 @@ extension Payload {
     /// A string value, or the literal template of `Fn::Sub`; nil for anything unresolved or not a string.
     func field(of node: Node, at pointer: DeferredPointer, member: String? = nil) -> Field? {
         if let member, !unknownMembers.isEmpty, unknownMembers.contains(member) { return nil }
-        // The common case first: an untagged string is never an intrinsic function.
-        if case .string(let string) = node.value, node.tag == nil, schema.dialect != .cloudFormation {
+        // The common case first: an untagged string is never an intrinsic function, and without dynamic references
+        // it is its own value.
+        if case .string(let string) = node.value, node.tag == nil, schema.dynamicReferenceMarker == nil {
             return Field(range: node.range, string: string, location: pointer)
         }
         if let template = Intrinsic.subTemplate(node) {
@@ -259,7 +260,7 @@ extension Payload {
                          substitutions: Intrinsic.substitutions(in: template.string!))
         }
         guard !Intrinsic.isIntrinsic(node), let string = node.string else { return nil }
-        if schema.dialect == .cloudFormation, string.text.contains("{{resolve:") { return nil }
+        if let marker = schema.dynamicReferenceMarker, string.text.contains(marker) { return nil }
         return Field(range: node.range, string: string, location: pointer)
     }
 

@@ -1,8 +1,23 @@
-/// Finds the CreateActivity requests in parsed documents, by each document's kind: the document itself for a raw
-/// API request, every `AWS::StepFunctions::Activity` of a CloudFormation template, every created
-/// `aws_sfn_activity` of a Terraform plan. An empty document in a linted stream is reported rather than skipped
-/// silently; documents of other kinds hold no requests.
+/// Finds the CreateActivity requests in parsed documents through the registered sources, by each document's
+/// kind. An empty document in a linted stream is reported, whatever its kind, rather than skipped silently;
+/// documents of other kinds hold no requests.
 enum PayloadExtractor {
+    /// Every source, in the order the classifier tries their markers (a raw request has none: it is recognised by
+    /// its members once no format's markers match).
+    static let sources: [any RequestSource.Type] = [
+        CloudFormationExtractor.self, TerraformPlanExtractor.self, APIRequestExtractor.self,
+    ]
+
+    /// The source that reads documents of `kind`, nil for kinds that hold no requests.
+    static func source(for kind: DocumentKind) -> (any RequestSource.Type)? {
+        sources.first { $0.documentKinds.contains(kind) }
+    }
+
+    /// The source `--input-kind` forces, nil for `auto`.
+    static func source(forcedBy kind: InputKind) -> (any RequestSource.Type)? {
+        sources.first { $0.inputKind == kind }
+    }
+
     static func sites(in documents: [Node], kinds: [DocumentKind]) -> (sites: [PayloadSite], findings: [Finding]) {
         var sites: [PayloadSite] = []
         var findings: [Finding] = []
@@ -14,12 +29,8 @@ enum PayloadExtractor {
                     range: document.firstCharacterRange, documentIndex: index))
                 continue
             }
-            switch kind {
-            case .cloudFormation: sites += CloudFormationExtractor.sites(in: document, documentIndex: index)
-            case .terraformPlan: sites += TerraformPlanExtractor.sites(in: document, documentIndex: index)
-            case .apiRequest, .cliSkeleton: sites.append(PayloadSite(root: document, pointer: "", documentIndex: index))
-            case .notActivity, .undetermined, .unread: continue
-            }
+            guard let source = source(for: kind) else { continue }
+            sites += source.sites(in: document, documentIndex: index)
         }
         return (sites, findings)
     }

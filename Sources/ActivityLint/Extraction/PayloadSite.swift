@@ -5,7 +5,8 @@ struct PayloadSite: Sendable {
     let root: Node
     let pointer: String
     let documentIndex: Int
-    let schema: PayloadSchema
+    /// How the request is spelt and what its source guarantees.
+    let schema: Dialect
     let subject: String?
     let unknownMembers: Set<String>
     /// JSON Pointer of what the request comes from as a whole: the template's resource, the plan's change
@@ -13,7 +14,7 @@ struct PayloadSite: Sendable {
     let scopePointer: String
 
     init(
-        root: Node, pointer: String, documentIndex: Int, schema: PayloadSchema = .api, subject: String? = nil,
+        root: Node, pointer: String, documentIndex: Int, schema: Dialect, subject: String? = nil,
         unknownMembers: Set<String> = [], scopePointer: String = ""
     ) {
         self.root = root

@@ -1,7 +1,18 @@
 /// `aws_sfn_activity` resources that a Terraform plan (`terraform show -json`) creates: from `resource_changes`
 /// (actions including "create", replacements too), or from `planned_values` when the plan has no changes list.
-enum TerraformPlanExtractor {
+enum TerraformPlanExtractor: RequestSource {
     static let resourceType = "aws_sfn_activity"
+    static let documentKinds: [DocumentKind] = [.terraformPlan]
+    static let inputKind = InputKind.terraformPlan
+    static let textMarkers = ["encryption_configuration", resourceType]
+    static let noRequestDescription = "no `aws_sfn_activity` that this plan creates"
+
+    /// `resource_changes`, or `format_version` with `terraform_version` or `planned_values`.
+    static func hasMarkers(keys: [String], document: Node?) -> Bool {
+        keys.contains("resource_changes")
+            || keys.contains("format_version")
+                && (keys.contains("terraform_version") || keys.contains("planned_values"))
+    }
 
     static func sites(in plan: Node, documentIndex: Int) -> [PayloadSite] {
         if let changes = plan.memberValue("resource_changes")?.elements {
@@ -47,7 +58,24 @@ enum TerraformPlanExtractor {
         let useTagsAll = tagsAll?.members != nil && !unknown.contains("tags_all")
         return PayloadSite(
             root: values, pointer: pointer, documentIndex: documentIndex,
-            schema: .terraform(tags: useTagsAll ? "tags_all" : "tags"), subject: address ?? resourceType,
+            schema: useTagsAll ? .terraformAllTags : .terraformResourceTags, subject: address ?? resourceType,
             unknownMembers: unknown, scopePointer: scope)
+    }
+}
+
+extension Dialect {
+    /// A plan's `aws_sfn_activity`, whose tags are `tags_all` (what is actually sent) when the plan knows it.
+    static let terraformAllTags = terraform(tags: "tags_all")
+    /// The same with the resource's own `tags`, when `tags_all` is unknown or absent.
+    static let terraformResourceTags = terraform(tags: "tags")
+
+    /// `name`, a tags map, an `encryption_configuration` block list. The plan has passed the provider's schema
+    /// (shape and the required name are checked), and the provider drops `""`, `0` and null.
+    private static func terraform(tags: String) -> Dialect {
+        Dialect(
+            name: "name", tags: tags, tagKey: "key", tagValue: "value", encryption: "encryption_configuration",
+            type: "type", kmsKeyId: "kms_key_id", reusePeriod: "kms_data_key_reuse_period_seconds",
+            tagsAreMap: true, encryptionIsBlockList: true, membersPlace: "the resource's planned values",
+            sourceEnforcesShape: true, nameRequirement: nil, emptyMeansUnset: true)
     }
 }

@@ -8,6 +8,9 @@ public struct SkipReason: Sendable, Hashable {
         case outsideRepository = "outside-repository"
         /// The linter's own files: the configuration, rule packs and baseline in use.
         case linterFile = "linter-file"
+        /// Turned away by the configuration's `include` and `exclude` (a run leaves such files out of its report
+        /// and counts them; a document linted in memory gets this reason).
+        case excluded
     }
 
     public var category: Category

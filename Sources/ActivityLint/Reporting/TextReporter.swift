@@ -229,6 +229,7 @@ public struct TextReporter: StreamingReporter, Sendable {
         case .notActivity: plural ? "not activity documents" : "not an activity document"
         case .outsideRepository: plural ? "links out of the repository" : "a link out of the repository"
         case .linterFile: plural ? "the linter's own files" : "the linter's own file"
+        case .excluded: "excluded by the configuration"
         }
     }
 

@@ -1,5 +1,5 @@
 /// Rules about the request's structure: an object, with a name, only known members, each of the right JSON type.
-/// Terraform plans are skipped here: the provider's schema has already enforced their shape.
+/// Sources that enforce the shape themselves (a Terraform plan has passed the provider's schema) are skipped.
 enum ShapeValidators {
     static let all: [any Validator.Type] = [PayloadNotObject.self, NameRequired.self, UnknownMember.self, InvalidType.self]
 }
@@ -25,21 +25,16 @@ struct NameRequired: PlainValidator {
 
     func validate(_ payload: Payload, _ context: inout ValidationContext) {
         let schema = payload.schema
-        guard schema.dialect != .terraform, payload.root.members != nil, payload.root.member(schema.name) == nil,
+        guard let requirement = schema.nameRequirement, payload.root.members != nil,
+              payload.root.member(schema.name) == nil,
               !Payload.hasMisspelling(of: schema.name, in: payload.root, among: schema.requestMembers)
         else { return }
-        if schema.dialect == .cloudFormation {
-            // Without `Properties` the extractor stands an empty, zero-width object at the resource's key.
-            let what = payload.root.range.start.offset == payload.root.range.end.offset
-                ? "the resource has no `Properties`, and `Name` is required" : "missing required property `Name`"
-            context.report(
-                "\(what) (CloudFormation: Properties validation failed … required key [Name] not found; cfn-lint E3003)",
-                at: payload.root.firstCharacterRange, pointer: "", exception: Finding.noException)
-            return
-        }
+        // Without its object (a resource without `Properties`) the extractor stands an empty, zero-width one there.
+        let hasNoObject = payload.root.range.start.offset == payload.root.range.end.offset
+        let what = hasNoObject ? requirement.missingObject ?? requirement.missing : requirement.missing
         context.report(
-            "missing required member `name` (botocore: Missing required parameter in input: \"name\")",
-            at: payload.root.firstCharacterRange, pointer: "")
+            "\(what) (\(requirement.answer))", at: payload.root.firstCharacterRange, pointer: "",
+            exception: requirement.exception)
     }
 }
 
@@ -49,9 +44,8 @@ struct UnknownMember: PlainValidator {
 
     func validate(_ payload: Payload, _ context: inout ValidationContext) {
         let schema = payload.schema
-        guard schema.dialect != .terraform else { return }
-        let place = schema.dialect == .cloudFormation ? "the resource's Properties" : "the request"
-        check(payload.root, known: schema.requestMembers, place: place, pointer: "", &context)
+        guard !schema.sourceEnforcesShape else { return }
+        check(payload.root, known: schema.requestMembers, place: schema.membersPlace, pointer: "", &context)
         // A tag with exactly a key and a value has no unknown member: nearly every tag.
         for entry in payload.tagEntries where !(entry.hasKey && entry.hasValue && entry.memberCount == 2) {
             check(entry.node, known: schema.tagMembers, place: "a tag", pointer: entry.pointer, &context)
@@ -117,9 +111,9 @@ struct InvalidType: PlainValidator {
 
     func validate(_ payload: Payload, _ context: inout ValidationContext) {
         let schema = payload.schema
-        guard schema.dialect != .terraform, payload.root.members != nil else { return }
+        guard !schema.sourceEnforcesShape, payload.root.members != nil else { return }
         let root = payload.root
-        let lenient = schema.dialect == .cloudFormation
+        let lenient = schema.coercesScalars
         check(schema.name, in: root, expected: .string, pointer: "", lenient: lenient, &context)
         check(schema.tags, in: root, expected: .list, pointer: "", lenient: lenient, &context)
         check(schema.encryption, in: root, expected: .object, pointer: "", lenient: lenient, &context)

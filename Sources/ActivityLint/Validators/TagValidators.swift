@@ -99,10 +99,9 @@ struct TagValueLength: PlainValidator {
     func validate(_ payload: Payload, _ context: inout ValidationContext) {
         for entry in payload.tagEntries {
             guard let value = entry.value else { continue }
-            if value.summary.scalarCount == 0, payload.schema.dialect == .cloudFormation {
+            if value.summary.scalarCount == 0, let refusal = payload.schema.emptyTagValueRefusal {
                 context.report(
-                    "tag `Value` is empty; the API accepts an empty value but CloudFormation requires at least one "
-                        + "character (the resource schema's minLength 1)",
+                    "tag `\(payload.schema.tagValue)` is empty; the API accepts an empty value but \(refusal)",
                     at: value.range, pointer: value.pointer, exception: "ValidationException", value: entry.identity)
                 continue
             }

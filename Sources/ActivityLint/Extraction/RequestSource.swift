@@ -1,0 +1,18 @@
+/// One source of CreateActivity requests: how its documents are recognised, how its requests are spelt (its
+/// `Dialect`, defined beside it), and where the requests are in a document. Adding a source is one type that
+/// conforms to this, its line in `PayloadExtractor.sources`, and its `DocumentKind` and `InputKind` cases.
+protocol RequestSource: Sendable {
+    /// The kinds of document whose requests this source finds; the first is what `--input-kind` forces.
+    static var documentKinds: [DocumentKind] { get }
+    /// The `--input-kind` value that says every input is of this source.
+    static var inputKind: InputKind { get }
+    /// Whether a document with these top-level members is of this source by the format's own markers. `document`
+    /// is nil for a document cut short by a syntax error, of which only the keys were read.
+    static func hasMarkers(keys: [String], document: Node?) -> Bool
+    /// Words that appear in this source's documents and hardly anywhere else, for text that cannot be parsed.
+    static var textMarkers: [String] { get }
+    /// What `no-request-found` says is missing when `--input-kind` forces this source and there is no request.
+    static var noRequestDescription: String { get }
+    /// The requests in one document of this source.
+    static func sites(in document: Node, documentIndex: Int) -> [PayloadSite]
+}

@@ -1,34 +1,70 @@
 import Testing
 @testable import ActivityLint
 
-/// Every catalog rule's examples: each failing example is reported by that rule, no passing example is.
+/// Every catalog rule's examples: each failing example is reported by that rule exactly where its `↓` markers
+/// stand, as many times as it has markers, and its fixes give its `fixed` text; no passing example is reported.
 struct RuleExampleTests {
-    struct Example: CustomTestStringConvertible, Sendable {
+    struct Failing: CustomTestStringConvertible, Sendable {
+        var ruleID: String
+        var example: RuleExample
+        var testDescription: String { "\(ruleID) reports \(example.markedText.prefix(60).debugDescription)" }
+    }
+
+    struct Passing: CustomTestStringConvertible, Sendable {
         var ruleID: String
         var payload: String
-        var shouldFail: Bool
-        var testDescription: String { "\(ruleID) \(shouldFail ? "reports" : "accepts") \(payload.prefix(60).debugDescription)" }
+        var testDescription: String { "\(ruleID) accepts \(payload.prefix(60).debugDescription)" }
     }
 
-    static let examples: [Example] = RuleCatalog.builtIn.rules.flatMap { rule in
-        rule.failingExamples.map { Example(ruleID: rule.id, payload: $0, shouldFail: true) }
-            + rule.passingExamples.map { Example(ruleID: rule.id, payload: $0, shouldFail: false) }
+    static let failing = RuleCatalog.builtIn.rules.flatMap { rule in
+        rule.failingExamples.map { Failing(ruleID: rule.id, example: $0) }
     }
 
-    @Test(arguments: examples)
-    func example(_ example: Example) {
-        // A path that names an activity: examples such as `""` or `["orders"]` are requests by intent.
-        let result = Linter.builtIn().lint(text: example.payload, path: "example-activity")
-        let hits = result.diagnostics.filter { $0.ruleID == example.ruleID }
-        if example.shouldFail {
-            #expect(!hits.isEmpty, "expected \(example.ruleID); got \(result.diagnostics.map(\.ruleID))")
-            for hit in hits {
-                #expect(hit.range.start.line >= 1 && hit.range.start.column >= 1)
-                #expect(!hit.message.isEmpty)
-            }
-        } else {
-            #expect(hits.isEmpty, "unexpected: \(hits.map(\.message))")
+    static let passing = RuleCatalog.builtIn.rules.flatMap { rule in
+        rule.passingExamples.map { Passing(ruleID: rule.id, payload: $0) }
+    }
+
+    /// A path that names an activity: examples such as `""` or `["orders"]` are requests by intent.
+    static func lint(_ text: String) -> FileResult {
+        Linter.builtIn().lint(text: text, path: "example-activity")
+    }
+
+    @Test(arguments: failing)
+    func reportedWhereMarked(_ failing: Failing) throws {
+        let example = failing.example
+        try #require(!example.markerOffsets.isEmpty,
+                     "mark where each \(failing.ruleID) diagnostic starts with \(RuleExample.marker)")
+        let source = SourceText(example.text)
+        let marked = example.markerOffsets.map { source.position(atOffset: $0).description }
+        let hits = Self.lint(example.text).diagnostics.filter { $0.ruleID == failing.ruleID }
+        #expect(hits.map(\.range.start.description).sorted() == marked.sorted(),
+                "\(failing.ruleID) at the markers; got \(hits.map { "\($0.range.start): \($0.message)" })")
+        for hit in hits {
+            #expect(!hit.message.isEmpty)
         }
+        try checkFix(of: hits, in: failing)
+    }
+
+    /// A failing example gives `fixed` exactly when the rule offers a fix there; the fixed text parses and this rule
+    /// has nothing left to fix in it.
+    private func checkFix(of hits: [Diagnostic], in failing: Failing) throws {
+        let titles = hits.compactMap(\.fix?.title)
+        guard let fixed = failing.example.fixed else {
+            #expect(titles.isEmpty, "\(failing.ruleID) offers \(titles); give the example `text:` and `fixed:`")
+            return
+        }
+        try #require(!titles.isEmpty, "`fixed:` given, but \(failing.ruleID) offers no fix here")
+        #expect(try FixApplication.applying(fixesOf: hits, to: failing.example.text) == fixed)
+        let relinted = Self.lint(fixed).diagnostics
+        #expect(!relinted.contains { $0.ruleID == "syntax-error" }, "the fixed text does not parse")
+        #expect(!relinted.contains { $0.ruleID == failing.ruleID && $0.fix != nil }, "a second fix would change it again")
+    }
+
+    @Test(arguments: passing)
+    func accepted(_ passing: Passing) {
+        #expect(!passing.payload.unicodeScalars.contains(RuleExample.marker), "a passing example has no marker")
+        let hits = Self.lint(passing.payload).diagnostics.filter { $0.ruleID == passing.ruleID }
+        #expect(hits.isEmpty, "unexpected: \(hits.map { "\($0.range.start): \($0.message)" })")
     }
 
     @Test func everyRuleHasAFailingExample() {

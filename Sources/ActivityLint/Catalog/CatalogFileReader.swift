@@ -11,9 +11,14 @@
 ///       Markdown.
 ///     examples:
 ///       pass: ['{"name": "ok"}']
-///       fail: ['{"name": ""}']
+///       fail:
+///         - '{"name": ↓""}'
+///         - text: '{"↓Name": "ok"}'
+///           fixed: '{"name": "ok"}'
 /// ```
 ///
+/// A failing example is a string, or a mapping with the `text` and the `fixed` text after this rule's fix
+/// (`RuleExample`); a passing example is a string.
 /// Rule packs use the same format, with `message` and `field` for their parameterised validators.
 enum CatalogFileReader {
     static func rules(in text: String, file: String) throws(CatalogError) -> [RuleDescriptor] {
@@ -36,6 +41,8 @@ enum CatalogFileReader {
         "id", "validator", "severity", "exception", "summary", "docs", "examples", "options", "message", "field",
     ]
 
+    static let exampleKeys = ["text", "fixed"]
+
     private static func descriptor(_ node: Node, file: String) throws(CatalogError) -> RuleDescriptor {
         func fail(_ message: String, _ at: Node) -> CatalogError {
             CatalogError(file: file, position: at.range.start, message: message)
@@ -48,13 +55,32 @@ enum CatalogFileReader {
             guard let string = member.value.string?.text else { throw fail("`\(key)` must be a string", member.value) }
             return string
         }
-        func examples(_ key: String) throws(CatalogError) -> [String] {
+        func examples(_ key: String) throws(CatalogError) -> [Node] {
             guard let list = node.memberValue("examples")?.memberValue(key) else { return [] }
             guard let items = list.elements else { throw fail("`examples.\(key)` must be a list", list) }
-            return try items.map { item throws(CatalogError) in
-                guard let string = item.string?.text else { throw fail("an example must be a string", item) }
+            return items
+        }
+        func passingExample(_ item: Node) throws(CatalogError) -> String {
+            guard let string = item.string?.text else { throw fail("a passing example must be a string", item) }
+            return string
+        }
+        func failingExample(_ item: Node) throws(CatalogError) -> RuleExample {
+            if let string = item.string?.text { return RuleExample(string) }
+            guard let members = item.members else {
+                throw fail("a failing example must be a string or a mapping with `text` and `fixed`", item)
+            }
+            if let unknown = members.first(where: { !exampleKeys.contains($0.key.text) }) {
+                let hint = MemberSuggestion.closest(to: unknown.key.text, among: exampleKeys).map { "; did you mean `\($0)`?" } ?? ""
+                throw CatalogError(file: file, position: unknown.keyRange.start,
+                                   message: "unknown key \(Quoting.name(unknown.key.text)) in an example\(hint)")
+            }
+            func string(_ key: String) throws(CatalogError) -> String? {
+                guard let member = item.member(key) else { return nil }
+                guard let string = member.value.string?.text else { throw fail("`\(key)` must be a string", member.value) }
                 return string
             }
+            guard let text = try string("text") else { throw fail("an example mapping needs `text`", item) }
+            return RuleExample(text, fixed: try string("fixed"))
         }
         guard let members = node.members else { throw fail("each rule must be a mapping", node) }
         if let unknown = members.first(where: { !entryKeys.contains($0.key.text) }) {
@@ -90,8 +116,8 @@ enum CatalogFileReader {
             exception: try text("exception", required: false),
             summary: summary,
             documentation: try text("docs", required: false) ?? "",
-            passingExamples: try examples("pass"),
-            failingExamples: try examples("fail"),
+            passingExamples: try examples("pass").map { item throws(CatalogError) in try passingExample(item) },
+            failingExamples: try examples("fail").map { item throws(CatalogError) in try failingExample(item) },
             options: options
         )
     }

@@ -13,14 +13,14 @@ public struct RuleDescriptor: Sendable, Hashable {
     public var documentation: String
     /// Payloads (JSON or YAML text) this rule accepts.
     public var passingExamples: [String]
-    /// Payloads this rule reports.
-    public var failingExamples: [String]
+    /// Payloads this rule reports, each marking where the rule's diagnostics start.
+    public var failingExamples: [RuleExample]
     /// Validator options (for parameterised validators such as custom rule packs).
     public var options: [String: RuleOption]
 
     public init(
         id: String, validator: String, severity: Severity, exception: String?, summary: String,
-        documentation: String, passingExamples: [String] = [], failingExamples: [String] = [],
+        documentation: String, passingExamples: [String] = [], failingExamples: [RuleExample] = [],
         options: [String: RuleOption] = [:]
     ) {
         self.id = id

@@ -8,8 +8,8 @@ public enum RuleDocumentation {
             text += rule.documentation.hasSuffix("\n") ? rule.documentation : rule.documentation + "\n"
             text += "\n"
         }
-        text += examples("Reported", rule.failingExamples)
-        text += examples("Accepted", rule.passingExamples)
+        text += reported(rule.failingExamples)
+        text += accepted(rule.passingExamples)
         return text
     }
 
@@ -23,14 +23,29 @@ public enum RuleDocumentation {
         return text
     }
 
-    private static func examples(_ title: String, _ payloads: [String]) -> String {
-        guard !payloads.isEmpty else { return "" }
-        var text = "## \(title)\n\n"
-        for payload in payloads {
-            let language = payload.first == "{" || payload.first == "[" ? "json" : "yaml"
-            let body = payload.hasSuffix("\n") ? payload : payload + "\n"
-            text += "```\(language)\n\(body)```\n\n"
+    private static func reported(_ examples: [RuleExample]) -> String {
+        guard !examples.isEmpty else { return "" }
+        var text = "## Reported\n\n`\(RuleExample.marker)` marks where each diagnostic starts; it is not part of the text.\n\n"
+        for example in examples {
+            text += codeBlock(example.markedText, language: language(of: example.text))
+            if let fixed = example.fixed {
+                text += "After the fix:\n\n" + codeBlock(fixed, language: language(of: fixed))
+            }
         }
         return text
+    }
+
+    private static func accepted(_ payloads: [String]) -> String {
+        guard !payloads.isEmpty else { return "" }
+        return "## Accepted\n\n" + payloads.map { codeBlock($0, language: language(of: $0)) }.joined()
+    }
+
+    private static func language(of payload: String) -> String {
+        payload.first == "{" || payload.first == "[" ? "json" : "yaml"
+    }
+
+    private static func codeBlock(_ payload: String, language: String) -> String {
+        let body = payload.hasSuffix("\n") ? payload : payload + "\n"
+        return "```\(language)\n\(body)```\n\n"
     }
 }

@@ -73,7 +73,11 @@ extension LanguageServer {
     /// Loads every configuration again, then re-lints every open document and updates the configuration errors.
     func reloadConfigurations() {
         linting.reload()
-        for uri in documents.keys.sorted() { lintAndPublish(uri) }
+        for uri in documents.keys.sorted() {
+            documents[uri]?.isLinted = false
+            due[uri] = nil
+            lintAndPublish(uri)
+        }
         publishConfigurationErrors()
     }
 

@@ -171,7 +171,7 @@ import Testing
             documentURI: document.uri, uri: DocumentURI.uri)
         let actions = CodeActions(
             document: document, diagnostics: [unknown, unsafe], protocolDiagnostics: protocolDiagnostics, isYAML: false
-        ).actions(from: 0, to: text.utf8.count, only: nil)
+        ).actions(lines: 1...1, only: nil)
         let safeAction = try #require(actions.first { $0["title"] == .string("Rename `Name` to `name`") })
         #expect(safeAction["kind"] == .string("quickfix"))
         #expect(safeAction["isPreferred"] == .bool(true))
@@ -188,7 +188,7 @@ import Testing
         // Fix all takes the safe fixes only.
         let fixAll = CodeActions(
             document: document, diagnostics: [unknown, unsafe], protocolDiagnostics: protocolDiagnostics, isYAML: false
-        ).actions(from: 0, to: 0, only: ["source.fixAll"])
+        ).actions(lines: 1...1, only: ["source.fixAll"])
         #expect(fixAll.count == 1)
         let allEdits = try #require(fixAll.first?["edit"]?["changes"]?[document.uri]?.array)
         #expect(ClientEdits.apply(allEdits, to: text, encoding: "utf-16") == fixed)
@@ -201,7 +201,7 @@ import Testing
         client.open(Self.uri, text)
         let diagnostics = try #require(client.published(Self.uri))
         #expect(diagnostics.map { $0["code"]?.string } == ["tag-reserved-prefix"])
-        let actions = client.codeActions(Self.uri, range: (2, 10, 2, 10))
+        let actions = client.codeActions(Self.uri, range: (2, 0, 2, 0))
         let suppress = try #require(actions.first { $0["title"] == .string("Suppress tag-reserved-prefix on this line") })
         #expect(suppress["isPreferred"] == .bool(false))
         let edits = try #require(suppress["edit"]?["changes"]?[Self.uri]?.array)

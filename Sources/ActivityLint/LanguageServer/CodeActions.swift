@@ -8,9 +8,10 @@ struct CodeActions {
     let protocolDiagnostics: ProtocolDiagnostics
     let isYAML: Bool
 
-    /// The actions for the diagnostics that touch `range` (byte offsets), of the kinds `only` admits.
-    func actions(from start: Int, to end: Int, only: [String]?) -> [JSONValue] {
-        let touching = diagnostics.filter { $0.range.start.offset <= end && $0.range.end.offset >= start }
+    /// The actions for the diagnostics on the lines `lines` (1-based) touches, of the kinds `only` admits. Lines,
+    /// not characters: an editor asks with the cursor's position, which is seldom inside the underlined text.
+    func actions(lines: ClosedRange<Int>, only: [String]?) -> [JSONValue] {
+        let touching = diagnostics.filter { $0.range.start.line <= lines.upperBound && $0.range.end.line >= lines.lowerBound }
         var actions: [JSONValue] = []
         if Self.admits("quickfix", only: only) {
             for diagnostic in touching {

@@ -165,14 +165,13 @@ extension LanguageServer {
             lintAndPublish(uri)
         }
         guard let tracked = documents[uri] else { return [] }
-        let converter = PositionConverter(source: tracked.document.source, encoding: encoding)
         let protocolDiagnostics = ProtocolDiagnostics(
-            tracked.diagnostics, converter: converter, documentFile: tracked.document.path ?? "untitled",
-            documentURI: uri, uri: uri(forFile:))
+            tracked.diagnostics, converter: PositionConverter(source: tracked.document.source, encoding: encoding),
+            documentFile: tracked.document.path ?? "untitled", documentURI: uri, uri: uri(forFile:))
         let only = params?["context"]?["only"]?.array?.compactMap(\.string)
         let actions = CodeActions(
             document: tracked.document, diagnostics: tracked.diagnostics, protocolDiagnostics: protocolDiagnostics,
             isYAML: tracked.isYAML)
-        return actions.actions(from: converter.offset(of: start), to: converter.offset(of: end), only: only)
+        return actions.actions(lines: (start.line + 1)...max(start.line, end.line) + 1, only: only)
     }
 }

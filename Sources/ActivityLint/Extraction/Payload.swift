@@ -259,7 +259,7 @@ extension Payload {
                          substitutions: Intrinsic.substitutions(in: template.string!))
         }
         guard !Intrinsic.isIntrinsic(node), let string = node.string else { return nil }
-        if schema.dialect == .cloudFormation, string.text.contains("{{resolve:") { return nil }
+        if schema.dialect == .cloudFormation, string.holdsDynamicReference { return nil }
         return Field(range: node.range, string: string, location: pointer)
     }
 

@@ -19,7 +19,7 @@ enum UnresolvedValues {
                     : "is given by \(function): checks that need its value are skipped"
                 report(node, memberPointer, member, why)
             } else if case .string(let string) = node.value, payload.schema.dialect == .cloudFormation,
-                      string.text.contains("{{resolve:") {
+                      string.holdsDynamicReference {
                 report(node, memberPointer, member, "is a dynamic reference ({{resolve:…}}): checks that need its value are skipped")
             }
         }

@@ -213,6 +213,15 @@ import Testing
         #expect(client.codeActions(Self.uri, range: (0, 0, 0, 0), only: ["source.fixAll"]).isEmpty)
     }
 
+    @Test func findingsAboutTheWholeFileOfferNoSuppression() throws {
+        let client = LanguageClient()
+        client.initialize()
+        client.open(Self.uri, "name: [orders\n")
+        #expect(client.published(Self.uri)?.contains { $0["code"] == .string("syntax-error") } == true)
+        let titles = client.codeActions(Self.uri, range: (0, 0, 1, 0)).compactMap { $0["title"]?.string }
+        #expect(!titles.contains { $0.hasPrefix("Suppress") }, "\(titles)")
+    }
+
     // MARK: Configuration
 
     @Test func nearestConfigurationAppliesAndABrokenOneIsShownWhileTheLastGoodOneStays() throws {

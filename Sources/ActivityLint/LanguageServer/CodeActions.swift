@@ -2,6 +2,11 @@
 /// once (`source.fixAll.activity-lint`), and, in YAML, a suppression comment above the line.
 struct CodeActions {
     static let fixAllKind = "source.fixAll.activity-lint"
+    /// Findings about the file as a whole, or about the comments themselves, which a line's comment cannot hide.
+    static let unsuppressible: Set<String> = [
+        "syntax-error", "invalid-encoding", "empty-file", "file-too-large", "nesting-too-deep", "alias-limit",
+        "too-many-findings", Suppressions.unusedRuleID,
+    ]
 
     let document: OpenDocument
     let diagnostics: [Diagnostic]
@@ -19,7 +24,7 @@ struct CodeActions {
             }
             if isYAML {
                 var seen: Set<String> = []
-                for diagnostic in touching where diagnostic.ruleID != Suppressions.unusedRuleID {
+                for diagnostic in touching where !Self.unsuppressible.contains(diagnostic.ruleID) {
                     let key = "\(diagnostic.range.start.line) \(diagnostic.ruleID)"
                     if seen.insert(key).inserted { actions.append(suppression(diagnostic)) }
                 }

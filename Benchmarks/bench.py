@@ -150,6 +150,10 @@ def main():
     print(f"one small file (startup included): median {statistics.median(samples) * 1000:.1f} ms, "
           f"best {min(samples) * 1000:.1f} ms over 30 runs")
 
+    sys.path.insert(0, HERE)
+    import lsp_bench
+    lsp_bench.report(tool)
+
 
 if __name__ == "__main__":
     main()

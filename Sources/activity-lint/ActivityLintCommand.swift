@@ -20,7 +20,7 @@ struct ActivityLintCommand: ParsableCommand {
             Exit status: 0 no errors, 1 errors found, 2 usage error, bad configuration or unreadable input.
             """,
         version: ToolInfo.version,
-        subcommands: [Lint.self, ListRules.self, Explain.self, GenerateDocs.self],
+        subcommands: [Lint.self, ListRules.self, Explain.self, LanguageServerCommand.self, GenerateDocs.self],
         defaultSubcommand: Lint.self
     )
 }

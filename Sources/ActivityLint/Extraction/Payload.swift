@@ -260,7 +260,7 @@ extension Payload {
                          substitutions: Intrinsic.substitutions(in: template.string!))
         }
         guard !Intrinsic.isIntrinsic(node), let string = node.string else { return nil }
-        if let marker = schema.dynamicReferenceMarker, string.text.contains(marker) { return nil }
+        if let marker = schema.dynamicReferenceMarker, string.holds(marker) { return nil }
         return Field(range: node.range, string: string, location: pointer)
     }
 

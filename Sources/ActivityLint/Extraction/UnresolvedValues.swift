@@ -20,7 +20,7 @@ enum UnresolvedValues {
                     : "is given by \(function): checks that need its value are skipped"
                 report(node, memberPointer, member, why)
             } else if case .string(let string) = node.value, let marker = schema.dynamicReferenceMarker,
-                      string.text.contains(marker) {
+                      string.holds(marker) {
                 report(node, memberPointer, member, "is a dynamic reference ({{resolve:…}}): checks that need its value are skipped")
             }
         }

@@ -15,19 +15,22 @@ extension UnsafeBufferPointer<UInt8> {
     }
 }
 
-extension Array<UInt8> {
+extension UnsafeBufferPointer<UInt8> {
     /// Whether `needle` occurs in the bytes: memchr finds each candidate first byte, memcmp checks the rest.
-    func contains(bytes needle: [UInt8]) -> Bool {
-        guard !needle.isEmpty, count >= needle.count else { return needle.isEmpty }
-        return withUnsafeBufferPointer { buffer in
-            needle.withUnsafeBufferPointer { needle in
-                var index = 0
-                while let found = buffer.offset(of: needle[0], from: index), found + needle.count <= buffer.count {
-                    if memcmp(buffer.baseAddress! + found, needle.baseAddress!, needle.count) == 0 { return true }
-                    index = found + 1
-                }
-                return false
-            }
+    func contains(bytes needle: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = needle.first, count >= needle.count else { return needle.isEmpty }
+        var index = 0
+        while let found = offset(of: first, from: index), found + needle.count <= count {
+            if memcmp(baseAddress! + found, needle.baseAddress!, needle.count) == 0 { return true }
+            index = found + 1
         }
+        return false
+    }
+}
+
+extension Array<UInt8> {
+    /// Whether `needle` occurs in the bytes.
+    func contains(bytes needle: [UInt8]) -> Bool {
+        withUnsafeBufferPointer { buffer in needle.withUnsafeBufferPointer { buffer.contains(bytes: $0) } }
     }
 }

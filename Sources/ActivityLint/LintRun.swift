@@ -1,4 +1,9 @@
+// FoundationEssentials where it exists: full Foundation would link ICU's data into the binary (tens of MB).
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// One run as the command line performs it: configuration, rule packs, discovery, linting, baseline.
 public struct LintRun: Sendable {

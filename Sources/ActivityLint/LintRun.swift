@@ -57,14 +57,8 @@ public struct LintRun: Sendable {
     public func run(
         starting: ([RuleDescriptor]) -> Void = { _ in }, each: (FileResult) -> Void
     ) throws(ConfigurationError) -> Totals {
-        let configuration = try loadConfiguration()
-        var rules = RuleCatalog.builtIn.rules
-        let packs = configuration.rulePacks.map { ($0, configuration.rulePackReferences[$0]) }
-            + rulePacks.map { ($0, SettingsFile.Reference.flag("--rules")) }
-        for (pack, reference) in packs {
-            rules += try RulePackLoader.load(path: pack, taken: Set(rules.map(\.id)), namedBy: reference)
-        }
-        if let unknown = configuration.unknownRuleReferences(known: Set(rules.map(\.id))).first { throw unknown }
+        let known = try loadRules()
+        let (configuration, rules) = (known.configuration, known.available)
         let engine: RuleEngine
         do {
             engine = try RuleEngine(rules: configuration.apply(to: rules))
@@ -92,7 +86,7 @@ public struct LintRun: Sendable {
             return rule.severity >= configuration.failOn && set < configuration.failOn
         }.map(\.id)
         // The linter's own files are never read as requests, wherever they are and however they are named.
-        let ownPaths = [configuration.file].compactMap { $0 } + packs.map(\.0) + [baselinePath, writeBaselinePath].compactMap { $0 }
+        let ownPaths = [configuration.file].compactMap { $0 } + known.packFiles + [baselinePath, writeBaselinePath].compactMap { $0 }
         let linterFiles = Set(ownPaths.map { PathText.resolved($0) ?? PathText.standardized($0, in: workingDirectory) })
         // Compared by name first, so that only a file of the same name costs a look at its real path.
         let linterFileNames = Set(linterFiles.map { String(PathText.lastComponent($0)) })
@@ -161,6 +155,7 @@ public struct LintRun: Sendable {
         if totals.configuration.turnsEveryRuleOff {
             notes.append("\(totals.configuration.file ?? "the configuration") turns every rule off: nothing was checked")
         }
+        if let baseline, let baselinePath { notes.append(baseline.note(reportedAs: reported(baselinePath))) }
         if let writeBaselinePath {
             do {
                 try Baseline.render(recorded).write(toFile: writeBaselinePath, atomically: true, encoding: .utf8)
@@ -171,17 +166,5 @@ public struct LintRun: Sendable {
         }
         let status: Int32 = totals.unreadable > 0 ? 2 : failsRun ? 1 : 0
         return Totals(totals: totals, rules: engine.descriptors, notes: notes, exitStatus: status)
-    }
-
-    private func loadConfiguration() throws(ConfigurationError) -> Configuration {
-        if ignoreConfiguration { return Configuration() }
-        if let configurationPath {
-            guard FileManager.default.fileExists(atPath: configurationPath) else {
-                throw ConfigurationError(file: configurationPath, position: nil, message: "configuration file does not exist")
-            }
-            return try ConfigurationLoader.load(path: configurationPath, namedBy: .flag("--config"))
-        }
-        let found = ConfigurationLoader.find(from: PathText.currentDirectory)
-        return try found.map { path throws(ConfigurationError) in try ConfigurationLoader.load(path: path) } ?? Configuration()
     }
 }

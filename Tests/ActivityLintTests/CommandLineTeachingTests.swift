@@ -59,10 +59,10 @@ struct CommandLineTeachingTests {
         #expect(pack.status == 0, "\(pack.stderr)")
         #expect(pack.stdout.hasPrefix("# team-tag\n\nEvery activity has a team tag.\n\n- Severity: error\n"))
         let lowered = try Executable.run(["explain", "name-length"], workingDirectory: repo.url)
-        #expect(lowered.stdout.contains("- Severity: warning (set by \(repo.path)/.activity-lint.yml); error by default\n"),
+        #expect(lowered.stdout.contains("- Severity: warning (set by \(physical(repo))/.activity-lint.yml); error by default\n"),
                 "\(lowered.stdout)")
         let off = try Executable.run(["explain", "name-cloudwatch-safe"], workingDirectory: repo.url)
-        #expect(off.stdout.contains("- Severity: off (set by \(repo.path)/.activity-lint.yml); warning by default\n"),
+        #expect(off.stdout.contains("- Severity: off (set by \(physical(repo))/.activity-lint.yml); warning by default\n"),
                 "\(off.stdout)")
 
         // --no-config and --rules: the built-in defaults, and the pack named on the command line.
@@ -104,7 +104,7 @@ struct CommandLineTeachingTests {
         let run = try Executable.run(["request.json"], workingDirectory: repo.url)
         #expect(run.status == 2)
         #expect(run.stdout.isEmpty)
-        let config = "activity-lint: \(repo.path)/.activity-lint.yml"
+        let config = "activity-lint: \(physical(repo))/.activity-lint.yml"
         let lines = run.stderr.split(separator: "\n").map(String.init)
         #expect(lines.count == 8, "\(run.stderr)")
         #expect(Array(lines.prefix(5)) == [
@@ -114,8 +114,8 @@ struct CommandLineTeachingTests {
             "\(config):7:1: error: unknown setting `colour`",
             "\(config):6:9: error: `rules` names \"policies/missing.yml\": cannot be read: No such file or directory",
         ])
-        let pack = "activity-lint: \(repo.path)/team.yml"
-        let namedAt = "(in the file `rules` names at \(repo.path)/.activity-lint.yml:6:31)"
+        let pack = "activity-lint: \(physical(repo))/team.yml"
+        let namedAt = "(in the file `rules` names at \(physical(repo))/.activity-lint.yml:6:31)"
         #expect(Array(lines.dropFirst(5)) == [
             "\(pack):2:5: error: rule id `name-length` is already taken \(namedAt)",
             "\(pack):6:5: error: rule `sizes`: unknown validator `no-such-validator` (known: "
@@ -130,7 +130,7 @@ struct CommandLineTeachingTests {
         try repo.write("request.json", #"{"name": "orders"}"#)
         let configured = try Executable.run(["request.json"], workingDirectory: repo.url)
         #expect(configured.status == 2)
-        let config = "activity-lint: \(repo.path)/.activity-lint.yml"
+        let config = "activity-lint: \(physical(repo))/.activity-lint.yml"
         #expect(configured.stderr == """
             \(config):1:11: error: unknown rule `name-forbiden-character`; did you mean `name-forbidden-character`?
             \(config):1:36: error: unknown rule `tag-duplicate-pairs`; did you mean `tag-duplicate-pair`?
@@ -168,4 +168,9 @@ struct CommandLineTeachingTests {
         #expect(run.stdout.contains("other.json:1:18: error:"))
         #expect(!run.stdout.contains("request.json:"))
     }
+}
+
+/// The folder as the linter names it: its working directory is physical (on macOS, /var/folders is /private/var/folders).
+private func physical(_ directory: TemporaryDirectory) -> String {
+    PathText.resolved(directory.path) ?? directory.path
 }

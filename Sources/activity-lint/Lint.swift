@@ -153,7 +153,7 @@ struct Lint: ParsableCommand {
                 }
             }
         } catch {
-            for problem in error.all {
+            for problem in error.shown {
                 Console.error("activity-lint: " + TerminalEscaping.escape(problem.description) + "\n")
             }
             return ExitStatus.failure

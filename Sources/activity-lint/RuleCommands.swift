@@ -21,7 +21,7 @@ struct RuleSources: ParsableArguments {
         do {
             return try run.loadRules()
         } catch {
-            for problem in error.all {
+            for problem in error.shown {
                 Console.error("activity-lint: " + TerminalEscaping.escape(problem.description) + "\n")
             }
             throw ExitCode(ExitStatus.failure)

@@ -174,3 +174,19 @@ struct CommandLineTeachingTests {
 private func physical(_ directory: TemporaryDirectory) -> String {
     PathText.resolved(directory.path) ?? directory.path
 }
+
+/// Every mistake is told, up to a bound: a large file of them cannot flood the terminal.
+struct ConfigurationProblemBoundTests {
+    @Test func problemsPastTheLimitAreCountedOnOneLine() throws {
+        let repo = try TemporaryDirectory()
+        let keys = (1...250).map { "unknown-\($0): 1" }.joined(separator: "\n")
+        let config = try repo.write("config.yml", keys + "\n")
+        let configured = try Executable.run(["--config", config, repo.path])
+        let lines = configured.stderr.split(separator: "\n")
+        #expect(configured.status == 2)
+        #expect(lines.count == 101, "\(lines.count)")
+        #expect(lines.first == "activity-lint: \(config):1:1: error: unknown setting `unknown-1`")
+        #expect(lines[99] == "activity-lint: \(config):100:1: error: unknown setting `unknown-100`")
+        #expect(lines.last == "activity-lint: \(config): error: 150 more problems not shown; fix these and run again")
+    }
+}

@@ -75,9 +75,21 @@ public struct ConfigurationError: Error, Sendable, CustomStringConvertible {
         return [first] + more.flatMap(\.all)
     }
 
-    /// One line a problem.
+    /// The most problems told: a 1 MiB file of mistakes must not print a quarter of a million lines.
+    public static let shownLimit = 100
+
+    /// The problems to tell: the first `shownLimit`, then one that counts the rest.
+    public var shown: [ConfigurationError] {
+        let all = self.all
+        guard all.count > Self.shownLimit else { return all }
+        let rest = ConfigurationError(file: all[Self.shownLimit - 1].file, position: nil,
+                                      message: "\(all.count - Self.shownLimit) more problems not shown; fix these and run again")
+        return all.prefix(Self.shownLimit) + [rest]
+    }
+
+    /// One line a problem, as `shown`.
     public var description: String {
-        all.map { problem in
+        shown.map { problem in
             guard let position = problem.position else { return "\(problem.file): error: \(problem.message)" }
             return "\(problem.file):\(position.line):\(position.column): error: \(problem.message)"
         }.joined(separator: "\n")

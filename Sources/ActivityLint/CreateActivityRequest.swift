@@ -1,4 +1,9 @@
+// FoundationEssentials where it exists: full Foundation would link ICU's data into the binary (tens of MB).
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A CreateActivity request built in code, to lint before sending it with an AWS SDK.
 ///

@@ -18,24 +18,50 @@ public struct LintContext: Sendable {
     public let engine: RuleEngine
 
     /// Loads the configuration's rule packs (and `rulePacks`, as `--rules` names them) and binds every rule in
-    /// force. Throws for a pack that cannot be read and for a rule id the configuration names that no rule has.
+    /// force. Throws every pack that cannot be read and every rule id the configuration names that no rule has.
     public init(configuration: Configuration, root: String, rulePacks: [String] = []) throws(ConfigurationError) {
-        var rules = RuleCatalog.builtIn.rules
-        let packs = configuration.rulePacks.map { ($0, configuration.rulePackReferences[$0]) }
-            + rulePacks.map { ($0, SettingsFile.Reference.flag("--rules")) }
-        for (pack, reference) in packs {
-            rules += try RulePackLoader.load(path: pack, taken: Set(rules.map(\.id)), namedBy: reference)
-        }
-        if let unknown = configuration.unknownRuleReferences(known: Set(rules.map(\.id))).first { throw unknown }
+        var problems = ProblemList()
+        let available = Self.availableRules(for: configuration, rulePacks: rulePacks, problems: &problems)
+        try problems.check()
+        try self.init(configuration: configuration, root: root, availableRules: available.rules, rulePacks: available.packFiles)
+    }
+
+    /// Binds the rules in force among rules already read.
+    init(configuration: Configuration, root: String, availableRules: [RuleDescriptor], rulePacks: [String])
+        throws(ConfigurationError)
+    {
         do {
-            engine = try RuleEngine(rules: configuration.apply(to: rules))
+            engine = try RuleEngine(rules: configuration.apply(to: availableRules))
         } catch {
             throw ConfigurationError(file: configuration.file ?? "configuration", position: nil, message: error.description)
         }
         self.configuration = configuration
         self.root = root
-        availableRules = rules
-        self.rulePacks = packs.map(\.0)
+        self.availableRules = availableRules
+        self.rulePacks = rulePacks
+    }
+
+    /// The built-in rules, then each rule pack's (the configuration's, then `rulePacks`), with the pack files read;
+    /// every pack that cannot be read and every unknown rule id the configuration names goes into `problems`.
+    static func availableRules(
+        for configuration: Configuration, rulePacks: [String], problems: inout ProblemList
+    ) -> (rules: [RuleDescriptor], packFiles: [String]) {
+        var rules = RuleCatalog.builtIn.rules
+        let packs = configuration.rulePacks.map { ($0, configuration.rulePackReferences[$0]) }
+            + rulePacks.map { ($0, SettingsFile.Reference.flag("--rules")) }
+        var everyPackRead = true
+        for (pack, reference) in packs {
+            let loaded = problems.attempt { () throws(ConfigurationError) in
+                try RulePackLoader.load(path: pack, taken: Set(rules.map(\.id)), namedBy: reference)
+            }
+            rules += loaded ?? []
+            everyPackRead = everyPackRead && loaded != nil
+        }
+        // An id of a pack that could not be read is not unknown: the pack's own problem is reported instead.
+        if everyPackRead {
+            for unknown in configuration.unknownRuleReferences(known: Set(rules.map(\.id))) { problems.record(unknown) }
+        }
+        return (rules, packs.map(\.0))
     }
 
     /// The context for a document at `path` (a file or a folder): the `.activity-lint.yml` nearest it, in its

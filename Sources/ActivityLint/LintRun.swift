@@ -1,4 +1,9 @@
+// FoundationEssentials where it exists: full Foundation would link ICU's data into the binary (tens of MB).
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// One run as the command line performs it: configuration, rule packs, discovery, linting, baseline.
 public struct LintRun: Sendable {
@@ -57,7 +62,9 @@ public struct LintRun: Sendable {
         let workingDirectory = PathText.currentDirectory
         let repository = RepositoryRoot.find(from: workingDirectory)
         let root = repository ?? workingDirectory
-        let context = try LintContext(configuration: try loadConfiguration(), root: root, rulePacks: rulePacks)
+        let known = try loadRules()
+        let context = try LintContext(
+            configuration: known.configuration, root: root, availableRules: known.available, rulePacks: known.packFiles)
         let (configuration, rules, engine) = (context.configuration, context.availableRules, context.engine)
         var baseline = try baselinePath.map { path throws(ConfigurationError) in try BaselineFile(path: path) }
         starting(engine.descriptors)
@@ -147,6 +154,7 @@ public struct LintRun: Sendable {
         if totals.configuration.turnsEveryRuleOff {
             notes.append("\(totals.configuration.file ?? "the configuration") turns every rule off: nothing was checked")
         }
+        if let baseline, let baselinePath { notes.append(baseline.note(reportedAs: reported(baselinePath))) }
         if let writeBaselinePath {
             do {
                 try Baseline.render(recorded).write(toFile: writeBaselinePath, atomically: true, encoding: .utf8)
@@ -157,17 +165,5 @@ public struct LintRun: Sendable {
         }
         let status: Int32 = totals.unreadable > 0 ? 2 : failsRun ? 1 : 0
         return Totals(totals: totals, rules: engine.descriptors, notes: notes, exitStatus: status)
-    }
-
-    private func loadConfiguration() throws(ConfigurationError) -> Configuration {
-        if ignoreConfiguration { return Configuration() }
-        if let configurationPath {
-            guard FileManager.default.fileExists(atPath: configurationPath) else {
-                throw ConfigurationError(file: configurationPath, position: nil, message: "configuration file does not exist")
-            }
-            return try ConfigurationLoader.load(path: configurationPath, namedBy: .flag("--config"))
-        }
-        let found = ConfigurationLoader.find(from: PathText.currentDirectory)
-        return try found.map { path throws(ConfigurationError) in try ConfigurationLoader.load(path: path) } ?? Configuration()
     }
 }

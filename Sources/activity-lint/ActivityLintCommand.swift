@@ -6,9 +6,12 @@ struct ActivityLintCommand: ParsableCommand {
         commandName: "activity-lint",
         abstract: "Lint AWS Step Functions CreateActivity requests before they reach AWS.",
         discussion: """
-            Checks CreateActivity request files (API JSON/YAML, AWS CLI --cli-input-json/--cli-input-yaml files) \
-            for everything AWS or the SDKs would refuse: bad names, tag limits and characters, broken KMS \
-            settings. Each finding names the error AWS would have returned.
+            Reads the request files teams keep in their repositories and reports everything AWS or the SDKs would \
+            refuse: bad names, tag limits and characters, broken KMS settings. Each finding names the error AWS \
+            would have returned. Source kinds: raw CreateActivity API requests (JSON or YAML), AWS CLI \
+            --cli-input-json / --cli-input-yaml files and --generate-cli-skeleton output, CloudFormation, SAM and \
+            CDK templates (cdk.out/*.template.json), and Terraform plans (terraform show -json). Other JSON and \
+            YAML files are skipped.
 
             EXAMPLES:
               activity-lint requests/
@@ -16,11 +19,24 @@ struct ActivityLintCommand: ParsableCommand {
               aws stepfunctions create-activity --generate-cli-skeleton | activity-lint -
               activity-lint explain name-forbidden-character
 
-            Options of the lint command: activity-lint lint --help. Settings: .activity-lint.yml (see the README).
+            Settings: .activity-lint.yml (see the README).
             Exit status: 0 no errors, 1 errors found, 2 usage error, bad configuration or unreadable input.
             """,
         version: ToolInfo.version,
         subcommands: [Lint.self, ListRules.self, Explain.self, LanguageServerCommand.self, GenerateDocs.self],
         defaultSubcommand: Lint.self
     )
+}
+
+/// `activity-lint --help`: the overview and the subcommands, then the lint command's options, which are what a
+/// user runs (ArgumentParser's own root help would hide them behind `lint --help`).
+enum TopLevelHelp {
+    static let requests: Set<[String]> = [["--help"], ["-h"], ["help"]]
+
+    static var text: String {
+        // From the lint command's help, its usage line and everything after it.
+        let lint = ActivityLintCommand.helpMessage(for: Lint.self, columns: nil).split(separator: "\n", omittingEmptySubsequences: false)
+        let options = lint.drop { !$0.hasPrefix("USAGE:") }.joined(separator: "\n")
+        return ActivityLintCommand.helpMessage(columns: nil) + "\n\nTHE LINT COMMAND (the default: `activity-lint PATH...` is `activity-lint lint PATH...`):\n\n" + options
+    }
 }

@@ -1,4 +1,8 @@
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Writes to the standard streams with plain `write(2)`, which Swift 6's concurrency checking accepts
 /// (the C `stdout`/`stderr` globals are mutable state to it).
@@ -12,7 +16,7 @@ enum Console {
         text.withUTF8 { bytes in
             var done = 0
             while done < bytes.count {
-                let written = Glibc.write(descriptor, bytes.baseAddress! + done, bytes.count - done)
+                let written = systemWrite(descriptor, bytes.baseAddress! + done, bytes.count - done)
                 if written < 0 {
                     if errno == EINTR { continue }
                     return
@@ -21,4 +25,13 @@ enum Console {
             }
         }
     }
+}
+
+/// write(2) by its module's name: inside `Console`, `write` is the enum's own method.
+private func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
+    #if canImport(Glibc)
+    Glibc.write(descriptor, buffer, count)
+    #elseif canImport(Darwin)
+    Darwin.write(descriptor, buffer, count)
+    #endif
 }

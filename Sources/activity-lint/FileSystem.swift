@@ -1,4 +1,9 @@
+// FoundationEssentials where it exists: full Foundation would link ICU's data into the binary (tens of MB).
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The few file writes the command line needs.
 enum FileSystem {

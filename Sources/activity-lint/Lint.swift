@@ -37,8 +37,8 @@ struct Lint: ParsableCommand {
     @Option(help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: OutputFormat = .text
 
-    @Option(help: "The name to report for standard input; its ending (.json, .yaml) picks the parser.")
-    var stdinFilename: String = "<stdin>"
+    @Option(help: "The name to report for standard input; its ending (.json, .yaml) picks the parser. Implies - when no - is given.")
+    var stdinFilename: String?
 
     @Option(help: "Colour in text output: auto (only on a terminal, never with NO_COLOR), always, never.")
     var color: ColorChoice = .auto
@@ -102,7 +102,7 @@ struct Lint: ParsableCommand {
         guard maxFindingsPerRule >= 0, sarifMaxResults >= 0, sarifMaxBytes >= 0 else {
             throw ValidationError("output caps must be 0 (no cap) or positive numbers")
         }
-        guard !paths.isEmpty || filesFrom != nil else {
+        guard !paths.isEmpty || filesFrom != nil || stdinFilename != nil else {
             throw ValidationError("Missing expected argument '<paths> ...' (or --files-from FILE)")
         }
         if (fix || diff), paths.contains("-") {
@@ -135,8 +135,10 @@ struct Lint: ParsableCommand {
                 return ExitStatus.failure
             }
         }
+        // Naming standard input is reading it, unless a - already does (or the --files-from list is read from it).
+        if stdinFilename != nil && !paths.contains("-") && filesFrom != "-" { paths.append("-") }
         var run = LintRun(paths: paths)
-        run.stdinFilename = stdinFilename
+        if let stdinFilename { run.stdinFilename = stdinFilename }
         run.configurationPath = configPath
         run.ignoreConfiguration = noConfig
         run.rulePacks = rulePacks
@@ -171,7 +173,9 @@ struct Lint: ParsableCommand {
                 }
             }
         } catch {
-            Console.error("activity-lint: " + TerminalEscaping.escape(error.description) + "\n")
+            for problem in error.shown {
+                Console.error("activity-lint: " + TerminalEscaping.escape(problem.description) + "\n")
+            }
             return ExitStatus.failure
         }
         for note in totals.notes { Console.error("activity-lint: note: \(TerminalEscaping.escape(note))\n") }

@@ -16,6 +16,10 @@ enum ExitStatus {
 
 do {
     let arguments = Array(CommandLine.arguments.dropFirst())
+    if TopLevelHelp.requests.contains(arguments) {
+        Console.output(TopLevelHelp.text + "\n")
+        exit(ExitStatus.clean)
+    }
     // Paths are split off first: ArgumentParser's positional arrays cost quadratic time.
     let split = PathArguments(arguments)
     var command = try ActivityLintCommand.parseAsRoot(split?.arguments ?? arguments)

@@ -27,6 +27,13 @@ enum CatalogFileReader {
 
     /// Each rule with the position of its entry, for errors found later (an unknown validator, a bad option).
     static func entries(in source: SourceText, file: String) throws(CatalogError) -> [(descriptor: RuleDescriptor, position: SourcePosition)] {
+        try eachEntry(in: source, file: file).map { entry throws(CatalogError) in try entry.get() }
+    }
+
+    /// Each entry of the `rules:` list, read or with its own problem, so a pack's mistakes are reported together.
+    static func eachEntry(
+        in source: SourceText, file: String
+    ) throws(CatalogError) -> [Result<(descriptor: RuleDescriptor, position: SourcePosition), CatalogError>] {
         let parsed = YAMLLoader.load(source)
         if let problem = parsed.findings.first(where: { $0.ruleID != "yaml-1-1-ambiguity" }) {
             throw CatalogError(file: file, position: problem.range.start, message: problem.message)
@@ -34,11 +41,18 @@ enum CatalogFileReader {
         guard let root = parsed.documents.first, let list = root.memberValue("rules")?.elements else {
             throw CatalogError(file: file, position: .start, message: "expected a top-level `rules:` list")
         }
-        return try list.map { node throws(CatalogError) in (try descriptor(node, file: file), node.range.start) }
+        return list.map { node in
+            do throws(CatalogError) {
+                return .success((try descriptor(node, file: file), node.range.start))
+            } catch {
+                return .failure(error)
+            }
+        }
     }
 
     static let entryKeys = [
         "id", "validator", "severity", "exception", "summary", "docs", "examples", "options", "message", "field",
+        "help-uri",
     ]
 
     static let exampleKeys = ["text", "fixed"]
@@ -118,7 +132,8 @@ enum CatalogFileReader {
             documentation: try text("docs", required: false) ?? "",
             passingExamples: try examples("pass").map { item throws(CatalogError) in try passingExample(item) },
             failingExamples: try examples("fail").map { item throws(CatalogError) in try failingExample(item) },
-            options: options
+            options: options,
+            helpURI: try text("help-uri", required: false)
         )
     }
 

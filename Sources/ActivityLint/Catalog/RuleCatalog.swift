@@ -9,7 +9,12 @@ public struct RuleCatalog: Sendable {
     /// The built-in catalog. A malformed embedded catalog is a build defect, caught by the catalog tests.
     public static let builtIn: RuleCatalog = {
         do {
-            return RuleCatalog(rules: try embeddedRuleFiles.flatMap { try CatalogFileReader.rules(in: $0.text, file: $0.name) })
+            let rules = try embeddedRuleFiles.flatMap { try CatalogFileReader.rules(in: $0.text, file: $0.name) }
+            return RuleCatalog(rules: rules.map { rule in
+                var rule = rule
+                rule.helpURI = rule.helpURI ?? rule.documentationPage
+                return rule
+            })
         } catch {
             fatalError("embedded rule catalog is invalid: \(error)")
         }

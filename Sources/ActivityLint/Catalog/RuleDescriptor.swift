@@ -17,11 +17,14 @@ public struct RuleDescriptor: Sendable, Hashable {
     public var failingExamples: [RuleExample]
     /// Validator options (for parameterised validators such as custom rule packs).
     public var options: [String: RuleOption]
+    /// Where the rule's documentation lives online (SARIF `helpUri`): the docs page of a built-in rule, what a
+    /// rule pack gives as `help-uri`, otherwise nil (a pack rule has no page here).
+    public var helpURI: String?
 
     public init(
         id: String, validator: String, severity: Severity, exception: String?, summary: String,
         documentation: String, passingExamples: [String] = [], failingExamples: [RuleExample] = [],
-        options: [String: RuleOption] = [:]
+        options: [String: RuleOption] = [:], helpURI: String? = nil
     ) {
         self.id = id
         self.validator = validator
@@ -32,10 +35,11 @@ public struct RuleDescriptor: Sendable, Hashable {
         self.passingExamples = passingExamples
         self.failingExamples = failingExamples
         self.options = options
+        self.helpURI = helpURI
     }
 
-    /// Where the rule's documentation lives online (SARIF `helpUri`).
-    public var helpURI: String { "\(ToolInfo.informationURI)/blob/main/docs/rules/\(id).md" }
+    /// The page `generate-docs` writes for a built-in rule, online.
+    var documentationPage: String { "\(ToolInfo.informationURI)/blob/main/docs/rules/\(id).md" }
 
     /// PascalCase form of the id, for SARIF `rule.name` (`NameForbiddenCharacter`).
     public var pascalCaseName: String {

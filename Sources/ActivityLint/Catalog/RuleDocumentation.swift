@@ -1,8 +1,9 @@
 /// Renders a rule's catalog entry as Markdown: the same text for `activity-lint explain` and `docs/rules/`.
 public enum RuleDocumentation {
-    public static func markdown(for rule: RuleDescriptor) -> String {
+    /// `configuredSeverity` tells what a configuration made of the rule (`off (set by .activity-lint.yml)`).
+    public static func markdown(for rule: RuleDescriptor, configuredSeverity: String? = nil) -> String {
         var text = "# \(rule.id)\n\n\(rule.summary)\n\n"
-        text += "- Severity: \(rule.severity.rawValue)\n"
+        text += "- Severity: " + (configuredSeverity.map { "\($0); \(rule.severity.rawValue) by default" } ?? rule.severity.rawValue) + "\n"
         text += "- AWS or SDK answer: " + (rule.exception.map { "`\($0)`" } ?? "none (advice, not a refusal)") + "\n\n"
         if !rule.documentation.isEmpty {
             text += rule.documentation.hasSuffix("\n") ? rule.documentation : rule.documentation + "\n"

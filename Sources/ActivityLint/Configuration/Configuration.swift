@@ -46,17 +46,21 @@ public struct Configuration: Sendable {
     /// Rule ids the configuration names that are not in `known`, with their place.
     public func unknownRuleReferences(known: Set<String>) -> [ConfigurationError] {
         ruleReferences.filter { !known.contains($0.id) }.map {
-            ConfigurationError(file: $0.file, position: $0.position, message: "unknown rule \(Quoting.name($0.id)); "
-                + "`activity-lint rules` lists the rules")
+            ConfigurationError(file: $0.file, position: $0.position, message: "unknown rule \(Quoting.name($0.id))"
+                + (RuleSuggestion.closest(to: $0.id, among: known).map { "; did you mean `\($0)`?" }
+                    ?? "; `activity-lint rules` lists the rules"))
         }
     }
 }
 
-/// A configuration or rule pack that cannot be used: reported with its own position, exit status 2.
+/// A configuration or rule pack that cannot be used: reported with its own position, exit status 2. One error
+/// stands for every problem a run found (`more` holds the others), so a user fixes them all in one go.
 public struct ConfigurationError: Error, Sendable, CustomStringConvertible {
     public var file: String
     public var position: SourcePosition?
     public var message: String
+    /// The problems found after this one, in the order they were met.
+    public var more: [ConfigurationError] = []
 
     public init(file: String, position: SourcePosition?, message: String) {
         self.file = file
@@ -64,8 +68,30 @@ public struct ConfigurationError: Error, Sendable, CustomStringConvertible {
         self.message = message
     }
 
+    /// This problem and those in `more`, each on its own.
+    public var all: [ConfigurationError] {
+        var first = self
+        first.more = []
+        return [first] + more.flatMap(\.all)
+    }
+
+    /// The most problems told: a 1 MiB file of mistakes must not print a quarter of a million lines.
+    public static let shownLimit = 100
+
+    /// The problems to tell: the first `shownLimit`, then one that counts the rest.
+    public var shown: [ConfigurationError] {
+        let all = self.all
+        guard all.count > Self.shownLimit else { return all }
+        let rest = ConfigurationError(file: all[Self.shownLimit - 1].file, position: nil,
+                                      message: "\(all.count - Self.shownLimit) more problems not shown; fix these and run again")
+        return all.prefix(Self.shownLimit) + [rest]
+    }
+
+    /// One line a problem, as `shown`.
     public var description: String {
-        guard let position else { return "\(file): error: \(message)" }
-        return "\(file):\(position.line):\(position.column): error: \(message)"
+        shown.map { problem in
+            guard let position = problem.position else { return "\(problem.file): error: \(problem.message)" }
+            return "\(problem.file):\(position.line):\(position.column): error: \(problem.message)"
+        }.joined(separator: "\n")
     }
 }

@@ -1,4 +1,9 @@
+// FoundationEssentials where it exists: full Foundation would link ICU's data into the binary (tens of MB).
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Finds and reads `.activity-lint.yml`:
 ///
@@ -42,34 +47,57 @@ public enum ConfigurationLoader {
     static func load(
         path: String, namedBy reference: SettingsFile.Reference?, bytes: [UInt8]? = nil
     ) throws(ConfigurationError) -> Configuration {
-        var configuration = Configuration()
-        configuration.file = path
-        configuration.baseDirectory = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        for (document, reference) in try ExtendsGraph(root: path, namedBy: reference, bytes: bytes).order {
-            try SettingsFile.within(document.path, namedBy: reference) { () throws(ConfigurationError) in
-                try apply(document, to: &configuration)
-            }
-        }
+        var problems = ProblemList()
+        let configuration = load(path: path, namedBy: reference, bytes: bytes, problems: &problems)
+        try problems.check()
         return configuration
     }
 
-    /// Reads one file of an `extends` graph (or takes its bytes) and checks its keys.
+    /// What the files that could be read say, every problem of every file recorded in `problems`.
+    static func load(
+        path: String, namedBy reference: SettingsFile.Reference?, bytes: [UInt8]? = nil, problems: inout ProblemList
+    ) -> Configuration {
+        var configuration = Configuration()
+        configuration.file = path
+        configuration.baseDirectory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        let graph = ExtendsGraph(root: path, namedBy: reference, bytes: bytes)
+        var found = ProblemList()
+        for problem in graph.problems { found.record(problem) }
+        for (document, reference) in graph.order {
+            var settings = ProblemList()
+            apply(document, to: &configuration, problems: &settings)
+            found.attempt { () throws(ConfigurationError) in
+                try SettingsFile.within(document.path, namedBy: reference) { () throws(ConfigurationError) in
+                    try settings.check()
+                }
+            }
+        }
+        for problem in found.inReadingOrder { problems.record(problem) }
+        return configuration
+    }
+
+    /// Reads one file of an `extends` graph (or takes its bytes). Its unknown keys go to `problems`: the file's
+    /// other settings still apply, so that their mistakes are reported in the same run.
     static func read(
-        path: String, namedBy reference: SettingsFile.Reference?, bytes: [UInt8]? = nil
+        path: String, namedBy reference: SettingsFile.Reference?, bytes: [UInt8]? = nil, problems: inout ProblemList
     ) throws(ConfigurationError) -> YAMLDocument {
         let document = if let bytes {
             try YAMLDocument.parse(bytes, path: path)
         } else {
             try YAMLDocument.load(path: path, as: .configuration, namedBy: reference)
         }
+        var unknown = ProblemList()
         try SettingsFile.within(path, namedBy: reference) { () throws(ConfigurationError) in
             guard let root = document.root.members else {
                 throw document.error("the configuration must be a mapping of settings", at: document.root)
             }
             for member in root where !keys.contains(member.key.text) {
                 let hint = MemberSuggestion.closest(to: member.key.text, among: keys).map { "; did you mean `\($0)`?" } ?? ""
-                throw document.error("unknown setting \(Quoting.name(member.key.text))\(hint)", at: member.keyRange.start)
+                unknown.record(document.error("unknown setting \(Quoting.name(member.key.text))\(hint)", at: member.keyRange.start))
             }
+        }
+        problems.attempt { () throws(ConfigurationError) in
+            try SettingsFile.within(path, namedBy: reference) { () throws(ConfigurationError) in try unknown.check() }
         }
         return document
     }
@@ -82,42 +110,52 @@ public enum ConfigurationLoader {
         }
     }
 
-    /// One file's own settings (not its `extends`, which the graph has already applied before it).
-    private static func apply(_ document: YAMLDocument, to configuration: inout Configuration) throws(ConfigurationError) {
+    /// One file's own settings (not its `extends`, which the graph has already applied before it). A setting
+    /// with a mistake is recorded in `problems` and the others still apply, so that every mistake is reported.
+    private static func apply(_ document: YAMLDocument, to configuration: inout Configuration, problems: inout ProblemList) {
         let path = document.path
-        for id in try document.strings(document.root.memberValue("disable")) {
+        func strings(_ key: String) -> [YAMLDocument.Text] {
+            problems.attempt { () throws(ConfigurationError) in try document.strings(document.root.memberValue(key)) } ?? []
+        }
+        for id in strings("disable") {
             configuration.disabled.insert(id.text)
             configuration.ruleReferences.append((id.text, path, id.position))
         }
-        for id in try document.strings(document.root.memberValue("enable")) {
+        for id in strings("enable") {
             configuration.disabled.remove(id.text)
             configuration.ruleReferences.append((id.text, path, id.position))
         }
         if let severities = document.root.memberValue("severity") {
-            guard let members = severities.members else { throw document.error("`severity` must map rule ids to severities", at: severities) }
-            for member in members {
+            if severities.members == nil {
+                problems.record(document.error("`severity` must map rule ids to severities", at: severities))
+            }
+            for member in severities.members ?? [] {
                 configuration.ruleReferences.append((member.key.text, path, member.keyRange.start))
-                let level = try document.string(member.value)
+                guard let level = problems.attempt({ () throws(ConfigurationError) in try document.string(member.value) }) else {
+                    continue
+                }
                 if level.text == "off" {
                     configuration.disabled.insert(member.key.text)
                 } else if let severity = Severity(rawValue: level.text) {
                     configuration.severities[member.key.text] = severity
                     configuration.disabled.remove(member.key.text)
                 } else {
-                    throw document.error("severity must be error, warning, info or off, not \(Quoting.name(level.text))", at: level.position)
+                    problems.record(document.error(
+                        "severity must be error, warning, info or off, not \(Quoting.name(level.text))", at: level.position))
                 }
             }
         }
-        configuration.include += try document.strings(document.root.memberValue("include")).map { Glob($0.text) }
-        configuration.exclude += try document.strings(document.root.memberValue("exclude")).map { Glob($0.text) }
-        if let failOn = document.root.memberValue("fail-on") {
-            let level = try document.string(failOn)
-            guard let severity = Severity(rawValue: level.text), severity != .info else {
-                throw document.error("`fail-on` must be error or warning", at: level.position)
+        configuration.include += strings("include").map { Glob($0.text) }
+        configuration.exclude += strings("exclude").map { Glob($0.text) }
+        if let failOn = document.root.memberValue("fail-on"),
+           let level = problems.attempt({ () throws(ConfigurationError) in try document.string(failOn) }) {
+            if let severity = Severity(rawValue: level.text), severity != .info {
+                configuration.failOn = severity
+            } else {
+                problems.record(document.error("`fail-on` must be error or warning", at: level.position))
             }
-            configuration.failOn = severity
         }
-        for pack in try document.strings(document.root.memberValue("rules")) {
+        for pack in strings("rules") {
             let packPath = URL(fileURLWithPath: document.resolve(pack.text)).standardizedFileURL.path
             configuration.rulePacks.append(packPath)
             configuration.rulePackReferences[packPath] = SettingsFile.Reference(
@@ -190,6 +228,9 @@ struct YAMLDocument {
         guard let items = node.elements else {
             throw error("expected a list of strings, found \(TypeDescription.kind(node))", at: node)
         }
-        return try items.map { item throws(ConfigurationError) in try string(item) }
+        var problems = ProblemList()
+        let texts = items.compactMap { item in problems.attempt { () throws(ConfigurationError) in try string(item) } }
+        try problems.check()
+        return texts
     }
 }

@@ -67,10 +67,14 @@ enum SettingsFile {
         do {
             return try body()
         } catch {
-            guard error.file == path, let reference, let file = reference.file else { throw error }
+            guard let reference, let file = reference.file else { throw error }
             let place = reference.position.map { "\(file):\($0.line):\($0.column)" } ?? file
-            throw ConfigurationError(file: error.file, position: error.position,
-                                     message: error.message + " (in the file `\(reference.key)` names at \(place))")
+            var problems = ProblemList()
+            for var problem in error.all {
+                if problem.file == path { problem.message += " (in the file `\(reference.key)` names at \(place))" }
+                problems.record(problem)
+            }
+            throw problems.error ?? error
         }
     }
 

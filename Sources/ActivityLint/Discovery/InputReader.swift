@@ -1,4 +1,8 @@
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Reads an input's bytes with plain POSIX calls: no Foundation `Data` round trip on the hot path.
 public enum InputReader {
@@ -53,7 +57,7 @@ public enum InputReader {
         var atEnd = false
         var bytes = [UInt8](unsafeUninitializedCapacity: max(expected + 1, 4096)) { buffer, initialized in
             while initialized < buffer.count {
-                let count = Glibc.read(descriptor, buffer.baseAddress! + initialized, buffer.count - initialized)
+                let count = systemRead(descriptor, buffer.baseAddress! + initialized, buffer.count - initialized)
                 if count < 0 && errno == EINTR { continue }
                 if count <= 0 {
                     failed = count < 0
@@ -72,7 +76,7 @@ public enum InputReader {
         if atEnd { return .success(bytes) }
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            let count = chunk.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
                 return .failure(Failure(message: "cannot be read: \(errorText())"))
@@ -86,4 +90,13 @@ public enum InputReader {
     private static func errorText() -> String {
         String(cString: strerror(errno))
     }
+}
+
+/// read(2) by its module's name: inside `InputReader`, `read` is the enum's own method.
+private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+    #if canImport(Glibc)
+    Glibc.read(descriptor, buffer, count)
+    #elseif canImport(Darwin)
+    Darwin.read(descriptor, buffer, count)
+    #endif
 }

@@ -14,8 +14,18 @@ struct BaselineFile {
     }
 
     mutating func apply(to file: inout FileResult) {
+        let found = file.diagnostics.count
         file.diagnostics = baseline.apply(file.diagnostics)
+        hidden += found - file.diagnostics.count
         if file.failure == nil { linted.insert(Fingerprint.normalized(file.path)) }
+    }
+
+    /// How many findings the baseline has hidden so far.
+    private(set) var hidden = 0
+
+    /// The note a run ends with, so that what the baseline hides is never silent.
+    func note(reportedAs reported: String) -> String {
+        "the baseline \(reported) hid \(hidden) \(hidden == 1 ? "finding" : "findings")"
     }
 
     /// The unused entries as findings at their place in the baseline file, or nil when there are none (or the

@@ -121,7 +121,7 @@ struct Suppressions {
             for id in directive.ruleIDs where !used[index].contains(id) {
                 let message = id == "all" || knownRules.contains(id)
                     ? "suppression of `\(id)` suppresses nothing here; remove it"
-                    : "suppression names the unknown rule `\(id)`"
+                    : "suppression names the unknown rule `\(id)`" + RuleSuggestion.hint(for: id, among: knownRules)
                 unused.append(Finding(ruleID: Suppressions.unusedRuleID, message: message, range: directive.range))
             }
         }

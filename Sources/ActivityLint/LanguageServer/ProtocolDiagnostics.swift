@@ -43,8 +43,8 @@ struct ProtocolDiagnostics {
             ("severity", .integer(Self.severity(diagnostic.severity))),
             ("code", .string(diagnostic.ruleID)),
         ]
-        if let rule = RuleCatalog.builtIn.rule(diagnostic.ruleID) {
-            members.append(("codeDescription", .object([("href", .string(rule.helpURI))])))
+        if let href = RuleCatalog.builtIn.rule(diagnostic.ruleID)?.helpURI {
+            members.append(("codeDescription", .object([("href", .string(href))])))
         }
         members.append(("source", .string(Self.source)))
         var message = diagnostic.messageWithSubject

@@ -196,7 +196,7 @@ public struct SARIFReporter: DocumentReporter, Sendable {
                     ("markdown", .string(documentation)),
                 ])
             ),
-            ("helpUri", .string(rule.helpURI)),
+        ] + (rule.helpURI.map { [("helpUri", ReportJSON.string($0))] } ?? []) + [
             ("defaultConfiguration", .object([("level", .string(level(rule.severity)))])),
             ("properties", .object(properties)),
         ])

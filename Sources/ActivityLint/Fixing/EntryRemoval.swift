@@ -8,24 +8,21 @@ struct EntryRemoval {
     let bytes: [UInt8]
     let syntax: Syntax
 
-    func edits(container: SourceRange, entries: [SourceRange], index: Int, isList: Bool) -> [TextEdit]? {
-        guard entries.indices.contains(index), entries.count > 1, container.end.offset <= bytes.count else { return nil }
+    func edits(
+        container: SourceRange, entry: SourceRange, previous: SourceRange?, next: SourceRange?, isList: Bool
+    ) -> [TextEdit]? {
+        guard previous != nil || next != nil, container.end.offset <= bytes.count else { return nil }
         let first = container.start.offset
-        let isFlow = syntax == .json || (first < bytes.count && (bytes[first] == UInt8(ascii: "{") || bytes[first] == UInt8(ascii: "[")))
-        return isFlow ? flowEdits(entries: entries, index: index) : blockEdits(entry: entries[index], isList: isList)
-    }
-
-    /// `, entry` after the previous entry, or `entry, ` before the next.
-    private func flowEdits(entries: [SourceRange], index: Int) -> [TextEdit]? {
-        let entry = entries[index]
-        if index > 0 {
-            let from = entries[index - 1].end.offset
-            guard onlySeparator(from, entry.start.offset) else { return nil }
-            return [TextEdit(offset: from, endOffset: entry.end.offset, replacement: "")]
+        let isFlow = syntax == .json
+            || (first < bytes.count && (bytes[first] == UInt8(ascii: "{") || bytes[first] == UInt8(ascii: "[")))
+        guard isFlow else { return blockEdits(entry: entry, isList: isList) }
+        // `, entry` after the previous entry, or `entry, ` before the next.
+        if let previous {
+            guard onlySeparator(previous.end.offset, entry.start.offset) else { return nil }
+            return [TextEdit(offset: previous.end.offset, endOffset: entry.end.offset, replacement: "")]
         }
-        let next = entries[index + 1].start.offset
-        guard onlySeparator(entry.end.offset, next) else { return nil }
-        return [TextEdit(offset: entry.start.offset, endOffset: next, replacement: "")]
+        guard let next, onlySeparator(entry.end.offset, next.start.offset) else { return nil }
+        return [TextEdit(offset: entry.start.offset, endOffset: next.start.offset, replacement: "")]
     }
 
     /// Between two entries there must be exactly one comma and white space: anything else (a comment) is kept by

@@ -20,24 +20,31 @@ public struct FixProposal: Hashable, Sendable {
         case unquoteNumber(SourceRange, digits: String)
         /// A plain YAML scalar gets double quotes.
         case quote(SourceRange, text: String)
-        /// Removes entry `index` of an object or list whose entries span `entries` (a member from its key to the
-        /// end of its value). `container` is the object's or list's own range.
-        case removeEntry(container: SourceRange, entries: [SourceRange], index: Int, isList: Bool)
+        /// Removes one entry of an object or list (a member from its key to the end of its value), given the
+        /// entries beside it: the separator between them goes too. `container` is the object's or list's range.
+        case removeEntry(
+            container: SourceRange, entry: SourceRange, previous: SourceRange?, next: SourceRange?, isList: Bool)
     }
 }
 
 extension FixProposal.Change {
     /// Removes entry `index` of an object or list node.
-    static func removing(entry index: Int, of container: Node) -> Self {
+    static func removing(entry index: Int, of container: Node) -> Self? {
+        let spans: (Int) -> SourceRange?
+        let count: Int
         switch container.value {
         case .object(let members):
-            .removeEntry(container: container.range, entries: members.map {
-                SourceRange(start: $0.keyRange.start, end: $0.value.range.end)
-            }, index: index, isList: false)
+            count = members.count
+            spans = { members.indices.contains($0) ? SourceRange(start: members[$0].keyRange.start, end: members[$0].value.range.end) : nil }
         case .array(let elements):
-            .removeEntry(container: container.range, entries: elements.map(\.range), index: index, isList: true)
+            count = elements.count
+            spans = { elements.indices.contains($0) ? elements[$0].range : nil }
         default:
-            .removeEntry(container: container.range, entries: [], index: index, isList: false)
+            return nil
         }
+        guard let entry = spans(index), count > 1 else { return nil }
+        return .removeEntry(
+            container: container.range, entry: entry, previous: spans(index - 1), next: spans(index + 1),
+            isList: container.elements != nil)
     }
 }

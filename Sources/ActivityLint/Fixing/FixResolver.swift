@@ -49,9 +49,9 @@ struct FixResolver {
                   let quoted = ScalarStyle.doubleQuoted(text)
             else { return nil }
             return [TextEdit(offset: start, endOffset: end, replacement: quoted)]
-        case .removeEntry(let container, let entries, let index, let isList):
+        case .removeEntry(let container, let entry, let previous, let next, let isList):
             return EntryRemoval(bytes: bytes, syntax: syntax)
-                .edits(container: container, entries: entries, index: index, isList: isList)
+                .edits(container: container, entry: entry, previous: previous, next: next, isList: isList)
         }
     }
 

@@ -151,9 +151,9 @@ struct AWSOwnedKeyExtraSettings: PlainValidator {
                     + "or use CUSTOMER_MANAGED_KMS_KEY",
                 at: member.keyRange, pointer: JSONPointer.appending(member.key.text, to: payload.encryptionPointer),
                 value: member.value.identityText,
-                fix: FixProposal(
-                    "Remove \(Quoting.code(member.key.text)) (changes the encryption settings)", .unsafe,
-                    .removing(entry: index, of: encryption)))
+                fix: FixProposal.Change.removing(entry: index, of: encryption).map {
+                    FixProposal("Remove \(Quoting.code(member.key.text)) (changes the encryption settings)", .unsafe, $0)
+                })
         }
     }
 }

@@ -227,9 +227,9 @@ struct TagDuplicatePair: PlainValidator {
     func validate(_ payload: Payload, _ context: inout ValidationContext) {
         TagDuplicates.each(in: payload) { first, later in
             guard first.value?.string.text == later.value?.string.text, let key = later.key else { return }
-            let fix = payload.root.memberValue(payload.schema.tags).map { tags in
-                FixProposal("Remove the repeated tag", .safe, .removing(entry: later.index, of: tags))
-            }
+            let fix = payload.root.memberValue(payload.schema.tags)
+                .flatMap { FixProposal.Change.removing(entry: later.index, of: $0) }
+                .map { FixProposal("Remove the repeated tag", .safe, $0) }
             context.report(
                 "tag \(Quoting.code(key.string.text)) repeats an earlier tag exactly; remove one",
                 at: later.node.firstCharacterRange, pointer: later.pointer, value: later.identity,

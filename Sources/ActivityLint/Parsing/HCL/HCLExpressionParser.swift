@@ -4,7 +4,7 @@ extension HCLSyntaxParser {
     /// One expression, from the current token; it ends before the first token that cannot continue it.
     mutating func parseExpression() throws(HCLSyntaxError) -> HCLExpression {
         try nested(at: token.range) { parser throws(HCLSyntaxError) in
-            let predicate = try parser.parseBinary(level: HCLPunctuation.loosestLevel)
+            let predicate = try parser.parseBinary(continuing: try parser.parseUnary(), minimumLevel: 1)
             guard parser.token.isPunctuation(.question) else { return predicate }
             try parser.advance()
             let then = try parser.parseExpression()
@@ -16,23 +16,33 @@ extension HCLSyntaxParser {
         }
     }
 
-    /// Binary operations of `level` and tighter; a run of one level is one flat node.
-    private mutating func parseBinary(level: Int) throws(HCLSyntaxError) -> HCLExpression {
-        guard level <= HCLPunctuation.tightestLevel else { return try parseUnary() }
-        let first = try parseBinary(level: level + 1)
-        let operators = HCLPunctuation.binaryOperators(level: level)
-        var children = [first]
-        var spelled: [String] = []
-        while case .punctuation(let punctuation) = token.kind, operators.contains(punctuation) {
-            spelled.append(punctuation.rawValue)
-            try advance()
-            children.append(try parseBinary(level: level + 1))
+    /// `left` and the binary operations that continue it with operators of `minimumLevel` or tighter
+    /// (precedence climbing: recursion only where a tighter operator follows). A run of one level is one flat node.
+    private mutating func parseBinary(
+        continuing left: HCLExpression, minimumLevel: Int
+    ) throws(HCLSyntaxError) -> HCLExpression {
+        var left = left
+        while let level = binaryLevel, level >= minimumLevel {
+            var operation = HCLOtherExpression(kind: .binaryOperation, children: [left])
+            while binaryLevel == level, case .punctuation(let punctuation) = token.kind {
+                operation.operators.append(punctuation.rawValue)
+                try advance()
+                var right = try parseUnary()
+                if let next = binaryLevel, next > level {
+                    right = try parseBinary(continuing: right, minimumLevel: level + 1)
+                }
+                operation.children.append(right)
+            }
+            let range = SourceRange(start: left.range.start, end: operation.children[operation.children.count - 1].range.end)
+            left = HCLExpression(.other(operation), range: range)
         }
-        guard children.count > 1 else { return first }
-        var operation = HCLOtherExpression(kind: .binaryOperation, children: children)
-        operation.operators = spelled
-        return HCLExpression(
-            .other(operation), range: SourceRange(start: first.range.start, end: children[children.count - 1].range.end))
+        return left
+    }
+
+    /// The precedence level of the current token as a binary operator, or nil when it is none.
+    private var binaryLevel: Int? {
+        guard case .punctuation(let punctuation) = token.kind else { return nil }
+        return punctuation.binaryLevel
     }
 
     /// `-x`, `!x` and runs of them; `-` before a number literal is a negative number.

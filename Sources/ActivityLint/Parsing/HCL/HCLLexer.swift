@@ -74,10 +74,28 @@ extension HCLCursor {
     /// An identifier: an ID_Start scalar or `_`, then ID_Continue scalars and `-`.
     mutating func scanIdentifier() -> String? {
         let start = index
-        guard let (first, width) = scalar(at: index), first == "_" || first.properties.isIDStart else { return nil }
-        advance(width)
-        while let (next, width) = scalar(at: index), next == "-" || next.properties.isIDContinue { advance(width) }
-        return text(start, index)
+        while let byte = current {
+            if Self.isIdentifierByte(byte) {
+                // ASCII digits and '-' continue an identifier but cannot start one.
+                if index == start, byte == UInt8(ascii: "-") || Self.isDigit(byte) { return nil }
+                advance()
+                continue
+            }
+            guard byte >= 0x80, let (scalar, width) = scalar(at: index),
+                index == start ? scalar.properties.isIDStart : scalar.properties.isIDContinue
+            else { break }
+            advance(width)
+        }
+        return index == start ? nil : text(start, index)
+    }
+
+    @inline(__always) private static func isIdentifierByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "-"):
+            true
+        default: false
+        }
     }
 
     /// `decimal+ ("." decimal+)? (("e" | "E") ("+" | "-")? decimal+)?`
@@ -132,31 +150,45 @@ extension HCLCursor {
     private mutating func scanPunctuation() -> HCLPunctuation? {
         guard let byte = current else { return nil }
         let next = peek(1)
-        let two: HCLPunctuation? =
-            switch (byte, next) {
-            case (UInt8(ascii: "="), UInt8(ascii: "=")): .equal
-            case (UInt8(ascii: "="), UInt8(ascii: ">")): .fatArrow
-            case (UInt8(ascii: "!"), UInt8(ascii: "=")): .notEqual
-            case (UInt8(ascii: "<"), UInt8(ascii: "=")): .lessOrEqual
-            case (UInt8(ascii: ">"), UInt8(ascii: "=")): .greaterOrEqual
-            case (UInt8(ascii: "&"), UInt8(ascii: "&")): .and
-            case (UInt8(ascii: "|"), UInt8(ascii: "|")): .or
-            case (UInt8(ascii: ":"), UInt8(ascii: ":")): .doubleColon
-            default: nil
-            }
-        if let two {
-            advance(2)
-            return two
+        var length = 1
+        let punctuation: HCLPunctuation
+        switch byte {
+        case UInt8(ascii: "{"): punctuation = .openBrace
+        case UInt8(ascii: "}"): punctuation = .closeBrace
+        case UInt8(ascii: "["): punctuation = .openBracket
+        case UInt8(ascii: "]"): punctuation = .closeBracket
+        case UInt8(ascii: "("): punctuation = .openParen
+        case UInt8(ascii: ")"): punctuation = .closeParen
+        case UInt8(ascii: ","): punctuation = .comma
+        case UInt8(ascii: "?"): punctuation = .question
+        case UInt8(ascii: "~"): punctuation = .tilde
+        case UInt8(ascii: "+"): punctuation = .plus
+        case UInt8(ascii: "-"): punctuation = .minus
+        case UInt8(ascii: "*"): punctuation = .star
+        case UInt8(ascii: "/"): punctuation = .slash
+        case UInt8(ascii: "%"): punctuation = .percent
+        case UInt8(ascii: "."):
+            (punctuation, length) = starts(with: "...") ? (.ellipsis, 3) : (.dot, 1)
+        case UInt8(ascii: ":"):
+            (punctuation, length) = next == UInt8(ascii: ":") ? (.doubleColon, 2) : (.colon, 1)
+        case UInt8(ascii: "="):
+            (punctuation, length) =
+                next == UInt8(ascii: "=") ? (.equal, 2) : next == UInt8(ascii: ">") ? (.fatArrow, 2) : (.equals, 1)
+        case UInt8(ascii: "!"):
+            (punctuation, length) = next == UInt8(ascii: "=") ? (.notEqual, 2) : (.not, 1)
+        case UInt8(ascii: "<"):
+            (punctuation, length) = next == UInt8(ascii: "=") ? (.lessOrEqual, 2) : (.less, 1)
+        case UInt8(ascii: ">"):
+            (punctuation, length) = next == UInt8(ascii: "=") ? (.greaterOrEqual, 2) : (.greater, 1)
+        case UInt8(ascii: "&") where next == UInt8(ascii: "&"):
+            (punctuation, length) = (.and, 2)
+        case UInt8(ascii: "|") where next == UInt8(ascii: "|"):
+            (punctuation, length) = (.or, 2)
+        default:
+            return nil
         }
-        if starts(with: "...") {
-            advance(3)
-            return .ellipsis
-        }
-        guard byte < 0x80, byte != UInt8(ascii: "&"), byte != UInt8(ascii: "|"),
-            let one = HCLPunctuation(rawValue: String(Unicode.Scalar(byte)))
-        else { return nil }
-        advance()
-        return one
+        advance(length)
+        return punctuation
     }
 
     private func unexpectedCharacterError() -> HCLSyntaxError {

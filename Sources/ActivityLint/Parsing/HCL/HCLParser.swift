@@ -2,10 +2,11 @@
 ///
 /// It reads the structural language (attributes, blocks), the expression language and templates. Parsing stops at
 /// the first syntax error; nesting of expressions, templates and blocks is bounded by `ParseLimits.maxDepth` (and
-/// by `maxSupportedDepth`, since the parser recurses), and every byte is read a bounded number of times.
+/// by `maxSupportedDepth` and the thread's stack, since the parser recurses), and every byte is read a bounded
+/// number of times.
 public enum HCLParser {
-    /// The deepest nesting parsed whatever the limits say: each level costs a few native stack frames, and this
-    /// many fit in the 512 KiB stack of a secondary thread with room to spare.
+    /// The deepest nesting parsed whatever the limits say, so that a tree is never deeper than Swift can release
+    /// recursively (see `NodeTeardown`); a CreateActivity request in Terraform needs 4.
     public static let maxSupportedDepth = 256
 
     public static func parse(_ source: SourceText, limits: ParseLimits = .default) -> HCLFile {
@@ -28,6 +29,7 @@ struct HCLSyntaxParser {
     var ignoresNewlines = false
     let maxDepth: Int
     var depth = 0
+    private let stack = StackBudget()
 
     init(cursor: HCLCursor, maxDepth: Int) {
         self.cursor = cursor
@@ -64,11 +66,11 @@ struct HCLSyntaxParser {
     mutating func nested<T>(
         at range: SourceRange, _ body: (inout HCLSyntaxParser) throws(HCLSyntaxError) -> T
     ) throws(HCLSyntaxError) -> T {
-        guard depth < maxDepth else {
+        guard depth < maxDepth, stack.hasRoom() else {
+            let limit = depth < maxDepth ? "as deep as the parser's stack allows (\(depth) levels)" : "the limit of \(maxDepth) levels"
             throw HCLSyntaxError(
                 ruleID: "nesting-too-deep",
-                message: "expressions, templates and blocks are nested deeper than the limit of \(maxDepth) levels",
-                range: range)
+                message: "expressions, templates and blocks are nested deeper than \(limit)", range: range)
         }
         depth += 1
         defer { depth -= 1 }

@@ -11,8 +11,8 @@ extension HCLSyntaxParser {
 
     /// Why a run of template content ended.
     enum TemplateStop {
-        /// The closing quote or heredoc line; the position is just after it.
-        case end(SourcePosition)
+        /// The closing quote or heredoc delimiter, whose range is given.
+        case end(SourceRange)
         /// `%{ else }`, `%{ endif }` or `%{ endfor }`, with its range and whether it ends with `~}`.
         case tag(String, SourceRange, stripsAfter: Bool)
     }
@@ -39,8 +39,8 @@ extension HCLSyntaxParser {
     ) throws(HCLSyntaxError) -> ([HCLTemplatePart], SourcePosition) {
         let (parts, stop) = try parseTemplateContent(mode: mode, opener: opener, trimsLeadingWhitespace: false)
         switch stop {
-        case .end(let end):
-            return (parts, end)
+        case .end(let closer):
+            return (parts, closer.end)
         case .tag(let keyword, let range, _):
             let opening = keyword == "endfor" ? "for" : "if"
             throw HCLSyntaxError(message: "'%{ \(keyword) }' has no '%{ \(opening) ... }' before it", range: range)
@@ -55,9 +55,9 @@ extension HCLSyntaxParser {
         var literal = HCLLiteralBuilder(trimsLeadingWhitespace: trimsLeadingWhitespace)
         func flush() { if let part = literal.take() { parts.append(part) } }
         while true {
-            if case .heredoc(let delimiter) = mode, cursor.isAtLineStart, let end = closeHeredoc(delimiter) {
+            if case .heredoc(let delimiter) = mode, cursor.isAtLineStart, let closer = closeHeredoc(delimiter) {
                 flush()
-                return (parts, .end(end))
+                return (parts, .end(closer))
             }
             let start = cursor.position
             guard let byte = cursor.current else { throw unterminatedTemplate(mode, opener: opener) }
@@ -65,11 +65,11 @@ extension HCLSyntaxParser {
             case UInt8(ascii: "\"") where mode.isQuoted:
                 cursor.advance()
                 flush()
-                return (parts, .end(cursor.position))
+                return (parts, .end(SourceRange(start: start, end: cursor.position)))
             case UInt8(ascii: "\\") where mode.isQuoted:
                 let scalar = try scanEscape()
                 literal.append(scalar, from: start, to: cursor.position)
-            case 0x0A, 0x0D where mode.isQuoted:
+            case 0x0A where mode.isQuoted, 0x0D where mode.isQuoted:
                 throw HCLSyntaxError(
                     message: "a quoted string cannot span lines; is its closing '\"' missing? (write \\n for a line "
                         + "break, or use a heredoc)", range: SourceRange(at: start))
@@ -82,10 +82,10 @@ extension HCLSyntaxParser {
                     }
                 } else if cursor.peek(1) == byte, cursor.peek(2) == UInt8(ascii: "{") {
                     // `$${` and `%%{` are the literal text `${` and `%{`.
-                    cursor.advance()
+                    cursor.advance(2)
                     literal.append(Unicode.Scalar(byte), from: start, to: cursor.position)
                     let brace = cursor.position
-                    cursor.advance(2)
+                    cursor.advance()
                     literal.append("{", from: brace, to: cursor.position)
                 } else {
                     cursor.advance()

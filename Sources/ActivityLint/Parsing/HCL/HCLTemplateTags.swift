@@ -87,11 +87,11 @@ extension HCLSyntaxParser {
             throw HCLSyntaxError(
                 message: "expected '%{ \(closing) }' to close the '%{ \(keyword) }' at line \(start.line), column "
                     + "\(start.column), found '%{ \(other) }'", range: range)
-        case .end(let end):
+        case .end(let closer):
             throw HCLSyntaxError(
                 message: "the '%{ \(keyword) }' at line \(start.line), column \(start.column) has no "
                     + "'%{ \(closing) }' before the end of the \(mode.isQuoted ? "string" : "heredoc")",
-                range: SourceRange(at: end))
+                range: closer)
         }
     }
 
@@ -164,8 +164,8 @@ extension HCLSyntaxParser {
     }
 
     /// When the line at the cursor is the heredoc's closing line (spaces, the delimiter, then a line break or the
-    /// end of input): moves past the delimiter and returns the position after it.
-    mutating func closeHeredoc(_ delimiter: String) -> SourcePosition? {
+    /// end of input): moves past the delimiter and returns its range.
+    mutating func closeHeredoc(_ delimiter: String) -> SourceRange? {
         var offset = cursor.index
         let bytes = cursor.bytes
         while offset < bytes.count, bytes[offset] == 0x20 || bytes[offset] == 0x09 { offset += 1 }
@@ -174,8 +174,10 @@ extension HCLSyntaxParser {
             offset += 1
         }
         guard offset == bytes.count || bytes[offset] == 0x0A || bytes[offset] == 0x0D else { return nil }
-        cursor.advance(offset - cursor.index)
-        return cursor.position
+        cursor.advance(offset - cursor.index - delimiter.utf8.count)
+        let start = cursor.position
+        cursor.advance(delimiter.utf8.count)
+        return SourceRange(start: start, end: cursor.position)
     }
 
     func unterminatedTemplate(_ mode: TemplateMode, opener: SourcePosition) -> HCLSyntaxError {

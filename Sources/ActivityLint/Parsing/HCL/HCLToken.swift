@@ -46,19 +46,16 @@ enum HCLPunctuation: String {
     case equal = "==", notEqual = "!=", less = "<", greater = ">", lessOrEqual = "<=", greaterOrEqual = ">="
     case and = "&&", or = "||", not = "!"
 
-    /// The binary operators of precedence `level` (1 binds loosest, 6 tightest).
-    static func binaryOperators(level: Int) -> [HCLPunctuation] {
-        switch level {
-        case 1: [.or]
-        case 2: [.and]
-        case 3: [.equal, .notEqual]
-        case 4: [.less, .greater, .lessOrEqual, .greaterOrEqual]
-        case 5: [.plus, .minus]
-        case 6: [.star, .slash, .percent]
-        default: []
+    /// The precedence of a binary operator, 1 (`||`, loosest) to 6 (`*`, tightest); nil for other punctuation.
+    var binaryLevel: Int? {
+        switch self {
+        case .or: 1
+        case .and: 2
+        case .equal, .notEqual: 3
+        case .less, .greater, .lessOrEqual, .greaterOrEqual: 4
+        case .plus, .minus: 5
+        case .star, .slash, .percent: 6
+        default: nil
         }
     }
-
-    static let loosestLevel = 1
-    static let tightestLevel = 6
 }

@@ -43,8 +43,7 @@ enum HCLHeredocIndentation {
             switch part {
             case .literal(let text, let range):
                 var locator = ScalarLocator(text)
-                var scalars: [Unicode.Scalar] = []
-                var positions: [SourcePosition] = []
+                var stripped = HCLLiteralBuilder()
                 var toRemove = 0
                 for (index, scalar) in text.text.unicodeScalars.enumerated() {
                     let position = locator.position(ofScalar: index)
@@ -54,12 +53,9 @@ enum HCLHeredocIndentation {
                         continue
                     }
                     toRemove = 0
-                    scalars.append(scalar)
-                    positions.append(position)
+                    stripped.append(scalar, from: position, to: range.end)
                 }
-                guard !scalars.isEmpty else { return nil }
-                let value = HCLLiteralBuilder.value(scalars, positions)
-                return .literal(value, SourceRange(start: positions[0], end: range.end))
+                return stripped.take()
             case .interpolation:
                 return part
             case .directive(var directive):

@@ -1,9 +1,13 @@
-/// Collects the decoded text of one template literal with where each scalar came from, then makes the
-/// `StringValue` (with a position table only when escapes, line breaks or removed indentation make positions
-/// irregular).
+/// Collects the decoded text of one template literal and where each scalar came from, then makes the
+/// `StringValue`. While the scalars stand one column apart on one line, as in most strings, only the first
+/// position is kept; a table of every scalar's position is made at the first escape, line break or gap.
 struct HCLLiteralBuilder {
-    private var scalars: [Unicode.Scalar] = []
-    private var positions: [SourcePosition] = []
+    private var utf8: [UInt8] = []
+    private var scalarCount = 0
+    /// Where the first scalar starts; nil while the literal is empty.
+    private var first: SourcePosition?
+    /// Every scalar's start, once they are irregular.
+    private var positions: [SourcePosition]?
     private var end = SourcePosition.start
     /// Set after a `~}` strip marker: white space at the start of this literal is dropped.
     var trimsLeadingWhitespace: Bool
@@ -12,52 +16,77 @@ struct HCLLiteralBuilder {
         self.trimsLeadingWhitespace = trimsLeadingWhitespace
     }
 
-    var isEmpty: Bool { scalars.isEmpty }
-
     /// Adds a scalar whose source text spans `[start, end)`.
     mutating func append(_ scalar: Unicode.Scalar, from start: SourcePosition, to end: SourcePosition) {
         if trimsLeadingWhitespace {
             if scalar.properties.isWhitespace { return }
             trimsLeadingWhitespace = false
         }
-        scalars.append(scalar)
-        positions.append(start)
+        if let first {
+            if positions == nil, start != regularPosition(first, scalarCount, utf8.count) {
+                positions = regularPositions(from: first)
+            }
+        } else {
+            first = start
+        }
+        positions?.append(start)
+        if scalar.value < 0x80 {
+            utf8.append(UInt8(scalar.value))
+        } else {
+            utf8.append(contentsOf: UTF8.encode(scalar)!)
+        }
+        scalarCount += 1
         self.end = end
     }
 
     /// Drops white space at the end, for a `${~` or `%{~` strip marker after this literal.
     mutating func trimTrailingWhitespace() {
-        while let last = scalars.last, last.properties.isWhitespace {
-            scalars.removeLast()
-            end = positions.removeLast()
+        while let first, let (scalar, width) = lastScalar(), scalar.properties.isWhitespace {
+            utf8.removeLast(width)
+            scalarCount -= 1
+            end = positions?.removeLast() ?? regularPosition(first, scalarCount, utf8.count)
+            if scalarCount == 0 {
+                self.first = nil
+                positions = nil
+            }
         }
     }
 
     /// The literal collected so far as a template part (nil when empty), leaving the builder empty.
     mutating func take() -> HCLTemplatePart? {
-        defer {
-            scalars.removeAll(keepingCapacity: true)
-            positions.removeAll(keepingCapacity: true)
-        }
-        guard let first = positions.first else { return nil }
-        return .literal(Self.value(scalars, positions), SourceRange(start: first, end: end))
+        guard let first else { return nil }
+        let value = StringValue(
+            text: String(decoding: utf8, as: UTF8.self), contentStart: first, scalarPositions: positions)
+        utf8.removeAll(keepingCapacity: true)
+        scalarCount = 0
+        self.first = nil
+        positions = nil
+        return .literal(value, SourceRange(start: first, end: end))
     }
 
-    /// A `StringValue` of `scalars`, which start at `positions`.
-    static func value(_ scalars: [Unicode.Scalar], _ positions: [SourcePosition]) -> StringValue {
-        var text = String.UnicodeScalarView()
-        text.append(contentsOf: scalars)
-        let first = positions[0]
-        var expected = first
-        var isRegular = true
-        for (scalar, position) in zip(scalars, positions) {
-            if position != expected || position.line != expected.line || position.column != expected.column {
-                isRegular = false
-                break
-            }
-            expected.column += 1
-            expected.offset += UTF8.width(scalar)
+    /// Where scalar `index` (after `bytes` bytes of text) stands when every scalar is one column wide.
+    private func regularPosition(_ first: SourcePosition, _ index: Int, _ bytes: Int) -> SourcePosition {
+        SourcePosition(line: first.line, column: first.column + index, offset: first.offset + bytes)
+    }
+
+    /// The positions of the scalars so far, which are regular.
+    private func regularPositions(from first: SourcePosition) -> [SourcePosition] {
+        var result: [SourcePosition] = []
+        result.reserveCapacity(scalarCount + 16)
+        for (index, byte) in utf8.enumerated() where byte & 0xC0 != 0x80 {
+            result.append(regularPosition(first, result.count, index))
         }
-        return StringValue(text: String(text), contentStart: first, scalarPositions: isRegular ? nil : positions)
+        return result
+    }
+
+    /// The last scalar of the text and its width in bytes.
+    private func lastScalar() -> (Unicode.Scalar, Int)? {
+        guard !utf8.isEmpty else { return nil }
+        var start = utf8.count - 1
+        while start > 0, utf8[start] & 0xC0 == 0x80 { start -= 1 }
+        var decoder = UTF8()
+        var iterator = utf8[start...].makeIterator()
+        guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return nil }
+        return (scalar, utf8.count - start)
     }
 }

@@ -43,17 +43,19 @@ enum HCLHeredocIndentation {
             switch part {
             case .literal(let text, let range):
                 var locator = ScalarLocator(text)
+                let scalars = Array(text.text.unicodeScalars)
+                let positions = scalars.indices.map { locator.position(ofScalar: $0) }
                 var stripped = HCLLiteralBuilder()
                 var toRemove = 0
-                for (index, scalar) in text.text.unicodeScalars.enumerated() {
-                    let position = locator.position(ofScalar: index)
-                    if position.column == 1 { toRemove = indentation }
+                for (index, scalar) in scalars.enumerated() {
+                    if positions[index].column == 1 { toRemove = indentation }
                     if toRemove > 0, scalar == " " || scalar == "\t" {
                         toRemove -= 1
                         continue
                     }
                     toRemove = 0
-                    stripped.append(scalar, from: position, to: range.end)
+                    let end = index + 1 < positions.count ? positions[index + 1] : range.end
+                    stripped.append(scalar, from: positions[index], to: end)
                 }
                 return stripped.take()
             case .interpolation:

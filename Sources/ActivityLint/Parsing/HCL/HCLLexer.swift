@@ -34,9 +34,10 @@ extension HCLCursor {
             return token(.newline, from: start)
         case 0x0D:
             guard peek(1) == 0x0A else {
+                advance()
                 throw HCLSyntaxError(
                     message: "a carriage return (U+000D) must be followed by a line feed; HCL lines end with LF "
-                        + "or CR LF", range: SourceRange(start: start, end: SourcePosition(line: start.line, column: start.column + 1, offset: start.offset + 1)))
+                        + "or CR LF", range: SourceRange(start: start, end: position))
             }
             advance(2)
             return token(.newline, from: start)

@@ -1,5 +1,5 @@
 /// Collects the decoded text of one template literal and where each scalar came from, then makes the
-/// `StringValue`. While the scalars stand one column apart on one line, as in most strings, only the first
+/// `StringValue`. While each scalar is one column of its own bytes on one line, as in most strings, only the first
 /// position is kept; a table of every scalar's position is made at the first escape, line break or gap.
 struct HCLLiteralBuilder {
     private var utf8: [UInt8] = []
@@ -22,15 +22,19 @@ struct HCLLiteralBuilder {
             if scalar.properties.isWhitespace { return }
             trimsLeadingWhitespace = false
         }
-        if let first {
-            if positions == nil, start != regularPosition(first, scalarCount, utf8.count) {
-                positions = regularPositions(from: first)
-            }
-        } else {
-            first = start
+        let width = UTF8.width(scalar)
+        let first = self.first ?? start
+        self.first = first
+        // Regular: this scalar starts where the one before ended and spans one column and its own UTF-8 bytes (an
+        // escape such as \u00e9 spans more).
+        if positions == nil,
+            start != regularPosition(first, scalarCount, utf8.count)
+                || end != regularPosition(first, scalarCount + 1, utf8.count + width)
+        {
+            positions = regularPositions(from: first)
         }
         positions?.append(start)
-        if scalar.value < 0x80 {
+        if width == 1 {
             utf8.append(UInt8(scalar.value))
         } else {
             utf8.append(contentsOf: UTF8.encode(scalar)!)

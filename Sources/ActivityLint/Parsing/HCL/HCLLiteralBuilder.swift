@@ -43,6 +43,35 @@ struct HCLLiteralBuilder {
         self.end = end
     }
 
+    /// Adds a run of ASCII characters other than line breaks, which the source spells as they are, starting at
+    /// `start`: the common case, added without a position per character.
+    mutating func append(asciiRun run: UnsafeBufferPointer<UInt8>, from start: SourcePosition) {
+        var run = run
+        var start = start
+        if trimsLeadingWhitespace {
+            let kept = run.firstIndex { $0 != 0x20 && $0 != 0x09 && $0 != 0x0B && $0 != 0x0C } ?? run.endIndex
+            start.column += kept
+            start.offset += kept
+            run = UnsafeBufferPointer(rebasing: run[kept...])
+            guard !run.isEmpty else { return }
+            trimsLeadingWhitespace = false
+        }
+        guard !run.isEmpty else { return }
+        let first = self.first ?? start
+        self.first = first
+        if positions == nil, start != regularPosition(first, scalarCount, utf8.count) {
+            positions = regularPositions(from: first)
+        }
+        if positions != nil {
+            for index in 0..<run.count {
+                positions!.append(SourcePosition(line: start.line, column: start.column + index, offset: start.offset + index))
+            }
+        }
+        utf8.append(contentsOf: run)
+        scalarCount += run.count
+        end = SourcePosition(line: start.line, column: start.column + run.count, offset: start.offset + run.count)
+    }
+
     /// Drops white space at the end, for a `${~` or `%{~` strip marker after this literal.
     mutating func trimTrailingWhitespace() {
         while let first, let (scalar, width) = lastScalar(), scalar.properties.isWhitespace {

@@ -91,6 +91,10 @@ extension HCLSyntaxParser {
                     cursor.advance()
                     literal.append(Unicode.Scalar(byte), from: start, to: cursor.position)
                 }
+            case 0x20...0x7E:
+                let length = asciiRunLength(quoted: mode.isQuoted)
+                literal.append(asciiRun: UnsafeBufferPointer(rebasing: cursor.bytes[cursor.index..<cursor.index + length]), from: start)
+                cursor.advance(length)
             default:
                 guard let (scalar, width) = cursor.scalar(at: cursor.index) else {
                     throw HCLSyntaxError(
@@ -101,5 +105,19 @@ extension HCLSyntaxParser {
                 literal.append(scalar, from: start, to: cursor.position)
             }
         }
+    }
+
+    /// How many printable ASCII bytes from the cursor are plain text: none of them opens a tag, an escape or (in
+    /// a quoted string) closes the string. At least 1: the byte under the cursor is one.
+    private func asciiRunLength(quoted: Bool) -> Int {
+        let bytes = cursor.bytes
+        var end = cursor.index + 1
+        while end < bytes.count {
+            let byte = bytes[end]
+            guard byte >= 0x20, byte <= 0x7E, byte != UInt8(ascii: "$"), byte != UInt8(ascii: "%") else { break }
+            if quoted, byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { break }
+            end += 1
+        }
+        return end - cursor.index
     }
 }

@@ -29,7 +29,7 @@ struct HCLSyntaxParser {
     var ignoresNewlines = false
     let maxDepth: Int
     var depth = 0
-    private let stack = StackBudget()
+    private var stack = StackBudget()
 
     init(cursor: HCLCursor, maxDepth: Int) {
         self.cursor = cursor

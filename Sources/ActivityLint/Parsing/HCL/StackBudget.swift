@@ -11,23 +11,37 @@ import Darwin
 /// thread on macOS). The budget turns "the stack is nearly used up" into a `nesting-too-deep` finding instead of
 /// a crash, whatever the build and thread.
 struct StackBudget {
-    /// The lowest address the parser may reach, or 0 when the stack's bounds are unknown.
-    private let floor: UInt
+    /// Where the stack stood when the budget was made.
+    private let entry = StackBudget.currentAddress()
+    /// The lowest address the parser may reach (0 when the stack's bounds are unknown), found once the parser has
+    /// used `uncheckedUse`: finding it can cost a read of /proc/self/maps on Linux, which most parses never need.
+    private var floor: UInt?
+    private let reserve: Int
+    private static let uncheckedUse: UInt = 64 * 1024
 
     /// A budget for the calling thread that keeps `reserve` bytes (at most a quarter of the stack) unused.
     init(reserve: Int = 128 * 1024) {
-        guard let (low, size) = Self.currentStackBounds() else {
-            floor = 0
-            return
-        }
-        floor = low + UInt(min(reserve, size / 4))
+        self.reserve = reserve
     }
 
     /// Whether the caller's frame is still above the floor.
+    mutating func hasRoom() -> Bool {
+        let here = Self.currentAddress()
+        if floor == nil {
+            guard here < entry, entry - here > Self.uncheckedUse else { return true }
+            if let (low, size) = Self.currentStackBounds() {
+                floor = low + UInt(min(reserve, size / 4))
+            } else {
+                floor = 0
+            }
+        }
+        return here > floor!
+    }
+
     @inline(never)
-    func hasRoom() -> Bool {
+    private static func currentAddress() -> UInt {
         var marker: UInt8 = 0
-        return withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) } > floor
+        return withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }
     }
 
     /// The lowest address of the calling thread's stack and its size.

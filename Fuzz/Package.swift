@@ -23,6 +23,11 @@ let package = Package(
             name: "FuzzJSON",
             dependencies: ["FuzzSupport", .product(name: "ActivityLint", package: "activity-lint")]
         ),
+        // The HCL native-syntax parser on its own: every range and position of the tree against the source.
+        .executableTarget(
+            name: "FuzzHCL",
+            dependencies: ["FuzzSupport", .product(name: "ActivityLint", package: "activity-lint")]
+        ),
         // The libyaml-based YAML loader on its own.
         .executableTarget(
             name: "FuzzYAML",

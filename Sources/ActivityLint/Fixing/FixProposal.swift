@@ -14,8 +14,9 @@ public struct FixProposal: Hashable, Sendable {
     public enum Change: Hashable, Sendable {
         /// A string (a key or a value) gets new text, written in the string's own quoting style.
         case replaceText(StringValue, with: String)
-        /// The code points `scalars` of a string are replaced by `with` (forbidden characters in a name).
-        case replaceScalars(StringValue, scalars: Range<Int>, with: String)
+        /// The characters of a string at `range` (where the rule found them) are replaced by `with`: a forbidden
+        /// character, the part of a name over its length.
+        case replaceCharacters(StringValue, range: SourceRange, with: String)
         /// A quoted number becomes the number: `"300"` -> `300` (`range` is the whole quoted scalar).
         case unquoteNumber(SourceRange, digits: String)
         /// A plain YAML scalar gets double quotes.

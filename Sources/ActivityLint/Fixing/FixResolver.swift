@@ -26,15 +26,16 @@ struct FixResolver {
         case .replaceText(let string, let text):
             guard let content = contentRange(of: string) else { return nil }
             return replacing(content, in: string, with: text)
-        case .replaceScalars(let string, let scalars, let text):
-            guard let content = contentRange(of: string) else { return nil }
-            let utf8 = Array(string.text.unicodeScalars)
-            guard scalars.lowerBound >= 0, scalars.upperBound <= utf8.count else { return nil }
-            var replaced = String.UnicodeScalarView()
-            replaced.append(contentsOf: utf8[..<scalars.lowerBound])
-            replaced.append(contentsOf: text.unicodeScalars)
-            replaced.append(contentsOf: utf8[scalars.upperBound...])
-            return replacing(content, in: string, with: String(replaced))
+        case .replaceCharacters(let string, let range, let text):
+            guard let content = contentRange(of: string), content.lowerBound <= range.start.offset,
+                  range.start.offset <= range.end.offset, range.end.offset <= content.upperBound
+            else { return nil }
+            let style = ScalarStyle.Style(opening: content.lowerBound > 0 ? bytes[content.lowerBound - 1] : 0,
+                                          closing: content.upperBound < bytes.count ? bytes[content.upperBound] : 0)
+            // A plain scalar must not start anew: `-` or `?` first could turn it into a list or a key.
+            if style == .plain, syntax != .yaml || range.start.offset == content.lowerBound { return nil }
+            guard style.admits(text) else { return nil }
+            return [TextEdit(offset: range.start.offset, endOffset: range.end.offset, replacement: text)]
         case .unquoteNumber(let range, let digits):
             let start = range.start.offset
             let end = range.end.offset
@@ -56,32 +57,53 @@ struct FixResolver {
     }
 
     /// Where `string`'s text is in the file, when the bytes there are exactly its text (no escapes, no folding).
+    /// Checked once per string: a name with thousands of reported characters asks thousands of times.
     private func contentRange(of string: StringValue) -> Range<Int>? {
-        guard string.scalarPositions == nil, string.loneSurrogates.isEmpty else { return nil }
         let start = string.contentStart.offset
+        if let known = verified.ranges[start] { return known }
+        var range: Range<Int>?
         let end = start + string.text.utf8.count
-        guard start >= 0, end <= bytes.count, bytes[start..<end].elementsEqual(string.text.utf8) else { return nil }
-        return start..<end
+        if string.scalarPositions == nil, string.loneSurrogates.isEmpty, start >= 0, end <= bytes.count,
+           bytes[start..<end].elementsEqual(string.text.utf8) {
+            range = start..<end
+        }
+        verified.ranges[start] = .some(range)
+        return range
     }
 
+    /// The strings whose bytes were compared with their text, by where their content starts.
+    private final class VerifiedStrings {
+        var ranges: [Int: Range<Int>?] = [:]
+    }
+
+    private let verified = VerifiedStrings()
+
     /// Writes `text` over a string's content in the string's own style; a plain YAML scalar whose new text would
-    /// not stay a plain string gets double quotes.
+    /// not stay a plain string gets double quotes. Only the bytes that differ are edited.
     private func replacing(_ content: Range<Int>, in string: StringValue, with text: String) -> [TextEdit]? {
-        let opening = content.lowerBound > 0 ? bytes[content.lowerBound - 1] : 0
-        let isQuoted = (opening == UInt8(ascii: "\"") || opening == UInt8(ascii: "'"))
-            && content.upperBound < bytes.count && bytes[content.upperBound] == opening
-        let replacement: String
-        if isQuoted {
-            guard let written = opening == UInt8(ascii: "\"")
-                ? ScalarStyle.insideDoubleQuotes(text) : ScalarStyle.insideSingleQuotes(text)
-            else { return nil }
-            replacement = written
+        let style = ScalarStyle.Style(opening: content.lowerBound > 0 ? bytes[content.lowerBound - 1] : 0,
+                                      closing: content.upperBound < bytes.count ? bytes[content.upperBound] : 0)
+        var edit: TextEdit
+        if style.admits(text), style != .plain || ScalarStyle.isPlainString(text) {
+            edit = TextEdit(offset: content.lowerBound, endOffset: content.upperBound, replacement: text)
+        } else if style == .plain, syntax == .yaml, let quoted = ScalarStyle.doubleQuoted(text) {
+            return [TextEdit(offset: content.lowerBound, endOffset: content.upperBound, replacement: quoted)]
         } else {
-            guard syntax == .yaml else { return nil }
-            guard let written = ScalarStyle.isPlainString(text) ? text : ScalarStyle.doubleQuoted(text) else { return nil }
-            replacement = written
+            return nil
         }
-        return [TextEdit(offset: content.lowerBound, endOffset: content.upperBound, replacement: replacement)]
+        guard style != .plain || syntax == .yaml else { return nil }
+        // Keep the common start and end: a change of case in one word edits that word, not the whole value.
+        let old = Array(string.text.utf8), new = Array(text.utf8)
+        var prefix = 0
+        while prefix < old.count, prefix < new.count, old[prefix] == new[prefix], new[prefix] < 0x80 { prefix += 1 }
+        var suffix = 0
+        while suffix < old.count - prefix, suffix < new.count - prefix,
+              old[old.count - 1 - suffix] == new[new.count - 1 - suffix], new[new.count - 1 - suffix] < 0x80 {
+            suffix += 1
+        }
+        edit = TextEdit(offset: content.lowerBound + prefix, endOffset: content.upperBound - suffix,
+                        replacement: String(decoding: new[prefix..<(new.count - suffix)], as: UTF8.self))
+        return [edit]
     }
 
     private func touchesAliasedAnchor(_ edit: TextEdit) -> Bool {

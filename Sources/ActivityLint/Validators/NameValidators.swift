@@ -39,7 +39,7 @@ struct NameLength: PlainValidator {
                 at: excess, pointer: name.pointer, value: name.string.text,
                 fix: FixProposal(
                     "Shorten the name to 80 characters (renames the activity)", .unsafe,
-                    .replaceScalars(name.string, scalars: NameValidators.maximumLength..<count, with: "")))
+                    .replaceCharacters(name.string, range: excess, with: "")))
         }
     }
 }
@@ -74,13 +74,14 @@ struct NameForbiddenCharacter: PlainValidator {
         for (index, codePoint) in offending {
             guard let category = NameCharacterClass.forbiddenCategory(codePoint) else { continue }
             // Not inside an Fn::Sub template: its text is the function's argument, not the name.
+            let range = locator.range(ofScalar: index)
             let fix = name.isTemplate ? nil : FixProposal(
                 "Replace \(CodePointDescription.describe(codePoint)) with '-' (renames the activity)", .unsafe,
-                .replaceScalars(name.string, scalars: index..<(index + 1), with: "-"))
+                .replaceCharacters(name.string, range: range, with: "-"))
             context.report(
                 "activity name contains \(category) \(CodePointDescription.describe(codePoint)) at character "
                     + "\(index + 1); AWS rejects the name with InvalidName",
-                at: locator.range(ofScalar: index), pointer: name.pointer,
+                at: range, pointer: name.pointer,
                 value: String(codePoint, radix: 16), fix: fix)
         }
     }

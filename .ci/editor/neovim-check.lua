@@ -1,9 +1,8 @@
 -- End-to-end check of `activity-lint lsp` with Neovim's built-in client (0.7 API): open a bad request, receive the
 -- diagnostics, apply code actions through the client, save. Any failed step exits Neovim with status 1.
--- Environment: ACTIVITY_LINT_BIN, CHECK_EDITOR_FILE, and CHECK_EDITOR_QUICK_FIX=1 once rules fill `fix`.
+-- Environment: ACTIVITY_LINT_BIN, CHECK_EDITOR_FILE.
 local bin = os.getenv("ACTIVITY_LINT_BIN")
 local file = os.getenv("CHECK_EDITOR_FILE")
-local expect_quick_fix = os.getenv("CHECK_EDITOR_QUICK_FIX") == "1"
 
 local function fail(message)
   io.stderr:write("check-editor: FAIL: " .. message .. "\n")
@@ -82,14 +81,13 @@ wait_for("the suppressed error to go", function() return find(buf, "name-forbidd
 local first = vim.api.nvim_buf_get_lines(buf, 0, 1, false)[1]
 if first ~= "# activity-lint: disable-next-line name-forbidden-character" then fail("line 1 is: " .. first) end
 
--- 3. The quick fix for `Tags` (the preferred action) once rules fill `fix`; until then the first action with an edit.
+-- 3. The quick fix for `Tags`: the preferred action, from the rule's fix.
 local unknown = find(buf, "unknown-member")
 local chosen
 for _, action in ipairs(actions_at(unknown)) do
   if action.edit and action.isPreferred then chosen = action break end
-  if action.edit and not chosen and not expect_quick_fix then chosen = action end
 end
-if not chosen then fail(expect_quick_fix and "no preferred quick fix for unknown-member" or "no code action with an edit") end
+if not chosen then fail("no preferred quick fix for unknown-member") end
 apply(chosen)
 wait_for("the fixed finding to go", function() return find(buf, "unknown-member") == nil end)
 

@@ -52,7 +52,7 @@ struct DuplicateActivities {
         }
         guard let encryption = payload.encryption else { return false }
         return schema.encryptionMembers.contains { member in
-            encryption.member(member).map { Intrinsic.isIntrinsic($0.value) } ?? false
+            encryption.member(member).map { schema.isIntrinsic($0.value) } ?? false
         }
     }
 

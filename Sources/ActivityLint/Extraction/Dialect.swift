@@ -94,4 +94,11 @@ public final class Dialect: Sendable {
 
     /// Whether values can be computed at deploy time in this source, so `unresolved-value` has something to say.
     var hasDeployTimeValues: Bool { hasIntrinsicFunctions || dynamicReferenceMarker != nil }
+
+    /// Whether `node` is an intrinsic function call (`{"Ref": …}`, `!Sub`) in this dialect: elsewhere such an
+    /// object is just an object, and a request that holds one is wrong, not unknowable.
+    func isIntrinsic(_ node: Node) -> Bool { hasIntrinsicFunctions && Intrinsic.isIntrinsic(node) }
+
+    /// The template of an `Fn::Sub` in this dialect.
+    func subTemplate(_ node: Node) -> Node? { hasIntrinsicFunctions ? Intrinsic.subTemplate(node) : nil }
 }

@@ -174,7 +174,7 @@ extension Payload {
             }
         }
         return (tags.elements ?? []).enumerated().compactMap { index, node in
-            guard node.members != nil, !Intrinsic.isIntrinsic(node) else { return nil }
+            guard node.members != nil, !schema.isIntrinsic(node) else { return nil }
             let pointer = DeferredPointer(schema.tagsPointer, index: index)
             let key = node.memberValue(schema.tagKey)
             let value = node.memberValue(schema.tagValue)
@@ -255,17 +255,17 @@ extension Payload {
         if case .string(let string) = node.value, node.tag == nil, schema.dynamicReferenceMarker == nil {
             return Field(range: node.range, string: string, location: pointer)
         }
-        if let template = Intrinsic.subTemplate(node) {
+        if let template = schema.subTemplate(node) {
             return Field(range: template.range, string: template.string!, location: pointer,
                          substitutions: Intrinsic.substitutions(in: template.string!))
         }
-        guard !Intrinsic.isIntrinsic(node), let string = node.string else { return nil }
+        guard !schema.isIntrinsic(node), let string = node.string else { return nil }
         if let marker = schema.dynamicReferenceMarker, string.holds(marker) { return nil }
         return Field(range: node.range, string: string, location: pointer)
     }
 
     func isUnresolved(_ node: Node, member: String) -> Bool {
-        unknownMembers.contains(member) || Intrinsic.isIntrinsic(node)
+        unknownMembers.contains(member) || schema.isIntrinsic(node)
     }
 }
 

@@ -9,7 +9,7 @@ struct PayloadNotObject: PlainValidator {
     static let name = "payload-not-object"
 
     func validate(_ payload: Payload, _ context: inout ValidationContext) {
-        guard payload.root.members == nil, !Intrinsic.isIntrinsic(payload.root) else { return }
+        guard payload.root.members == nil, !payload.schema.isIntrinsic(payload.root) else { return }
         let members = payload.schema.requestMembers.map { "`\($0)`" }.joined(separator: ", ")
         context.report(
             "a CreateActivity request must be an object with \(members), found \(TypeDescription.article(payload.root))",
@@ -45,19 +45,22 @@ struct UnknownMember: PlainValidator {
     func validate(_ payload: Payload, _ context: inout ValidationContext) {
         let schema = payload.schema
         guard !schema.sourceEnforcesShape else { return }
-        check(payload.root, known: schema.requestMembers, place: schema.membersPlace, pointer: "", &context)
+        check(payload.root, known: schema.requestMembers, place: schema.membersPlace, pointer: "", schema, &context)
         // A tag with exactly a key and a value has no unknown member: nearly every tag.
         for entry in payload.tagEntries where !(entry.hasKey && entry.hasValue && entry.memberCount == 2) {
-            check(entry.node, known: schema.tagMembers, place: "a tag", pointer: entry.pointer, &context)
+            check(entry.node, known: schema.tagMembers, place: "a tag", pointer: entry.pointer, schema, &context)
         }
         if let encryption = payload.encryption {
             check(encryption, known: schema.encryptionMembers, place: "`\(schema.encryption)`",
-                  pointer: payload.encryptionPointer, &context)
+                  pointer: payload.encryptionPointer, schema, &context)
         }
     }
 
-    private func check(_ object: Node, known: [String], place: String, pointer: String, _ context: inout ValidationContext) {
-        guard !Intrinsic.isIntrinsic(object), let members = object.members else { return }
+    private func check(
+        _ object: Node, known: [String], place: String, pointer: String, _ dialect: Dialect,
+        _ context: inout ValidationContext
+    ) {
+        guard !dialect.isIntrinsic(object), let members = object.members else { return }
         for member in members where !known.contains(member.key.text) {
             var message = "unknown member \(Quoting.code(member.key.text)) in \(place)"
             var fix: FixProposal?
@@ -96,9 +99,11 @@ struct InvalidType: PlainValidator {
             }
         }
 
-        /// `lenient`: CloudFormation converts scalars (`Name: 12345` becomes "12345", `"300"` becomes 300).
-        func accepts(_ node: Node, lenient: Bool) -> Bool {
-            if Intrinsic.isIntrinsic(node) { return true }
+        /// A dialect that coerces scalars (CloudFormation: `Name: 12345` becomes "12345", `"300"` becomes 300)
+        /// accepts them; one with intrinsic functions accepts any of them.
+        func accepts(_ node: Node, in dialect: Dialect) -> Bool {
+            if dialect.isIntrinsic(node) { return true }
+            let lenient = dialect.coercesScalars
             switch (self, node.value) {
             case (.string, .string), (.list, .array), (.object, .object): return true
             case (.integer, .number(let number)): return number.isInteger
@@ -113,15 +118,14 @@ struct InvalidType: PlainValidator {
         let schema = payload.schema
         guard !schema.sourceEnforcesShape, payload.root.members != nil else { return }
         let root = payload.root
-        let lenient = schema.coercesScalars
-        check(schema.name, in: root, expected: .string, pointer: "", lenient: lenient, &context)
-        check(schema.tags, in: root, expected: .list, pointer: "", lenient: lenient, &context)
-        check(schema.encryption, in: root, expected: .object, pointer: "", lenient: lenient, &context)
+        check(schema.name, in: root, expected: .string, pointer: "", dialect: schema, &context)
+        check(schema.tags, in: root, expected: .list, pointer: "", dialect: schema, &context)
+        check(schema.encryption, in: root, expected: .object, pointer: "", dialect: schema, &context)
         // Tags given by an intrinsic function (`!If [cond, [...], [...]]`) are the function's arguments, not tags.
-        let tags = root.memberValue(schema.tags).map { Intrinsic.isIntrinsic($0) ? [] : $0.elements ?? [] } ?? []
+        let tags = root.memberValue(schema.tags).map { schema.isIntrinsic($0) ? [] : $0.elements ?? [] } ?? []
         if tags.count != payload.tagEntries.count {
             // Some element is no object (or an intrinsic function): report those.
-            for (index, tag) in tags.enumerated() where tag.members == nil && !Intrinsic.isIntrinsic(tag) {
+            for (index, tag) in tags.enumerated() where tag.members == nil && !schema.isIntrinsic(tag) {
                 context.report(
                     "each tag must be an object {\"\(schema.tagKey)\": …, \"\(schema.tagValue)\": …}, found "
                         + TypeDescription.article(tag),
@@ -131,27 +135,28 @@ struct InvalidType: PlainValidator {
         // A tag whose key and value are strings (or absent) is well typed: nearly every tag, decided without
         // looking its members up again.
         for entry in payload.tagEntries where entry.hasKey && entry.key == nil || entry.hasValue && entry.value == nil {
-            check(schema.tagKey, in: entry.node, expected: .string, pointer: entry.pointer, lenient: lenient, &context)
-            check(schema.tagValue, in: entry.node, expected: .string, pointer: entry.pointer, lenient: lenient, &context)
+            check(schema.tagKey, in: entry.node, expected: .string, pointer: entry.pointer, dialect: schema, &context)
+            check(schema.tagValue, in: entry.node, expected: .string, pointer: entry.pointer, dialect: schema, &context)
         }
         if let encryption = payload.encryption {
             let pointer = payload.encryptionPointer
-            check(schema.type, in: encryption, expected: .string, pointer: pointer, lenient: lenient, &context)
-            check(schema.kmsKeyId, in: encryption, expected: .string, pointer: pointer, lenient: lenient, &context)
-            check(schema.reusePeriod, in: encryption, expected: .integer, pointer: pointer, lenient: lenient, &context)
+            check(schema.type, in: encryption, expected: .string, pointer: pointer, dialect: schema, &context)
+            check(schema.kmsKeyId, in: encryption, expected: .string, pointer: pointer, dialect: schema, &context)
+            check(schema.reusePeriod, in: encryption, expected: .integer, pointer: pointer, dialect: schema, &context)
         }
     }
 
-    /// `lenient`: CloudFormation converts scalars to the property's type.
+    /// A dialect that coerces scalars (CloudFormation) converts them to the property's type.
     private func check(
-        _ key: String, in object: Node, expected: Expected, pointer: String, lenient: Bool, _ context: inout ValidationContext
+        _ key: String, in object: Node, expected: Expected, pointer: String, dialect: Dialect,
+        _ context: inout ValidationContext
     ) {
-        guard let node = object.memberValue(key), !expected.accepts(node, lenient: lenient) else { return }
+        guard let node = object.memberValue(key), !expected.accepts(node, in: dialect) else { return }
         var message = "`\(key)` must be \(expected.phrase), found \(TypeDescription.article(node))"
         var fix: FixProposal?
         switch (expected, node.value) {
-        case (.list, .object):
-            message += "; write tags as a list: [{\"key\": \"team\", \"value\": \"payments\"}]"
+        case (.list, .object(let members)):
+            message += "; write tags as a list: " + Self.tagList(members, dialect: dialect)
         case (.integer, .string(let string)) where Int(string.text) != nil:
             message += "; remove the quotes"
             if string.text.utf8.allSatisfy({ (0x30...0x39).contains($0) }) {
@@ -167,5 +172,14 @@ struct InvalidType: PlainValidator {
             break
         }
         context.report(message, at: node, pointer: JSONPointer.appending(key, to: pointer), fix: fix)
+    }
+
+    /// The user's own map written as the list the API wants: `[{"key": "team", "value": "payments"}, …]`, with at
+    /// most two of its entries (an example, not the whole map).
+    static func tagList(_ members: [Node.Member], dialect: Dialect) -> String {
+        let shown = (members.isEmpty ? [("team", "payments")] : members.prefix(2).map { member in
+            (member.key.text, member.value.string?.text ?? member.value.identityText)
+        }).map { "{\"\(dialect.tagKey)\": \(Quoting.code($0.0)), \"\(dialect.tagValue)\": \(Quoting.code($0.1))}" }
+        return "[" + shown.joined(separator: ", ") + (members.count > 2 ? ", …]" : "]")
     }
 }

@@ -43,6 +43,11 @@ let package = Package(
             name: "FuzzSuppressions",
             dependencies: ["FuzzSupport", .product(name: "ActivityLint", package: "activity-lint")]
         ),
+        // Every fix applied to fuzzed input: the result parses whenever the input did.
+        .executableTarget(
+            name: "FuzzFixes",
+            dependencies: ["FuzzSupport", .product(name: "ActivityLint", package: "activity-lint")]
+        ),
         // Bytes -> Linter -> every reporter, with the output invariants users rely on.
         .executableTarget(
             name: "FuzzPipeline",

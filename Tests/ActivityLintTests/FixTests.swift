@@ -156,6 +156,24 @@ struct FixTests {
         #expect(result.applied == 2)
     }
 
+    @Test func editsApplyByByteOffsetIntoTheOriginalTextInAnyOrder() {
+        func fix(_ edits: TextEdit...) -> Fix { Fix(title: "t", applicability: .safe, edits: edits) }
+        // `é` is two bytes: the space after it is at byte 12, character 11.
+        let text = Array(#"{"Name": "é q"}"#.utf8)
+        let result = FixApplier.apply([
+            fix(TextEdit(offset: 12, endOffset: 13, replacement: "_")), fix(TextEdit(offset: 2, endOffset: 6, replacement: "name")),
+        ], to: text)
+        #expect(String(decoding: result.bytes, as: UTF8.self) == #"{"name": "é_q"}"#)
+        // Insertions at two places of one fix, and a removal.
+        let quoted = FixApplier.apply([fix(TextEdit(offset: 6, endOffset: 6, replacement: "\""),
+                                           TextEdit(offset: 10, endOffset: 10, replacement: "\""))], to: Array("name: 0123\n".utf8))
+        #expect(String(decoding: quoted.bytes, as: UTF8.self) == "name: \"0123\"\n")
+        #expect(FixApplier.apply([fix(TextEdit(offset: 4, endOffset: 10, replacement: ""))], to: Array("name: 0123\n".utf8))
+            .bytes == Array("name\n".utf8))
+        // Outside the text: not applied.
+        #expect(FixApplier.apply([fix(TextEdit(offset: 3, endOffset: 99, replacement: ""))], to: text).applied == 0)
+    }
+
     @Test func unifiedDiffShowsOnlyTheChangedLinesWithContext() {
         let old = (1...20).map { "line \($0)\n" }.joined()
         let new = old.replacingOccurrences(of: "line 10\n", with: "line ten\n")

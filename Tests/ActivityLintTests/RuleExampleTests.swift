@@ -54,7 +54,11 @@ struct RuleExampleTests {
             return
         }
         try #require(!titles.isEmpty, "`fixed:` given, but \(failing.ruleID) offers no fix here")
-        #expect(try FixApplication.applying(fixesOf: hits, to: failing.example.text) == fixed)
+        // Every fix in one round, as `--fix --unsafe-fixes` applies them: none may collide with another.
+        let fixes = hits.compactMap(\.fix)
+        let applied = FixApplier.apply(fixes, to: Array(failing.example.text.utf8))
+        #expect(applied.applied == fixes.count, "fixes that overlap")
+        #expect(String(decoding: applied.bytes, as: UTF8.self) == fixed)
         let relinted = Self.lint(fixed).diagnostics
         #expect(!relinted.contains { $0.ruleID == "syntax-error" }, "the fixed text does not parse")
         #expect(!relinted.contains { $0.ruleID == failing.ruleID && $0.fix != nil }, "a second fix would change it again")

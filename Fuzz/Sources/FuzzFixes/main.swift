@@ -41,3 +41,5 @@ public func fuzzFixes(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     fuzzCheck((fixed.result.fixes == nil) == (fixed.bytes == bytes), "fixes reported but nothing changed, or the reverse")
     return 0
 }
+
+runFuzzer(fuzzFixes)

@@ -48,7 +48,7 @@ struct HostileOutputSizeTests {
             switch format {
             case .text: #expect(count == 100, "one header a kept finding")
             case .github: #expect(run.stdout.split(separator: "\n").count == 102, "101 annotations and the summary")
-            case .json, .sarif: #expect(run.stdout.utf8.count < 300_000, "\(format): \(run.stdout.utf8.count) bytes")
+            case .json, .sarif: #expect(run.stdout.utf8.count < 400_000, "\(format): \(run.stdout.utf8.count) bytes")
             }
         }
     }
@@ -139,7 +139,7 @@ struct HostileOutputSizeTests {
         #expect(text.hasPrefix("\(FindingCap.grouped(20_000 - results.count)) of 20,000 results were left out"), "\(text)")
         #expect(text.contains("--sarif-max-bytes N raises the size cap") && !text.contains("--sarif-max-results"))
         #expect((note["properties"] as? [String: Any])?["resultsLeftOut"] as? Int == 20_000 - results.count)
-        #expect(results.count > 5_000 && results.count < 20_000, "the cap takes what fits, not a fixed few")
+        #expect(results.count > 2_000 && results.count < 20_000, "the cap takes what fits, not a fixed few")
     }
 
     @Test func aSarifRunCutsNotesThenWarningsAndNeverAnErrorBeforeThem() throws {

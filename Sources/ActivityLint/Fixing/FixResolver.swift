@@ -79,31 +79,18 @@ struct FixResolver {
     private let verified = VerifiedStrings()
 
     /// Writes `text` over a string's content in the string's own style; a plain YAML scalar whose new text would
-    /// not stay a plain string gets double quotes. Only the bytes that differ are edited.
+    /// not stay a plain string gets double quotes. The edit covers the whole text (a reader of the fix sees the new
+    /// value, not a few changed letters).
     private func replacing(_ content: Range<Int>, in string: StringValue, with text: String) -> [TextEdit]? {
         let style = ScalarStyle.Style(opening: content.lowerBound > 0 ? bytes[content.lowerBound - 1] : 0,
                                       closing: content.upperBound < bytes.count ? bytes[content.upperBound] : 0)
-        var edit: TextEdit
+        // A plain scalar exists only in YAML: JSON strings are always quoted.
+        if style == .plain, syntax != .yaml { return nil }
         if style.admits(text), style != .plain || ScalarStyle.isPlainString(text) {
-            edit = TextEdit(offset: content.lowerBound, endOffset: content.upperBound, replacement: text)
-        } else if style == .plain, syntax == .yaml, let quoted = ScalarStyle.doubleQuoted(text) {
-            return [TextEdit(offset: content.lowerBound, endOffset: content.upperBound, replacement: quoted)]
-        } else {
-            return nil
+            return [TextEdit(offset: content.lowerBound, endOffset: content.upperBound, replacement: text)]
         }
-        guard style != .plain || syntax == .yaml else { return nil }
-        // Keep the common start and end: a change of case in one word edits that word, not the whole value.
-        let old = Array(string.text.utf8), new = Array(text.utf8)
-        var prefix = 0
-        while prefix < old.count, prefix < new.count, old[prefix] == new[prefix], new[prefix] < 0x80 { prefix += 1 }
-        var suffix = 0
-        while suffix < old.count - prefix, suffix < new.count - prefix,
-              old[old.count - 1 - suffix] == new[new.count - 1 - suffix], new[new.count - 1 - suffix] < 0x80 {
-            suffix += 1
-        }
-        edit = TextEdit(offset: content.lowerBound + prefix, endOffset: content.upperBound - suffix,
-                        replacement: String(decoding: new[prefix..<(new.count - suffix)], as: UTF8.self))
-        return [edit]
+        guard style == .plain, let quoted = ScalarStyle.doubleQuoted(text) else { return nil }
+        return [TextEdit(offset: content.lowerBound, endOffset: content.upperBound, replacement: quoted)]
     }
 
     private func touchesAliasedAnchor(_ edit: TextEdit) -> Bool {

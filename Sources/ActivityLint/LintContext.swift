@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A configuration made ready to lint: the rules it puts in force (the built-in catalog and its rule packs, with
 /// its severities and rules turned off) and the paths it admits. What an editor or a language server builds once
@@ -69,9 +73,9 @@ public struct LintContext: Sendable {
     /// the defaults when there is none. The root is the git work tree holding the path, else its folder.
     public init(nearestConfigurationTo path: String) throws(ConfigurationError) {
         let absolute = PathText.standardized(path, in: PathText.currentDirectory)
-        var isFolder: ObjCBool = false
-        let exists = FileManager.default.fileExists(atPath: absolute, isDirectory: &isFolder)
-        let folder = exists && isFolder.boolValue ? absolute : PathText.parent(of: absolute)
+        var info = stat()
+        let isFolder = stat(absolute, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+        let folder = isFolder ? absolute : PathText.parent(of: absolute)
         let configuration = try ConfigurationLoader.find(from: folder)
             .map { file throws(ConfigurationError) in try ConfigurationLoader.load(path: file) } ?? Configuration()
         try self.init(configuration: configuration, root: RepositoryRoot.find(from: folder) ?? folder)

@@ -92,8 +92,8 @@ public enum InputReader {
     }
 }
 
-/// read(2) by its module's name: inside `InputReader`, `read` is the enum's own method.
-private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+/// read(2) by its module's name, for types that have a `read` of their own (`InputReader`, the server loop).
+func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
     #if canImport(Glibc)
     Glibc.read(descriptor, buffer, count)
     #elseif canImport(Darwin)

@@ -1,5 +1,3 @@
-import Foundation
-
 /// The language server's one seam to the linter: which configuration governs a document, and the document's
 /// diagnostics under it. Everything else in the server speaks the protocol.
 ///
@@ -72,7 +70,7 @@ struct DocumentLinting {
 
     private mutating func governing(_ path: String?) -> Governance {
         guard let path else { return unconfigured }
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = PathText.parent(of: path)
         let file: String?
         if let known = nearest[folder] {
             file = known

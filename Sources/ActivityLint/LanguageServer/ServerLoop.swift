@@ -1,5 +1,3 @@
-import Foundation
-
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -40,7 +38,7 @@ public enum ServerLoop {
         let maxContent = options.limits.maxFileSize > Int.max / 8 ? Int.max : options.limits.maxFileSize * 6 + 1 << 20
         let reader = MessageReader(maxContentLength: maxContent) { buffer, count in
             while true {
-                let got = Foundation.read(0, buffer, count)
+                let got = systemRead(0, buffer, count)
                 if got < 0 && errno == EINTR { continue }
                 return got
             }
@@ -51,7 +49,7 @@ public enum ServerLoop {
     /// Serves `reader` until `exit` or its end.
     static func run(_ server: LanguageServer, reader: MessageReader) -> Int32 {
         let queue = IncomingQueue(capacity: 1024)
-        let thread = Thread { [reader] in
+        ReaderThread.start(stackSize: 8 << 20) { [reader] in
             var reader = reader
             while true {
                 let incoming: Incoming
@@ -69,8 +67,6 @@ public enum ServerLoop {
                 if case .end = incoming { return }
             }
         }
-        thread.stackSize = 8 << 20
-        thread.start()
         var pending = PendingMessages()
         while server.exitStatus == nil {
             if pending.isEmpty {
@@ -140,7 +136,7 @@ struct PendingMessages {
 /// A bounded queue between the reader thread and the server: a client that writes faster than the server reads
 /// waits on its pipe instead of filling memory.
 final class IncomingQueue: @unchecked Sendable {
-    private let condition = NSCondition()
+    private let condition = ConditionLock()
     private var items: [ServerLoop.Incoming] = []
     private let capacity: Int
 
@@ -168,7 +164,7 @@ final class IncomingQueue: @unchecked Sendable {
             let remaining = ContinuousClock.now.duration(to: deadline)
             if remaining <= .zero { return [] }
             let seconds = Double(remaining.components.seconds) + Double(remaining.components.attoseconds) / 1e18
-            _ = condition.wait(until: Date(timeIntervalSinceNow: seconds))
+            condition.wait(seconds: seconds)
         }
         let taken = items
         items = []

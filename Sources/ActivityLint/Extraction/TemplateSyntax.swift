@@ -11,7 +11,8 @@ public struct TemplateSyntax: Sendable {
     /// `${…}`, with `$${` for literal text.
     public static let dollarBraces = TemplateSyntax(hasDirectives: false)
 
-    /// The substitutions of `string` as sorted, disjoint code point ranges. A substitution ends at the `}` that
+    /// The substitutions of `string` (and the escaping `$` or `%` of each `$${`, `%%{`) as sorted, disjoint code
+    /// point ranges: what is not the value's literal text. A substitution ends at the `}` that
     /// closes its `{`, braces and quoted strings inside it counted (`${lookup(var.m, "}")}`,
     /// `${self:custom.${opt:stage}}`); an unclosed one runs to the end. One pass over the text.
     public func substitutions(in string: StringValue) -> [Range<Int>] {
@@ -27,6 +28,8 @@ public struct TemplateSyntax: Sendable {
                 continue
             }
             if scalars[index + 1] == scalar, index + 2 < scalars.count, scalars[index + 2] == "{" {
+                // The escaping `$` of `$${` is no character of the value: it is left out like a substitution.
+                ranges.append(index..<(index + 1))
                 index += 3
                 continue
             }

@@ -54,12 +54,16 @@ enum TerraformConfigurationExtractor: RequestSource {
         if let tags = lookup.mergedTags(of: body, provider: providerAlias(of: body)) {
             members.append(tags)
         }
+        // A block (`.tf`, or a list in `.tf.json`) or, in `.tf.json`, an object: pointers follow what is written.
+        var encryptionIsObject = false
         if let block = body.member("encryption_configuration"),
            let first = TerraformBlocks.objects(of: block.value, at: "").first?.node
         {
             let settings = Node(.object((first.members ?? []).map { lookup.resolved($0) }), range: first.range)
+            encryptionIsObject = block.value.members != nil
             members.append(Node.Member(
-                key: block.key, keyRange: block.keyRange, value: Node(.array([settings]), range: block.value.range)))
+                key: block.key, keyRange: block.keyRange,
+                value: encryptionIsObject ? settings : Node(.array([settings]), range: block.value.range)))
         }
         for meta in ["count", "for_each"] {
             guard let member = body.member(meta) else { continue }
@@ -69,7 +73,7 @@ enum TerraformConfigurationExtractor: RequestSource {
         }
         return PayloadSite(
             root: Node(.object(members), range: body.range), pointer: pointer, documentIndex: documentIndex,
-            schema: .terraformConfiguration, subject: address, scopePointer: pointer, origins: lookup.origins)
+            schema: encryptionIsObject ? .terraformJSONConfiguration : .terraformConfiguration, subject: address, scopePointer: pointer, origins: lookup.origins)
     }
 
     /// `provider = aws.west` names the provider configuration with `alias = "west"`; nil for the default one.
@@ -86,13 +90,19 @@ extension Dialect {
     /// An `aws_sfn_activity` block of a configuration: `name`, a `tags` map (with the provider's default tags
     /// merged in), an `encryption_configuration` block. `terraform validate` checks argument names and types and
     /// converts scalars; the provider drops `""`, `0` and null; strings are templates.
-    static let terraformConfiguration = Dialect(
+    static let terraformConfiguration = terraformConfiguration(encryptionIsBlockList: true)
+    /// The same in `.tf.json` with `encryption_configuration` written as an object rather than a list of one.
+    static let terraformJSONConfiguration = terraformConfiguration(encryptionIsBlockList: false)
+
+    private static func terraformConfiguration(encryptionIsBlockList: Bool) -> Dialect {
+        Dialect(
         name: "name", tags: "tags", tagKey: "key", tagValue: "value", encryption: "encryption_configuration",
         type: "type", kmsKeyId: "kms_key_id", reusePeriod: "kms_data_key_reuse_period_seconds",
-        tagsAreMap: true, encryptionIsBlockList: true, membersPlace: "the resource block",
+        tagsAreMap: true, encryptionIsBlockList: encryptionIsBlockList, membersPlace: "the resource block",
         sourceEnforcesShape: true,
         nameRequirement: NameRequirement(
             missing: "missing required argument `name`", missingObject: nil,
             answer: "Terraform: The argument \"name\" is required, but no definition was found", exception: Finding.noException),
         emptyMeansUnset: true, templates: .terraform)
+    }
 }

@@ -125,4 +125,12 @@ struct TerraformConfigurationTests {
         let json = #"{"resource": {"aws_sfn_activity": {"a": {"name": "x ${var.env}"}}}}"#
         #expect(rules(json, path: "main.tf.json") == ["1:50 unresolved-value", "1:52 name-forbidden-character"])
     }
+
+    /// The provider accepts an empty name and an empty `type` (dropped), and AWS refuses both at apply; an empty
+    /// `kms_key_id` is dropped, so it is no length error.
+    @Test func whatTheProviderAcceptsAndAWSRefusesIsReported() {
+        let text = "resource \"aws_sfn_activity\" \"a\" {\n  name = \"\"\n  encryption_configuration {\n"
+            + "    type = \"\"\n    kms_key_id = \"\"\n  }\n}\n"
+        #expect(rules(text) == ["2:10 name-length", "3:3 encryption-type-required"])
+    }
 }

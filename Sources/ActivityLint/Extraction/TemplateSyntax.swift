@@ -1,15 +1,12 @@
-/// How a source writes values computed from literal text and substitutions in one string: Terraform's
-/// `"orders-${var.env}"` (and `%{…}` directives), Pulumi YAML's `${resource.property}`, Serverless Framework's
-/// `${self:custom.stage}`. Rules check only the literal text; a string that is nothing but one substitution is a
-/// value no linter can know.
+/// How a source writes values computed from literal text and substitutions in one string, such as Terraform's
+/// `"orders-${var.env}"` (and `%{…}` directives). Rules check only the literal text; a string that is nothing but
+/// one substitution is a value no linter can know.
 public struct TemplateSyntax: Sendable {
     /// Whether `%{…}` is a substitution too (Terraform's template directives).
     let hasDirectives: Bool
 
     /// `${…}` and `%{…}`, with `$${` and `%%{` for literal text.
     public static let terraform = TemplateSyntax(hasDirectives: true)
-    /// `${…}`, with `$${` for literal text.
-    public static let dollarBraces = TemplateSyntax(hasDirectives: false)
 
     /// The substitutions of `string` (and the escaping `$` or `%` of each `$${`, `%%{`) as sorted, disjoint code
     /// point ranges: what is not the value's literal text. A substitution ends at the `}` that

@@ -18,14 +18,22 @@ struct ValueOrigins: Sendable {
 
     var isEmpty: Bool { origins.isEmpty && everyFinding.isEmpty }
 
-    /// The findings with their values' origins said. Linear in findings times origins, and a request's values have
-    /// a few origins at most (one per member looked up).
+    /// The findings with their values' origins said. Origins are the same place or apart (a default, a local, a
+    /// provider's tags), so the one a finding is in is the last that starts at or before it: a binary search.
     func annotate(_ findings: [Finding]) -> [Finding] {
         guard !isEmpty else { return findings }
+        let sorted = origins.sorted { $0.range.start.offset < $1.range.start.offset }
         return findings.map { finding in
             var finding = finding
             let offset = finding.range.start.offset
-            if let origin = origins.first(where: { $0.range.start.offset <= offset && offset < $0.range.end.offset }) {
+            var low = 0
+            var high = sorted.count
+            while low < high {
+                let middle = (low + high) / 2
+                if sorted[middle].range.start.offset <= offset { low = middle + 1 } else { high = middle }
+            }
+            if low > 0, offset < sorted[low - 1].range.end.offset {
+                let origin = sorted[low - 1]
                 finding.message += " (\(origin.remark))"
                 if let use = origin.use { finding.related.append(use) }
             }

@@ -162,8 +162,8 @@ public struct Linter: Sendable {
                 for site in extracted.sites {
                     // One request's tags at a time: a plan with thousands of requests never holds them all.
                     let payload = site.payload()
-                    findings += UnresolvedValues.findings(for: payload)
-                    findings += engine.findings(for: payload)
+                    findings += site.origins.annotate(
+                        UnresolvedValues.findings(for: payload) + engine.findings(for: payload))
                     if let activity = DuplicateActivities.activity(payload, file: path, source: source) {
                         activities.append(activity)
                     }
@@ -173,8 +173,9 @@ public struct Linter: Sendable {
                 }
             }
             parsed.releaseDocuments()
-            // Only YAML has comments to carry suppressions.
+            // YAML and HCL have comments to carry suppressions.
             if syntax == .yaml { suppressions = Suppressions(source: source, scalars: parsed.scalarSpans) }
+            if let comments = parsed.lineComments { suppressions = Suppressions(source: source, lineComments: comments) }
             fixes = FixResolver(source: source, syntax: syntax, aliasedRanges: parsed.aliasedRanges)
         }
         if let suppressions, !suppressions.directives.isEmpty {

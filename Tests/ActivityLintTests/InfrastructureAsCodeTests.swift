@@ -137,4 +137,53 @@ struct InfrastructureAsCodeTests {
         #expect(run.stdout.contains("[activity-duplicate-tags]"))
         #expect(run.stdout.contains("      Name: archive-worker\n"), "the source line is quoted")
     }
+
+    @Test func terraformModuleInHCL() throws {
+        let found = try diagnostics("Examples/iac/terraform/main.tf")
+        #expect(summary(found) == [
+            "5:21 name-forbidden-character /resource/aws_sfn_activity/reports/name",
+            "9:16 tag-charset /resource/aws_sfn_activity/intake/tags/owner",
+            "15:7 tag-reserved-prefix /resource/aws_sfn_activity/intake/tags/aws:cost-center",
+            "15:7 tag-reserved-prefix /resource/aws_sfn_activity/archive/tags/aws:cost-center",
+            "27:10 unresolved-value /resource/aws_sfn_activity/intake/name",
+            "27:16 name-forbidden-character /resource/aws_sfn_activity/intake/name",
+            "39:41 encryption-kms-key-required /resource/aws_sfn_activity/reports/encryption_configuration/0/type",
+            "40:41 kms-reuse-period-range /resource/aws_sfn_activity/reports/encryption_configuration/0/kms_data_key_reuse_period_seconds",
+            "49:5 aws-owned-key-extra-settings /resource/aws_sfn_activity/archive/encryption_configuration/0/kms_key_id",
+            "49:18 unresolved-value /resource/aws_sfn_activity/archive/encryption_configuration/0/kms_key_id",
+        ])
+        #expect(found.map(\.subject) == [
+            "aws_sfn_activity.reports", "aws_sfn_activity.intake", "aws_sfn_activity.intake",
+            "aws_sfn_activity.archive", "aws_sfn_activity.intake", "aws_sfn_activity.intake",
+            "aws_sfn_activity.reports", "aws_sfn_activity.reports", "aws_sfn_activity.archive",
+            "aws_sfn_activity.archive",
+        ])
+        // The name is the variable's default: reported there, saying so, with where the resource uses it, and
+        // (the resource has `count`) that it holds for every instance.
+        let fromDefault = found[0]
+        #expect(fromDefault.message.hasSuffix("(the value comes from the default of `var.environment`)"))
+        #expect(fromDefault.related.map { "\($0.range.start.line):\($0.range.start.column) \($0.message)" } == [
+            "37:14 `var.environment` is used here",
+            "35:3 with `count`, this holds for every instance of aws_sfn_activity.reports",
+        ])
+        #expect(found[2].message.hasSuffix("(a default tag of the provider `aws`)"))
+        // The aliased provider has no default tags; `project` replaced by the resource is no duplicate; the
+        // suppressed `archive#v1` is not reported; HCL strings are never edited by a fix.
+        #expect(!found.contains { $0.subject == "aws_sfn_activity.reports" && $0.ruleID.hasPrefix("tag") })
+        #expect(!found.contains { $0.ruleID.hasPrefix("tag-duplicate") || $0.ruleID == "unused-suppression" })
+        #expect(found.allSatisfy { $0.fix == nil })
+    }
+
+    @Test func terraformJSONSyntax() throws {
+        let found = try diagnostics("Examples/iac/terraform/queues.tf.json")
+        #expect(summary(found) == [
+            "5:17 unresolved-value /resource/aws_sfn_activity/settlement/name",
+            "5:28 name-forbidden-character /resource/aws_sfn_activity/settlement/name",
+            "8:26 unresolved-value /resource/aws_sfn_activity/settlement/tags/cost center",
+            "12:25 kms-key-id-format /resource/aws_sfn_activity/settlement/encryption_configuration/kms_key_id",
+        ])
+        #expect(found.allSatisfy { $0.subject == "aws_sfn_activity.settlement" })
+        #expect(found[2].message == "`tags.cost center` is `var.cost_center`, declared in no `variable` block of "
+            + "this file (the module's other files are not read): checks that need its value are skipped")
+    }
 }

@@ -9,6 +9,8 @@ public enum DocumentKind: String, Sendable, CaseIterable {
     case cloudFormation = "cloudformation-template"
     /// `terraform show -json` output of a plan.
     case terraformPlan = "terraform-plan"
+    /// A Terraform or OpenTofu configuration file (`.tf`, `.tofu`, `.tf.json`) that declares an `aws_sfn_activity`.
+    case terraformConfiguration = "terraform-configuration"
     /// Anything else: a package manifest, a workflow, a Kubernetes manifest, a state machine definition.
     case notActivity = "not-activity"
     /// Only for a whole file: linted, but what it holds could not be told, because it is not UTF-8 text, or a
@@ -21,7 +23,7 @@ public enum DocumentKind: String, Sendable, CaseIterable {
     /// Whether the linter reads requests from a document of this kind.
     var holdsRequests: Bool {
         switch self {
-        case .apiRequest, .cliSkeleton, .cloudFormation, .terraformPlan: true
+        case .apiRequest, .cliSkeleton, .cloudFormation, .terraformPlan, .terraformConfiguration: true
         case .notActivity, .undetermined, .unread: false
         }
     }

@@ -41,7 +41,9 @@ enum FileClassifier {
         if verdicts.isEmpty {
             // Nothing but comments, or a syntax error before anything was read (a comment in JSON, unquoted keys):
             // a file that spells a member or resource type only CreateActivity has is still reported.
-            if pathNamesActivity || mentionsActivity(text) { return FileVerdict(kind: .apiRequest, documentKinds: kinds) }
+            if pathNamesActivity || mentionsActivity(text) {
+                return FileVerdict(kind: parsed.kindWhenUnread, documentKinds: kinds)
+            }
             let stopped = parsed.findings.first { $0.ruleID == "syntax-error" }
             return skipped(stopped.map { "it could not be parsed (syntax error at line \($0.range.start.line)), and "
                 + "nothing before the error was an activity document" } ?? "it holds no document", kinds: kinds)

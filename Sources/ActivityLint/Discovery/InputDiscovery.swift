@@ -38,6 +38,8 @@ public struct InputItem: Sendable, Hashable {
 /// folder named (of a named file, its folder).
 public struct InputDiscovery: Sendable {
     /// File name endings linted when found inside a directory (files named explicitly are always linted).
+    /// Any case of these; `tf.json` ends in `json`. Terraform and OpenTofu files (`.tf`, `.tofu`) only as those
+    /// tools load them, in lower case (`TerraformFileKind`).
     public static let extensions: Set<String> = ["json", "yaml", "yml"]
     /// Directories never descended into (besides hidden ones, whose names start with a dot).
     public static let skippedDirectories: Set<String> = ["node_modules"]
@@ -230,6 +232,7 @@ public struct InputDiscovery: Sendable {
 
         static func hasLintedExtension(_ name: String) -> Bool {
             guard let dot = name.lastIndex(of: ".") else { return false }
+            if TerraformFileKind.of(path: name) != nil { return true }
             return InputDiscovery.extensions.contains(name[name.index(after: dot)...].lowercased())
         }
 

@@ -38,6 +38,8 @@ public final class Dialect: Sendable {
     public let hasIntrinsicFunctions: Bool
     /// What marks a string resolved at deploy time (CloudFormation's `{{resolve:…}}`); nil when there is none.
     public let dynamicReferenceMarker: String?
+    /// How strings compute values from substitutions (Terraform's `${var.env}`); nil when they are literal text.
+    public let templates: TemplateSyntax?
 
     // MARK: Derived, spelt once
     /// JSON Pointers of the tags and of the encryption object relative to the payload.
@@ -64,7 +66,7 @@ public final class Dialect: Sendable {
         kmsKeyId: String, reusePeriod: String, tagsAreMap: Bool = false, encryptionIsBlockList: Bool = false,
         membersPlace: String, sourceEnforcesShape: Bool = false, nameRequirement: NameRequirement?,
         coercesScalars: Bool = false, emptyMeansUnset: Bool = false, emptyTagValueRefusal: String? = nil,
-        hasIntrinsicFunctions: Bool = false, dynamicReferenceMarker: String? = nil
+        hasIntrinsicFunctions: Bool = false, dynamicReferenceMarker: String? = nil, templates: TemplateSyntax? = nil
     ) {
         self.name = name
         self.tags = tags
@@ -84,6 +86,7 @@ public final class Dialect: Sendable {
         self.emptyTagValueRefusal = emptyTagValueRefusal
         self.hasIntrinsicFunctions = hasIntrinsicFunctions
         self.dynamicReferenceMarker = dynamicReferenceMarker
+        self.templates = templates
         tagsPointer = JSONPointer.appending(tags, to: "")
         let encryptionMember = JSONPointer.appending(encryption, to: "")
         encryptionPointer = encryptionIsBlockList ? JSONPointer.appending(0, to: encryptionMember) : encryptionMember
@@ -93,7 +96,7 @@ public final class Dialect: Sendable {
     }
 
     /// Whether values can be computed at deploy time in this source, so `unresolved-value` has something to say.
-    var hasDeployTimeValues: Bool { hasIntrinsicFunctions || dynamicReferenceMarker != nil }
+    var hasDeployTimeValues: Bool { hasIntrinsicFunctions || dynamicReferenceMarker != nil || templates != nil }
 
     /// Whether `node` is an intrinsic function call (`{"Ref": …}`, `!Sub`) in this dialect: elsewhere such an
     /// object is just an object, and a request that holds one is wrong, not unknowable.

@@ -7,4 +7,6 @@ public enum InputKind: String, Sendable, CaseIterable {
     case cloudformation
     /// `terraform show -json` output of a plan.
     case terraformPlan = "terraform-plan"
+    /// Terraform or OpenTofu configuration files: `.tf`, `.tofu` (HCL) and `.tf.json`.
+    case terraformConfiguration = "terraform-configuration"
 }

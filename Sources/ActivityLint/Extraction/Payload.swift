@@ -169,7 +169,7 @@ extension Payload {
                 let pointer = DeferredPointer(schema.tagsPointer, member: member.key.text)
                 return TagEntry(
                     index: index, node: member.value, location: pointer,
-                    key: Field(range: member.keyRange, string: member.key, location: pointer),
+                    key: templateField(member.key, range: member.keyRange, at: pointer),
                     value: field(of: member.value, at: pointer), hasKey: true, hasValue: true)
             }
         }
@@ -253,7 +253,7 @@ extension Payload {
         // The common case first: an untagged string is never an intrinsic function, and without dynamic references
         // it is its own value.
         if case .string(let string) = node.value, node.tag == nil, schema.dynamicReferenceMarker == nil {
-            return Field(range: node.range, string: string, location: pointer)
+            return templateField(string, range: node.range, at: pointer)
         }
         if let template = schema.subTemplate(node) {
             return Field(range: template.range, string: template.string!, location: pointer,
@@ -265,7 +265,18 @@ extension Payload {
     }
 
     func isUnresolved(_ node: Node, member: String) -> Bool {
-        unknownMembers.contains(member) || schema.isIntrinsic(node)
+        if unknownMembers.contains(member) || schema.isIntrinsic(node) { return true }
+        guard let templates = schema.templates, case .string(let string) = node.value else { return false }
+        return templates.isComputed(string)
+    }
+
+    /// A string as it is, or, where strings are templates, with its substitutions (nil when it is one whole
+    /// substitution: its value is computed).
+    private func templateField(_ string: StringValue, range: SourceRange, at pointer: DeferredPointer) -> Field? {
+        guard let templates = schema.templates else { return Field(range: range, string: string, location: pointer) }
+        let substitutions = templates.substitutions(in: string)
+        if substitutions.count == 1, substitutions[0] == 0..<string.text.unicodeScalars.count { return nil }
+        return Field(range: range, string: string, location: pointer, substitutions: substitutions)
     }
 }
 

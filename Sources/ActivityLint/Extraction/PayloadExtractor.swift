@@ -5,7 +5,8 @@ enum PayloadExtractor {
     /// Every source, in the order the classifier tries their markers (a raw request has none: it is recognised by
     /// its members once no format's markers match).
     static let sources: [any RequestSource.Type] = [
-        CloudFormationExtractor.self, TerraformPlanExtractor.self, APIRequestExtractor.self,
+        CloudFormationExtractor.self, TerraformPlanExtractor.self, TerraformConfigurationExtractor.self,
+        APIRequestExtractor.self,
     ]
 
     /// The source that reads documents of `kind`, nil for kinds that hold no requests.

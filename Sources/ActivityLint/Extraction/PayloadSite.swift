@@ -12,10 +12,12 @@ struct PayloadSite: Sendable {
     /// JSON Pointer of what the request comes from as a whole: the template's resource, the plan's change
     /// ("" for a raw request). Parser findings outside every such place are about other things and dropped.
     let scopePointer: String
+    /// Where values looked up elsewhere came from, for the request's findings.
+    let origins: ValueOrigins
 
     init(
         root: Node, pointer: String, documentIndex: Int, schema: Dialect, subject: String? = nil,
-        unknownMembers: Set<String> = [], scopePointer: String = ""
+        unknownMembers: Set<String> = [], scopePointer: String = "", origins: ValueOrigins = ValueOrigins()
     ) {
         self.root = root
         self.pointer = pointer
@@ -24,6 +26,7 @@ struct PayloadSite: Sendable {
         self.subject = subject
         self.unknownMembers = unknownMembers
         self.scopePointer = scopePointer
+        self.origins = origins
     }
 
     /// Pointers of the members the rules read (name, tags, encryption), for findings about the values themselves.

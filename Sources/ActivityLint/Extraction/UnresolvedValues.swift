@@ -1,39 +1,63 @@
-/// Values no linter can know: intrinsic functions and dynamic references where the dialect has them, and
-/// members the extractor found unknown (Terraform's "known after apply"). The rules
-/// that need them are skipped for that value, and this says so (`unresolved-value`, an info) so nothing passes
-/// unseen.
+/// Values no linter can know: intrinsic functions and dynamic references where the dialect has them, substitutions
+/// in templates (Terraform's `${var.env}`), and members the extractor found unknown (Terraform's "known after
+/// apply"). The rules that need them are skipped for that value, and this says so (`unresolved-value`, an info) so
+/// nothing passes unseen.
 enum UnresolvedValues {
     static func findings(for payload: Payload) -> [Finding] {
         var findings: [Finding] = []
-        func report(_ node: Node, _ pointer: String, _ what: String, _ why: String) {
+        func report(_ range: SourceRange, _ pointer: String, _ what: String, _ why: String) {
             findings.append(Finding(
-                ruleID: "unresolved-value", message: "`\(what)` \(why)", range: node.range,
+                ruleID: "unresolved-value", message: (what.hasPrefix("a ") ? what : "`\(what)`") + " \(why)", range: range,
                 pointer: payload.pointer + pointer, documentIndex: payload.documentIndex, subject: payload.subject))
         }
         let schema = payload.schema
-        func visit(_ member: String, in object: Node, at pointer: String) {
-            guard let node = object.memberValue(member) else { return }
-            let memberPointer = JSONPointer.appending(member, to: pointer)
+        func check(_ node: Node, _ pointer: String, _ what: String) {
             if schema.hasIntrinsicFunctions, let function = Intrinsic.functionName(node) {
                 let why = Intrinsic.subTemplate(node) != nil
                     ? "is an Fn::Sub template: only its literal text is checked"
                     : "is given by \(function): checks that need its value are skipped"
-                report(node, memberPointer, member, why)
+                report(node.range, pointer, what, why)
             } else if case .string(let string) = node.value, let marker = schema.dynamicReferenceMarker,
                       string.holds(marker) {
-                report(node, memberPointer, member, "is a dynamic reference ({{resolve:…}}): checks that need its value are skipped")
+                report(node.range, pointer, what, "is a dynamic reference ({{resolve:…}}): checks that need its value are skipped")
+            } else if case .string(let string) = node.value {
+                checkTemplate(string, node.range, pointer, what)
             }
+        }
+        func checkTemplate(_ string: StringValue, _ range: SourceRange, _ pointer: String, _ what: String) {
+            guard let templates = schema.templates else { return }
+            let substitutions = templates.substitutions(in: string)
+            guard !substitutions.isEmpty else { return }
+            if templates.isComputed(string) {
+                let why = payload.site.origins.unresolvedReasons[range.start.offset]
+                    ?? "is computed (\(Quoting.code(String(string.text.dropFirst(2).dropLast())))): checks that need its "
+                        + "value are skipped"
+                report(range, pointer, what, why)
+            } else {
+                report(range, pointer, what, "is a template: only its literal text is checked")
+            }
+        }
+        func visit(_ member: String, in object: Node, at pointer: String) {
+            guard let node = object.memberValue(member) else { return }
+            check(node, JSONPointer.appending(member, to: pointer), member)
         }
         for member in payload.unknownMembers.sorted() where schema.requestMembers.contains(member) {
             let node = payload.root.memberValue(member) ?? Node(.null, range: payload.root.firstCharacterRange)
-            report(node, JSONPointer.appending(member, to: ""), member,
+            report(node.range, JSONPointer.appending(member, to: ""), member,
                    "is known only after apply: checks that need its value are skipped")
         }
         guard schema.hasDeployTimeValues else { return findings }
         for member in schema.requestMembers { visit(member, in: payload.root, at: "") }
-        for entry in payload.tagEntries {
-            visit(schema.tagKey, in: entry.node, at: entry.pointer)
-            visit(schema.tagValue, in: entry.node, at: entry.pointer)
+        if schema.tagsAreMap, let tags = payload.root.memberValue(schema.tags)?.members {
+            for (entry, member) in zip(payload.tagEntries, tags) {
+                checkTemplate(member.key, member.keyRange, entry.pointer, "a key of `\(schema.tags)`")
+                check(member.value, entry.pointer, "tags.\(member.key.text)")
+            }
+        } else {
+            for entry in payload.tagEntries {
+                visit(schema.tagKey, in: entry.node, at: entry.pointer)
+                visit(schema.tagValue, in: entry.node, at: entry.pointer)
+            }
         }
         if let encryption = payload.encryption {
             for member in schema.encryptionMembers { visit(member, in: encryption, at: payload.encryptionPointer) }

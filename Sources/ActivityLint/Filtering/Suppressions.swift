@@ -4,7 +4,7 @@ import Glibc
 import Darwin
 #endif
 
-/// Inline suppressions written as YAML comments:
+/// Inline suppressions written as YAML comments (and in HCL, as `#` or `//` line comments):
 ///
 /// ```yaml
 /// # activity-lint: disable-next-line name-cloudwatch-safe -- the dot is part of our naming scheme
@@ -65,8 +65,39 @@ struct Suppressions {
                 pendingNextLine = []
             }
             guard let comment, comment < scalars.knownUntil,
-                  let directive = Suppressions.directive(commentAt: comment, lineEnd: lineEnd, lineNumber: lineNumber,
-                                                         source: source)
+                  let directive = Suppressions.directive(commentAt: comment, markerLength: 1, lineEnd: lineEnd,
+                                                         lineNumber: lineNumber, source: source)
+            else { continue }
+            if directive.scope == .line(0) { pendingNextLine.append(directives.count) }
+            directives.append(directive)
+        }
+    }
+
+    /// Finds the directives in the line comments (`#` or `//`) of an HCL file, which its parser found: a `#` inside
+    /// a string or heredoc is no comment. A line holding only a comment (or white space) is no content line.
+    init(source: SourceText, lineComments: [Int]) {
+        directives = []
+        guard !lineComments.isEmpty, Suppressions.mentionsMarker(source.bytes) else { return }
+        let bytes = source.bytes
+        var pendingNextLine: [Int] = []
+        var next = 0
+        for lineNumber in 1...source.lineStarts.count {
+            let lineStart = source.lineStarts[lineNumber - 1]
+            var lineEnd = lineNumber < source.lineStarts.count ? source.lineStarts[lineNumber] : bytes.count
+            while lineEnd > lineStart, bytes[lineEnd - 1] == 0x0A || bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+            while next < lineComments.count, lineComments[next] < lineStart { next += 1 }
+            let comment = next < lineComments.count && lineComments[next] < lineEnd
+                ? lineComments[next] : nil
+            let contentEnd = comment ?? lineEnd
+            if bytes[lineStart..<max(lineStart, contentEnd)].contains(where: { $0 != 0x20 && $0 != 0x09 }) {
+                for index in pendingNextLine { directives[index].scope = .line(lineNumber) }
+                pendingNextLine = []
+            }
+            guard let comment else { continue }
+            let markerLength = bytes[comment] == UInt8(ascii: "#") ? 1 : 2
+            guard let directive = Suppressions.directive(
+                commentAt: comment, markerLength: markerLength, lineEnd: lineEnd, lineNumber: lineNumber,
+                source: source)
             else { continue }
             if directive.scope == .line(0) { pendingNextLine.append(directives.count) }
             directives.append(directive)
@@ -128,10 +159,13 @@ struct Suppressions {
         return kept + unused
     }
 
-    /// Reads the directive of the comment whose `#` is at byte `hash`, if it holds one. `.line(0)` marks "the next
-    /// content line".
-    private static func directive(commentAt hash: Int, lineEnd: Int, lineNumber: Int, source: SourceText) -> Directive? {
-        let comment = String(decoding: source.bytes[(hash + 1)..<lineEnd], as: UTF8.self).drop { $0 == " " }
+    /// Reads the directive of the comment whose `#` (or `//`, `markerLength` 2) is at byte `hash`, if it holds one.
+    /// `.line(0)` marks "the next content line".
+    private static func directive(
+        commentAt hash: Int, markerLength: Int, lineEnd: Int, lineNumber: Int, source: SourceText
+    ) -> Directive? {
+        let comment = String(decoding: source.bytes[min(hash + markerLength, lineEnd)..<lineEnd], as: UTF8.self)
+            .drop { $0 == " " }
         guard comment.hasPrefix(marker) else { return nil }
         let range = SourceRange(start: source.position(atOffset: hash), end: source.position(atOffset: lineEnd))
         let body = comment.dropFirst(marker.count)

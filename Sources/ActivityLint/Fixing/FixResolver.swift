@@ -15,7 +15,8 @@ struct FixResolver {
     }
 
     func fix(for proposal: FixProposal) -> Fix? {
-        guard let edits = edits(for: proposal.change), !edits.isEmpty,
+        // HCL strings have their own quoting and templates, which the edits here do not know: no fix at all.
+        guard syntax != .hcl, let edits = edits(for: proposal.change), !edits.isEmpty,
               !edits.contains(where: touchesAliasedAnchor)
         else { return nil }
         return Fix(title: proposal.title, applicability: proposal.applicability, edits: edits)

@@ -15,6 +15,7 @@ struct TrackedDocument {
         switch languageID {
         case "json", "jsonc": .json
         case "yaml": .yaml
+        case "terraform", "opentofu": .hcl
         default: nil
         }
     }

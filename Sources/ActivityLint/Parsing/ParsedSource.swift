@@ -7,6 +7,10 @@ public struct ParsedSource: Sendable {
     var keysBeforeError: [String]?
     /// For YAML that mentions the suppression marker: where its scalars are, so comments can be told from strings.
     var scalarSpans: YAMLScalarSpans?
+    /// For HCL: where its line comments start (byte offsets), so comments can be told from strings.
+    var lineComments: [Int]?
+    /// What a file with no document is linted as when its text still names what only activity documents have.
+    var kindWhenUnread = DocumentKind.apiRequest
     /// YAML anchored nodes that aliases use (byte ranges): no fix edits them.
     var aliasedRanges: [Range<Int>] = []
     /// How deep the documents' collections nest, so a deep tree can be let go without recursion (`NodeTeardown`).

@@ -2,8 +2,11 @@
 public enum Syntax: String, Sendable, CaseIterable {
     case json
     case yaml
+    /// HCL native syntax: Terraform and OpenTofu `.tf` and `.tofu` files.
+    case hcl
 
     public static func detect(path: String, bytes: [UInt8], contentOffset: Int) -> Syntax {
+        if TerraformFileKind.of(path: path) == .native { return .hcl }
         let lowered = path.lowercased()
         if lowered.hasSuffix(".json") { return .json }
         if lowered.hasSuffix(".yaml") || lowered.hasSuffix(".yml") { return .yaml }
@@ -15,6 +18,7 @@ public enum Syntax: String, Sendable, CaseIterable {
         switch self {
         case .json: JSONParser.parse(source, limits: limits)
         case .yaml: YAMLLoader.load(source, limits: limits)
+        case .hcl: TerraformConfigurationReader.read(source, limits: limits)
         }
     }
 }

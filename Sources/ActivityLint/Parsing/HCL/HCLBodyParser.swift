@@ -5,9 +5,9 @@ extension HCLSyntaxParser {
         do throws(HCLSyntaxError) {
             try advance()
             try parseBodyItems(into: &items, closedBy: nil)
-            return HCLFile(body: HCLBody(items: items), error: nil)
+            return HCLFile(body: HCLBody(items: items), error: nil, lineComments: cursor.lineComments)
         } catch {
-            return HCLFile(body: HCLBody(items: items), error: error)
+            return HCLFile(body: HCLBody(items: items), error: error, lineComments: cursor.lineComments)
         }
     }
 

@@ -2,7 +2,7 @@
 ///
 /// Every move goes forward through `advance`, which counts line breaks (LF, CR LF, and a lone CR, as `SourceText`
 /// does) and UTF-8 continuation bytes, so a position costs O(1) and a whole parse reads each byte a bounded number
-/// of times. Saving and restoring the cursor is a copy of four integers.
+/// of times.
 struct HCLCursor {
     let bytes: UnsafeBufferPointer<UInt8>
     /// The byte offset of the next byte to read.
@@ -12,6 +12,8 @@ struct HCLCursor {
     private(set) var lineStart: Int
     /// UTF-8 continuation bytes between `lineStart` and `index` (each scalar counts one column).
     private var continuationBytes = 0
+    /// Byte offsets of the `#` or `//` of every line comment read, for suppression comments.
+    private(set) var lineComments: [Int] = []
 
     init(bytes: UnsafeBufferPointer<UInt8>, start: Int) {
         self.bytes = bytes
@@ -31,6 +33,10 @@ struct HCLCursor {
 
     @inline(__always) var position: SourcePosition {
         SourcePosition(line: line, column: index - lineStart - continuationBytes + 1, offset: index)
+    }
+
+    mutating func recordLineComment(at offset: Int) {
+        lineComments.append(offset)
     }
 
     /// Whether the cursor stands at the first byte of a line.

@@ -67,6 +67,7 @@ extension HCLCursor {
 
     /// `#` or `//` to the end of the line, and the line break: one newline token.
     private mutating func skipLineComment(from start: SourcePosition) -> HCLToken {
+        recordLineComment(at: start.offset)
         while let byte = current, byte != 0x0A, byte != 0x0D { advance() }
         advance(lineBreakLength)
         return token(.newline, from: start)

@@ -5,10 +5,13 @@
 public struct HCLFile: Sendable {
     public var body: HCLBody
     public var error: HCLSyntaxError?
+    /// Byte offsets of the `#` or `//` that start line comments (never one inside a string or heredoc), in order.
+    public var lineComments: [Int]
 
-    public init(body: HCLBody, error: HCLSyntaxError?) {
+    public init(body: HCLBody, error: HCLSyntaxError?, lineComments: [Int] = []) {
         self.body = body
         self.error = error
+        self.lineComments = lineComments
     }
 
     /// The error as the project's findings (empty when the file parsed).

@@ -63,8 +63,8 @@ extension HCLSyntaxParser {
 
     /// `for k, v in collection : ...` up to the closing `]` or `}` (left as the current token); line breaks are
     /// ignored throughout.
-    private mutating func parseFor(open: SourcePosition, isObject: Bool) throws(HCLSyntaxError) -> HCLExpression {
-        try advance()
+    /// `NAME [, NAME] in` of a `for` expression or a `%{ for }` directive, up to and with `in`.
+    mutating func parseForVariables(of what: String) throws(HCLSyntaxError) -> [String] {
         var variables: [String] = []
         guard token.kind == .identifier else { throw unexpectedToken("a variable name after 'for'") }
         variables.append(token.text)
@@ -75,8 +75,14 @@ extension HCLSyntaxParser {
             variables.append(token.text)
             try advance()
         }
-        guard token.isKeyword("in") else { throw unexpectedToken("'in' after the variables of a 'for' expression") }
+        guard token.isKeyword("in") else { throw unexpectedToken("'in' after the variables of \(what)") }
         try advance()
+        return variables
+    }
+
+    private mutating func parseFor(open: SourcePosition, isObject: Bool) throws(HCLSyntaxError) -> HCLExpression {
+        try advance()
+        let variables = try parseForVariables(of: "a 'for' expression")
         var children = [try parseExpression()]
         _ = try expect(.colon, "':' after the collection of a 'for' expression")
         children.append(try parseExpression())

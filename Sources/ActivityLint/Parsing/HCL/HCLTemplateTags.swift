@@ -50,20 +50,7 @@ extension HCLSyntaxParser {
     private mutating func parseDirective(
         _ keyword: String, start: SourcePosition, mode: TemplateMode, opener: SourcePosition
     ) throws(HCLSyntaxError) -> (HCLTemplateDirective, Bool) {
-        var variables: [String] = []
-        if keyword == "for" {
-            guard token.kind == .identifier else { throw unexpectedToken("a variable name after 'for'") }
-            variables.append(token.text)
-            try advance()
-            if token.isPunctuation(.comma) {
-                try advance()
-                guard token.kind == .identifier else { throw unexpectedToken("a second variable name after ','") }
-                variables.append(token.text)
-                try advance()
-            }
-            guard token.isKeyword("in") else { throw unexpectedToken("'in' after the variables of '%{ for'") }
-            try advance()
-        }
+        let variables = keyword == "for" ? try parseForVariables(of: "'%{ for'") : []
         let expression = try parseExpression()
         var (_, stripsAfter) = try closeTag("directive", openedAt: start)
         let closing = keyword == "if" ? "endif" : "endfor"
@@ -137,7 +124,7 @@ extension HCLSyntaxParser {
         cursor.advance(2)
         var value: UInt32 = 0
         for _ in 0..<digits {
-            guard let byte = cursor.current, let digit = Self.hexValue(byte) else {
+            guard let byte = cursor.current, let digit = JSONText.hexValue(byte) else {
                 throw HCLSyntaxError(
                     message: "invalid escape: expected \(digits) hexadecimal digits after '\\\(digits == 4 ? "u" : "U")', "
                         + "found \(cursor.currentCharacterDescription)", range: SourceRange(at: cursor.position))
@@ -152,15 +139,6 @@ extension HCLSyntaxParser {
                 range: SourceRange(start: start, end: cursor.position))
         }
         return scalar
-    }
-
-    @inline(__always) private static func hexValue(_ byte: UInt8) -> UInt32? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt32(byte - UInt8(ascii: "0"))
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): UInt32(byte - UInt8(ascii: "a") + 10)
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): UInt32(byte - UInt8(ascii: "A") + 10)
-        default: nil
-        }
     }
 
     /// When the line at the cursor is the heredoc's closing line (spaces, the delimiter, then a line break or the

@@ -110,7 +110,7 @@ extension JSONCursor {
         var value: UInt32 = 0
         for digitOffset in offset..<offset + 4 {
             guard digitOffset < bytes.count else { throw unterminatedStringError(open: open) }
-            guard let digit = Self.hexValue(bytes[digitOffset]) else {
+            guard let digit = JSONText.hexValue(bytes[digitOffset]) else {
                 throw JSONSyntaxError(
                     "invalid \\u escape: expected 4 hexadecimal digits after '\\u', found "
                         + describeCharacter(at: digitOffset),
@@ -126,19 +126,10 @@ extension JSONCursor {
         guard offset + 4 <= bytes.count else { return nil }
         var value: UInt32 = 0
         for digitOffset in offset..<offset + 4 {
-            guard let digit = Self.hexValue(bytes[digitOffset]) else { return nil }
+            guard let digit = JSONText.hexValue(bytes[digitOffset]) else { return nil }
             value = value << 4 | digit
         }
         return value
-    }
-
-    @inline(__always) private static func hexValue(_ byte: UInt8) -> UInt32? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt32(byte - UInt8(ascii: "0"))
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): UInt32(byte - UInt8(ascii: "a") + 10)
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): UInt32(byte - UInt8(ascii: "A") + 10)
-        default: nil
-        }
     }
 
     /// Appends a code point (a scalar value, or U+FFFD) as UTF-8.

@@ -19,6 +19,16 @@ struct JSONSyntaxError: Error {
 
 /// Small text helpers for messages.
 enum JSONText {
+    /// The value of a hexadecimal digit, for `\u` escapes in JSON and HCL strings.
+    @inline(__always) static func hexValue(_ byte: UInt8) -> UInt32? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt32(byte - UInt8(ascii: "0"))
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): UInt32(byte - UInt8(ascii: "a") + 10)
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): UInt32(byte - UInt8(ascii: "A") + 10)
+        default: nil
+        }
+    }
+
     static func hexByte(_ byte: UInt8) -> String {
         let digits = String(byte, radix: 16, uppercase: true)
         return "0x" + (digits.count < 2 ? "0" + digits : digits)

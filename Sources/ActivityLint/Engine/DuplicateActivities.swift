@@ -46,13 +46,13 @@ struct DuplicateActivities {
 
     /// Whether tags or encryption are computed at deploy time, so the request cannot be compared.
     private static func hasUnresolvedSettings(_ payload: Payload) -> Bool {
-        let schema = payload.schema
-        for member in [schema.tags, schema.encryption] {
+        let dialect = payload.dialect
+        for member in [dialect.tags, dialect.encryption] {
             if let node = payload.root.memberValue(member), payload.isUnresolved(node, member: member) { return true }
         }
         guard let encryption = payload.encryption else { return false }
-        return schema.encryptionMembers.contains { member in
-            encryption.member(member).map { schema.isIntrinsic($0.value) } ?? false
+        return dialect.encryptionMembers.contains { member in
+            encryption.member(member).map { dialect.isIntrinsic($0.value) } ?? false
         }
     }
 

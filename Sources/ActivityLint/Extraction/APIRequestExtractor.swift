@@ -9,7 +9,7 @@ enum APIRequestExtractor: RequestSource {
     static func hasMarkers(keys: [String], document: Node?) -> Bool { false }
 
     static func sites(in document: Node, documentIndex: Int) -> [PayloadSite] {
-        [PayloadSite(root: document, pointer: "", documentIndex: documentIndex, schema: .api)]
+        [PayloadSite(root: document, pointer: "", documentIndex: documentIndex, dialect: .api)]
     }
 }
 

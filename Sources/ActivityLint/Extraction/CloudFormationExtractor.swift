@@ -26,7 +26,7 @@ enum CloudFormationExtractor: RequestSource {
                 ?? Node(.object([]), range: SourceRange(at: resource.keyRange.start))
             return PayloadSite(
                 root: properties, pointer: JSONPointer.appending("Properties", to: resourcePointer),
-                documentIndex: documentIndex, schema: .cloudFormation, subject: resource.key.text,
+                documentIndex: documentIndex, dialect: .cloudFormation, subject: resource.key.text,
                 scopePointer: resourcePointer)
         }
     }

@@ -10,7 +10,7 @@ public struct Payload: Sendable {
     /// Which document of the file (0 unless the file is a multi-document YAML stream).
     public var documentIndex: Int { site.documentIndex }
     /// The request's dialect: how its members are spelt and what its source guarantees.
-    public var schema: Dialect { site.schema }
+    public var dialect: Dialect { site.dialect }
     /// The resource it comes from (a CloudFormation logical id, a Terraform address): every finding's subject.
     public var subject: String? { site.subject }
     /// Top-level members whose values Terraform knows only after apply (`after_unknown`).
@@ -27,11 +27,11 @@ public struct Payload: Sendable {
     private var cachedKMSKeyReference: Result<KMSKeyReference, KMSKeyReference.Problem>?
 
     public init(
-        root: Node, pointer: String = "", documentIndex: Int = 0, schema: Dialect = .api, subject: String? = nil,
+        root: Node, pointer: String = "", documentIndex: Int = 0, dialect: Dialect = .api, subject: String? = nil,
         unknownMembers: Set<String> = []
     ) {
         self.init(PayloadSite(
-            root: root, pointer: pointer, documentIndex: documentIndex, schema: schema, subject: subject,
+            root: root, pointer: pointer, documentIndex: documentIndex, dialect: dialect, subject: subject,
             unknownMembers: unknownMembers))
     }
 
@@ -130,7 +130,7 @@ extension Payload {
         public var pointer: String { location.text }
     }
 
-    public var name: Field? { field(schema.name, of: root, at: DeferredPointer("")) }
+    public var name: Field? { field(dialect.name, of: root, at: DeferredPointer("")) }
 
     /// Fills `repeatedTags` and `distinctUserTagKeys`. Keys are compared by their bytes, as AWS compares them
     /// (not by Swift's canonical equivalence), found through a hash table of their FNV-1a hashes.
@@ -163,10 +163,10 @@ extension Payload {
     }
 
     private func readTagEntries() -> [TagEntry] {
-        guard let tags = root.memberValue(schema.tags), !isUnresolved(tags, member: schema.tags) else { return [] }
-        if schema.tagsAreMap {
+        guard let tags = root.memberValue(dialect.tags), !isUnresolved(tags, member: dialect.tags) else { return [] }
+        if dialect.tagsAreMap {
             return (tags.members ?? []).enumerated().map { index, member in
-                let pointer = DeferredPointer(schema.tagsPointer, member: member.key.text)
+                let pointer = DeferredPointer(dialect.tagsPointer, member: member.key.text)
                 return TagEntry(
                     index: index, node: member.value, location: pointer,
                     key: templateField(member.key, range: member.keyRange, at: pointer),
@@ -174,24 +174,24 @@ extension Payload {
             }
         }
         return (tags.elements ?? []).enumerated().compactMap { index, node in
-            guard node.members != nil, !schema.isIntrinsic(node) else { return nil }
-            let pointer = DeferredPointer(schema.tagsPointer, index: index)
-            let key = node.memberValue(schema.tagKey)
-            let value = node.memberValue(schema.tagValue)
+            guard node.members != nil, !dialect.isIntrinsic(node) else { return nil }
+            let pointer = DeferredPointer(dialect.tagsPointer, index: index)
+            let key = node.memberValue(dialect.tagKey)
+            let value = node.memberValue(dialect.tagValue)
             return TagEntry(
                 index: index, node: node, location: pointer,
-                key: key.flatMap { field(of: $0, at: pointer.appending(schema.tagKey)) },
-                value: value.flatMap { field(of: $0, at: pointer.appending(schema.tagValue)) },
+                key: key.flatMap { field(of: $0, at: pointer.appending(dialect.tagKey)) },
+                value: value.flatMap { field(of: $0, at: pointer.appending(dialect.tagValue)) },
                 hasKey: key != nil, hasValue: value != nil, memberCount: node.members?.count ?? 0)
         }
     }
 
     /// `encryptionConfiguration` when it is an object (Terraform: the first element of its block list).
     public var encryption: Node? {
-        guard var node = root.memberValue(schema.encryption), !isUnresolved(node, member: schema.encryption) else {
+        guard var node = root.memberValue(dialect.encryption), !isUnresolved(node, member: dialect.encryption) else {
             return nil
         }
-        if schema.encryptionIsBlockList {
+        if dialect.encryptionIsBlockList {
             guard let first = node.elements?.first else { return nil }
             node = first
         }
@@ -199,33 +199,33 @@ extension Payload {
     }
 
     /// JSON Pointer of the encryption object relative to the payload.
-    public var encryptionPointer: String { schema.encryptionPointer }
+    public var encryptionPointer: String { dialect.encryptionPointer }
 
     public var encryptionType: Field? {
-        guard let encryption, !isUnset(schema.type, in: encryption) else { return nil }
-        return field(schema.type, of: encryption, at: DeferredPointer(encryptionPointer))
+        guard let encryption, !isUnset(dialect.type, in: encryption) else { return nil }
+        return field(dialect.type, of: encryption, at: DeferredPointer(encryptionPointer))
     }
 
     /// How `kmsKeyId` names its key, parsed once for the rules that look at it; nil without a literal key id.
     public var kmsKeyReference: Result<KMSKeyReference, KMSKeyReference.Problem>? { cachedKMSKeyReference }
 
     public var kmsKeyId: Field? {
-        guard let encryption, !isUnset(schema.kmsKeyId, in: encryption) else { return nil }
-        return field(schema.kmsKeyId, of: encryption, at: DeferredPointer(encryptionPointer))
+        guard let encryption, !isUnset(dialect.kmsKeyId, in: encryption) else { return nil }
+        return field(dialect.kmsKeyId, of: encryption, at: DeferredPointer(encryptionPointer))
     }
 
     /// The reuse period node, when it is a literal number.
     public var reusePeriod: (node: Node, number: NumberValue, pointer: String)? {
-        guard let encryption, !isUnset(schema.reusePeriod, in: encryption),
-              let node = encryption.memberValue(schema.reusePeriod), case .number(let number) = node.value
+        guard let encryption, !isUnset(dialect.reusePeriod, in: encryption),
+              let node = encryption.memberValue(dialect.reusePeriod), case .number(let number) = node.value
         else { return nil }
-        return (node, number, JSONPointer.appending(schema.reusePeriod, to: encryptionPointer))
+        return (node, number, JSONPointer.appending(dialect.reusePeriod, to: encryptionPointer))
     }
 
     /// Whether a member is absent, or `""`, `0` or null where the source drops those (a Terraform provider does).
     public func isUnset(_ member: String, in object: Node) -> Bool {
         guard let node = object.memberValue(member) else { return true }
-        guard schema.emptyMeansUnset else { return false }
+        guard dialect.emptyMeansUnset else { return false }
         switch node.value {
         case .null: return true
         case .string(let string): return string.text.isEmpty
@@ -252,28 +252,28 @@ extension Payload {
         if let member, !unknownMembers.isEmpty, unknownMembers.contains(member) { return nil }
         // The common case first: an untagged string is never an intrinsic function, and without dynamic references
         // it is its own value.
-        if case .string(let string) = node.value, node.tag == nil, schema.dynamicReferenceMarker == nil {
+        if case .string(let string) = node.value, node.tag == nil, dialect.dynamicReferenceMarker == nil {
             return templateField(string, range: node.range, at: pointer)
         }
-        if let template = schema.subTemplate(node) {
+        if let template = dialect.subTemplate(node) {
             return Field(range: template.range, string: template.string!, location: pointer,
                          substitutions: Intrinsic.substitutions(in: template.string!))
         }
-        guard !schema.isIntrinsic(node), let string = node.string else { return nil }
-        if let marker = schema.dynamicReferenceMarker, string.holds(marker) { return nil }
+        guard !dialect.isIntrinsic(node), let string = node.string else { return nil }
+        if let marker = dialect.dynamicReferenceMarker, string.holds(marker) { return nil }
         return Field(range: node.range, string: string, location: pointer)
     }
 
     func isUnresolved(_ node: Node, member: String) -> Bool {
-        if unknownMembers.contains(member) || schema.isIntrinsic(node) { return true }
-        guard let templates = schema.templates, case .string(let string) = node.value else { return false }
+        if unknownMembers.contains(member) || dialect.isIntrinsic(node) { return true }
+        guard let templates = dialect.templates, case .string(let string) = node.value else { return false }
         return templates.isComputed(string)
     }
 
     /// A string as it is, or, where strings are templates, with its substitutions (nil when it is one whole
     /// substitution: its value is computed).
     private func templateField(_ string: StringValue, range: SourceRange, at pointer: DeferredPointer) -> Field? {
-        guard let templates = schema.templates else { return Field(range: range, string: string, location: pointer) }
+        guard let templates = dialect.templates else { return Field(range: range, string: string, location: pointer) }
         let substitutions = templates.substitutions(in: string)
         if substitutions.count == 1, substitutions[0] == 0..<string.text.unicodeScalars.count { return nil }
         return Field(range: range, string: string, location: pointer, substitutions: substitutions)

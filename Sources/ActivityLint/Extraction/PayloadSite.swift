@@ -6,7 +6,7 @@ struct PayloadSite: Sendable {
     let pointer: String
     let documentIndex: Int
     /// How the request is spelt and what its source guarantees.
-    let schema: Dialect
+    let dialect: Dialect
     let subject: String?
     let unknownMembers: Set<String>
     /// JSON Pointer of what the request comes from as a whole: the template's resource, the plan's change
@@ -16,13 +16,13 @@ struct PayloadSite: Sendable {
     let origins: ValueOrigins
 
     init(
-        root: Node, pointer: String, documentIndex: Int, schema: Dialect, subject: String? = nil,
+        root: Node, pointer: String, documentIndex: Int, dialect: Dialect, subject: String? = nil,
         unknownMembers: Set<String> = [], scopePointer: String = "", origins: ValueOrigins = ValueOrigins()
     ) {
         self.root = root
         self.pointer = pointer
         self.documentIndex = documentIndex
-        self.schema = schema
+        self.dialect = dialect
         self.subject = subject
         self.unknownMembers = unknownMembers
         self.scopePointer = scopePointer
@@ -31,7 +31,7 @@ struct PayloadSite: Sendable {
 
     /// Pointers of the members the rules read (name, tags, encryption), for findings about the values themselves.
     var readPointers: [String] {
-        schema.requestMembers.map { JSONPointer.appending($0, to: pointer) }
+        dialect.requestMembers.map { JSONPointer.appending($0, to: pointer) }
     }
 
     func payload() -> Payload { Payload(self) }

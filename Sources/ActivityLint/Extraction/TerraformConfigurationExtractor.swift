@@ -73,7 +73,7 @@ enum TerraformConfigurationExtractor: RequestSource {
         }
         return PayloadSite(
             root: Node(.object(members), range: body.range), pointer: pointer, documentIndex: documentIndex,
-            schema: encryptionIsObject ? .terraformJSONConfiguration : .terraformConfiguration, subject: address, scopePointer: pointer, origins: lookup.origins)
+            dialect: encryptionIsObject ? .terraformJSONConfiguration : .terraformConfiguration, subject: address, scopePointer: pointer, origins: lookup.origins)
     }
 
     /// `provider = aws.west` names the provider configuration with `alias = "west"`; nil for the default one.

@@ -58,7 +58,7 @@ enum TerraformPlanExtractor: RequestSource {
         let useTagsAll = tagsAll?.members != nil && !unknown.contains("tags_all")
         return PayloadSite(
             root: values, pointer: pointer, documentIndex: documentIndex,
-            schema: useTagsAll ? .terraformAllTags : .terraformResourceTags, subject: address ?? resourceType,
+            dialect: useTagsAll ? .terraformAllTags : .terraformResourceTags, subject: address ?? resourceType,
             unknownMembers: unknown, scopePointer: scope)
     }
 }

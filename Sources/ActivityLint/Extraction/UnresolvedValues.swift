@@ -10,14 +10,14 @@ enum UnresolvedValues {
                 ruleID: "unresolved-value", message: (what.hasPrefix("a ") ? what : "`\(what)`") + " \(why)", range: range,
                 pointer: payload.pointer + pointer, documentIndex: payload.documentIndex, subject: payload.subject))
         }
-        let schema = payload.schema
+        let dialect = payload.dialect
         func check(_ node: Node, _ pointer: String, _ what: String) {
-            if schema.hasIntrinsicFunctions, let function = Intrinsic.functionName(node) {
+            if dialect.hasIntrinsicFunctions, let function = Intrinsic.functionName(node) {
                 let why = Intrinsic.subTemplate(node) != nil
                     ? "is an Fn::Sub template: only its literal text is checked"
                     : "is given by \(function): checks that need its value are skipped"
                 report(node.range, pointer, what, why)
-            } else if case .string(let string) = node.value, let marker = schema.dynamicReferenceMarker,
+            } else if case .string(let string) = node.value, let marker = dialect.dynamicReferenceMarker,
                       string.holds(marker) {
                 report(node.range, pointer, what, "is a dynamic reference ({{resolve:…}}): checks that need its value are skipped")
             } else if case .string(let string) = node.value {
@@ -25,7 +25,7 @@ enum UnresolvedValues {
             }
         }
         func checkTemplate(_ string: StringValue, _ range: SourceRange, _ pointer: String, _ what: String) {
-            guard let templates = schema.templates else { return }
+            guard let templates = dialect.templates else { return }
             let substitutions = templates.substitutions(in: string)
             guard !substitutions.isEmpty else { return }
             if templates.isComputed(string) {
@@ -41,26 +41,26 @@ enum UnresolvedValues {
             guard let node = object.memberValue(member) else { return }
             check(node, JSONPointer.appending(member, to: pointer), member)
         }
-        for member in payload.unknownMembers.sorted() where schema.requestMembers.contains(member) {
+        for member in payload.unknownMembers.sorted() where dialect.requestMembers.contains(member) {
             let node = payload.root.memberValue(member) ?? Node(.null, range: payload.root.firstCharacterRange)
             report(node.range, JSONPointer.appending(member, to: ""), member,
                    "is known only after apply: checks that need its value are skipped")
         }
-        guard schema.hasDeployTimeValues else { return findings }
-        for member in schema.requestMembers { visit(member, in: payload.root, at: "") }
-        if schema.tagsAreMap, let tags = payload.root.memberValue(schema.tags)?.members {
+        guard dialect.hasDeployTimeValues else { return findings }
+        for member in dialect.requestMembers { visit(member, in: payload.root, at: "") }
+        if dialect.tagsAreMap, let tags = payload.root.memberValue(dialect.tags)?.members {
             for (entry, member) in zip(payload.tagEntries, tags) {
-                checkTemplate(member.key, member.keyRange, entry.pointer, "a key of `\(schema.tags)`")
+                checkTemplate(member.key, member.keyRange, entry.pointer, "a key of `\(dialect.tags)`")
                 check(member.value, entry.pointer, "tags.\(member.key.text)")
             }
         } else {
             for entry in payload.tagEntries {
-                visit(schema.tagKey, in: entry.node, at: entry.pointer)
-                visit(schema.tagValue, in: entry.node, at: entry.pointer)
+                visit(dialect.tagKey, in: entry.node, at: entry.pointer)
+                visit(dialect.tagValue, in: entry.node, at: entry.pointer)
             }
         }
         if let encryption = payload.encryption {
-            for member in schema.encryptionMembers { visit(member, in: encryption, at: payload.encryptionPointer) }
+            for member in dialect.encryptionMembers { visit(member, in: encryption, at: payload.encryptionPointer) }
         }
         return findings
     }

@@ -16,11 +16,11 @@ struct EncryptionTypeRequired: PlainValidator {
     static let name = "encryption-type-required"
 
     func validate(_ payload: Payload, _ context: inout ValidationContext) {
-        guard let encryption = payload.encryption, payload.isUnset(payload.schema.type, in: encryption),
-              !Payload.hasMisspelling(of: payload.schema.type, in: encryption, among: payload.schema.encryptionMembers)
+        guard let encryption = payload.encryption, payload.isUnset(payload.dialect.type, in: encryption),
+              !Payload.hasMisspelling(of: payload.dialect.type, in: encryption, among: payload.dialect.encryptionMembers)
         else { return }
         context.report(
-            "`\(payload.schema.encryption)` has no `\(payload.schema.type)`; set AWS_OWNED_KEY or CUSTOMER_MANAGED_KMS_KEY "
+            "`\(payload.dialect.encryption)` has no `\(payload.dialect.type)`; set AWS_OWNED_KEY or CUSTOMER_MANAGED_KMS_KEY "
                 + "(botocore: Missing required parameter in encryptionConfiguration: \"type\")",
             at: encryption.firstCharacterRange, pointer: payload.encryptionPointer)
     }
@@ -51,11 +51,11 @@ struct KMSKeyRequired: PlainValidator {
 
     func validate(_ payload: Payload, _ context: inout ValidationContext) {
         guard let type = payload.encryptionType, type.string.text == EncryptionValidators.customerManaged,
-              let encryption = payload.encryption, payload.isUnset(payload.schema.kmsKeyId, in: encryption),
-              !Payload.hasMisspelling(of: payload.schema.kmsKeyId, in: encryption, among: payload.schema.encryptionMembers)
+              let encryption = payload.encryption, payload.isUnset(payload.dialect.kmsKeyId, in: encryption),
+              !Payload.hasMisspelling(of: payload.dialect.kmsKeyId, in: encryption, among: payload.dialect.encryptionMembers)
         else { return }
         context.report(
-            "type CUSTOMER_MANAGED_KMS_KEY needs `\(payload.schema.kmsKeyId)` (a key ID, key ARN, alias name or alias ARN)",
+            "type CUSTOMER_MANAGED_KMS_KEY needs `\(payload.dialect.kmsKeyId)` (a key ID, key ARN, alias name or alias ARN)",
             about: type)
     }
 }
@@ -69,11 +69,11 @@ struct KMSKeyIDLength: PlainValidator {
         let count = key.summary.scalarCount
         if count == 0 {
             context.report(
-                "`\(payload.schema.kmsKeyId)` is empty (an unfilled CLI skeleton?); give a key ID, key ARN, alias name or alias ARN, "
+                "`\(payload.dialect.kmsKeyId)` is empty (an unfilled CLI skeleton?); give a key ID, key ARN, alias name or alias ARN, "
                     + "or remove it (botocore: Invalid length for parameter encryptionConfiguration.kmsKeyId)",
                 about: key, exception: "ParamValidationError")
         } else if count > 2048 {
-            context.report("`\(payload.schema.kmsKeyId)` is \(count) characters long; the maximum is 2048", about: key)
+            context.report("`\(payload.dialect.kmsKeyId)` is \(count) characters long; the maximum is 2048", about: key)
         }
     }
 }
@@ -86,7 +86,7 @@ struct KMSKeyIDFormat: PlainValidator {
         guard let key = payload.kmsKeyId, !key.isTemplate, (1...2048).contains(key.summary.scalarCount),
               case .failure(let problem) = payload.kmsKeyReference
         else { return }
-        context.report("`\(payload.schema.kmsKeyId)` \(Quoting.code(key.string.text)) \(problem.message)", about: key)
+        context.report("`\(payload.dialect.kmsKeyId)` \(Quoting.code(key.string.text)) \(problem.message)", about: key)
     }
 }
 
@@ -100,7 +100,7 @@ struct KMSKeyIDCase: PlainValidator {
         else { return }
         let lowercased = key.string.text.lowercased()
         context.report(
-            "`\(payload.schema.kmsKeyId)` has uppercase hex digits; KMS key IDs are lowercase: \(Quoting.code(lowercased))",
+            "`\(payload.dialect.kmsKeyId)` has uppercase hex digits; KMS key IDs are lowercase: \(Quoting.code(lowercased))",
             about: key, fix: FixProposal("Lowercase the key id", .safe, .replaceText(key.string, with: lowercased)))
     }
 }
@@ -114,7 +114,7 @@ struct KMSKeyAWSManaged: PlainValidator {
               reference.isAWSManaged
         else { return }
         context.report(
-            "`\(payload.schema.kmsKeyId)` \(Quoting.code(key.string.text)) names an AWS managed key (alias/aws/…); Step Functions "
+            "`\(payload.dialect.kmsKeyId)` \(Quoting.code(key.string.text)) names an AWS managed key (alias/aws/…); Step Functions "
                 + "encrypts with AWS owned keys or customer managed keys only",
             about: key)
     }
@@ -128,7 +128,7 @@ struct KMSReusePeriodRange: PlainValidator {
         guard let period = payload.reusePeriod, period.number.isInteger else { return }
         if let value = period.number.integer, (60...900).contains(value) { return }
         context.report(
-            "`\(payload.schema.reusePeriod)` is \(Quoting.short(period.number.literal)); it must be between 60 and 900 "
+            "`\(payload.dialect.reusePeriod)` is \(Quoting.short(period.number.literal)); it must be between 60 and 900 "
                 + "seconds",
             at: period.node, pointer: period.pointer)
     }
@@ -142,10 +142,10 @@ struct AWSOwnedKeyExtraSettings: PlainValidator {
         guard let encryption = payload.encryption, payload.encryptionType?.string.text == EncryptionValidators.awsOwned
         else { return }
         for (index, member) in (encryption.members ?? []).enumerated()
-            where [payload.schema.kmsKeyId, payload.schema.reusePeriod].contains(member.key.text)
+            where [payload.dialect.kmsKeyId, payload.dialect.reusePeriod].contains(member.key.text)
                 && !payload.isUnset(member.key.text, in: encryption) {
             // An empty key is already an error of its own (`kms-key-id-length`): one problem, one diagnostic.
-            if member.key.text == payload.schema.kmsKeyId, member.value.string?.text.isEmpty == true { continue }
+            if member.key.text == payload.dialect.kmsKeyId, member.value.string?.text.isEmpty == true { continue }
             context.report(
                 "`\(member.key.text)` has no effect with type AWS_OWNED_KEY (AWS ignores or rejects it); remove it, "
                     + "or use CUSTOMER_MANAGED_KMS_KEY",

@@ -75,9 +75,9 @@ struct RequiredTag: Validator {
 
     func validate(_ payload: Payload, _ context: inout ValidationContext) {
         guard payload.root.members != nil, !payload.tagEntries.contains(where: { $0.key?.string.text == key }) else { return }
-        let tags = payload.root.member(payload.schema.tags)
+        let tags = payload.root.member(payload.dialect.tags)
         context.report(message.text(value: key), at: tags?.keyRange ?? payload.root.firstCharacterRange,
-                       pointer: tags == nil ? "" : payload.schema.tagsPointer)
+                       pointer: tags == nil ? "" : payload.dialect.tagsPointer)
     }
 }
 

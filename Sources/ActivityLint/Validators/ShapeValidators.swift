@@ -9,8 +9,8 @@ struct PayloadNotObject: PlainValidator {
     static let name = "payload-not-object"
 
     func validate(_ payload: Payload, _ context: inout ValidationContext) {
-        guard payload.root.members == nil, !payload.schema.isIntrinsic(payload.root) else { return }
-        let members = payload.schema.requestMembers.map { "`\($0)`" }.joined(separator: ", ")
+        guard payload.root.members == nil, !payload.dialect.isIntrinsic(payload.root) else { return }
+        let members = payload.dialect.requestMembers.map { "`\($0)`" }.joined(separator: ", ")
         context.report(
             "a CreateActivity request must be an object with \(members), found \(TypeDescription.article(payload.root))",
             at: payload.root.firstCharacterRange, pointer: "")
@@ -24,10 +24,10 @@ struct NameRequired: PlainValidator {
     static let name = "name-required"
 
     func validate(_ payload: Payload, _ context: inout ValidationContext) {
-        let schema = payload.schema
-        guard let requirement = schema.nameRequirement, payload.root.members != nil,
-              payload.root.member(schema.name) == nil,
-              !Payload.hasMisspelling(of: schema.name, in: payload.root, among: schema.requestMembers)
+        let dialect = payload.dialect
+        guard let requirement = dialect.nameRequirement, payload.root.members != nil,
+              payload.root.member(dialect.name) == nil,
+              !Payload.hasMisspelling(of: dialect.name, in: payload.root, among: dialect.requestMembers)
         else { return }
         // Without its object (a resource without `Properties`) the extractor stands an empty, zero-width one there.
         let hasNoObject = payload.root.range.start.offset == payload.root.range.end.offset
@@ -43,16 +43,16 @@ struct UnknownMember: PlainValidator {
     static let name = "unknown-member"
 
     func validate(_ payload: Payload, _ context: inout ValidationContext) {
-        let schema = payload.schema
-        guard !schema.sourceEnforcesShape else { return }
-        check(payload.root, known: schema.requestMembers, place: schema.membersPlace, pointer: "", schema, &context)
+        let dialect = payload.dialect
+        guard !dialect.sourceEnforcesShape else { return }
+        check(payload.root, known: dialect.requestMembers, place: dialect.membersPlace, pointer: "", dialect, &context)
         // A tag with exactly a key and a value has no unknown member: nearly every tag.
         for entry in payload.tagEntries where !(entry.hasKey && entry.hasValue && entry.memberCount == 2) {
-            check(entry.node, known: schema.tagMembers, place: "a tag", pointer: entry.pointer, schema, &context)
+            check(entry.node, known: dialect.tagMembers, place: "a tag", pointer: entry.pointer, dialect, &context)
         }
         if let encryption = payload.encryption {
-            check(encryption, known: schema.encryptionMembers, place: "`\(schema.encryption)`",
-                  pointer: payload.encryptionPointer, schema, &context)
+            check(encryption, known: dialect.encryptionMembers, place: "`\(dialect.encryption)`",
+                  pointer: payload.encryptionPointer, dialect, &context)
         }
     }
 
@@ -115,34 +115,34 @@ struct InvalidType: PlainValidator {
     }
 
     func validate(_ payload: Payload, _ context: inout ValidationContext) {
-        let schema = payload.schema
-        guard !schema.sourceEnforcesShape, payload.root.members != nil else { return }
+        let dialect = payload.dialect
+        guard !dialect.sourceEnforcesShape, payload.root.members != nil else { return }
         let root = payload.root
-        check(schema.name, in: root, expected: .string, pointer: "", dialect: schema, &context)
-        check(schema.tags, in: root, expected: .list, pointer: "", dialect: schema, &context)
-        check(schema.encryption, in: root, expected: .object, pointer: "", dialect: schema, &context)
+        check(dialect.name, in: root, expected: .string, pointer: "", dialect: dialect, &context)
+        check(dialect.tags, in: root, expected: .list, pointer: "", dialect: dialect, &context)
+        check(dialect.encryption, in: root, expected: .object, pointer: "", dialect: dialect, &context)
         // Tags given by an intrinsic function (`!If [cond, [...], [...]]`) are the function's arguments, not tags.
-        let tags = root.memberValue(schema.tags).map { schema.isIntrinsic($0) ? [] : $0.elements ?? [] } ?? []
+        let tags = root.memberValue(dialect.tags).map { dialect.isIntrinsic($0) ? [] : $0.elements ?? [] } ?? []
         if tags.count != payload.tagEntries.count {
             // Some element is no object (or an intrinsic function): report those.
-            for (index, tag) in tags.enumerated() where tag.members == nil && !schema.isIntrinsic(tag) {
+            for (index, tag) in tags.enumerated() where tag.members == nil && !dialect.isIntrinsic(tag) {
                 context.report(
-                    "each tag must be an object {\"\(schema.tagKey)\": …, \"\(schema.tagValue)\": …}, found "
+                    "each tag must be an object {\"\(dialect.tagKey)\": …, \"\(dialect.tagValue)\": …}, found "
                         + TypeDescription.article(tag),
-                    at: tag, pointer: JSONPointer.appending(index, to: schema.tagsPointer))
+                    at: tag, pointer: JSONPointer.appending(index, to: dialect.tagsPointer))
             }
         }
         // A tag whose key and value are strings (or absent) is well typed: nearly every tag, decided without
         // looking its members up again.
         for entry in payload.tagEntries where entry.hasKey && entry.key == nil || entry.hasValue && entry.value == nil {
-            check(schema.tagKey, in: entry.node, expected: .string, pointer: entry.pointer, dialect: schema, &context)
-            check(schema.tagValue, in: entry.node, expected: .string, pointer: entry.pointer, dialect: schema, &context)
+            check(dialect.tagKey, in: entry.node, expected: .string, pointer: entry.pointer, dialect: dialect, &context)
+            check(dialect.tagValue, in: entry.node, expected: .string, pointer: entry.pointer, dialect: dialect, &context)
         }
         if let encryption = payload.encryption {
             let pointer = payload.encryptionPointer
-            check(schema.type, in: encryption, expected: .string, pointer: pointer, dialect: schema, &context)
-            check(schema.kmsKeyId, in: encryption, expected: .string, pointer: pointer, dialect: schema, &context)
-            check(schema.reusePeriod, in: encryption, expected: .integer, pointer: pointer, dialect: schema, &context)
+            check(dialect.type, in: encryption, expected: .string, pointer: pointer, dialect: dialect, &context)
+            check(dialect.kmsKeyId, in: encryption, expected: .string, pointer: pointer, dialect: dialect, &context)
+            check(dialect.reusePeriod, in: encryption, expected: .integer, pointer: pointer, dialect: dialect, &context)
         }
     }
 

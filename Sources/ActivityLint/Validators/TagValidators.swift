@@ -47,7 +47,7 @@ struct TagKeyMissing: PlainValidator {
     func validate(_ payload: Payload, _ context: inout ValidationContext) {
         // A misspelt key (`Key` in a request) is `unknown-member`'s, with its fix: one problem, one diagnostic.
         for entry in payload.tagEntries where !entry.hasKey
-            && !Payload.hasMisspelling(of: payload.schema.tagKey, in: entry.node, among: payload.schema.tagMembers) {
+            && !Payload.hasMisspelling(of: payload.dialect.tagKey, in: entry.node, among: payload.dialect.tagMembers) {
             context.report(
                 "tag \(entry.index + 1) has no `key`; every tag needs a key of 1 to 128 characters",
                 at: entry.node.firstCharacterRange, pointer: entry.pointer, value: entry.identity)
@@ -61,7 +61,7 @@ struct TagValueMissing: PlainValidator {
 
     func validate(_ payload: Payload, _ context: inout ValidationContext) {
         for entry in payload.tagEntries where !entry.hasValue
-            && !Payload.hasMisspelling(of: payload.schema.tagValue, in: entry.node, among: payload.schema.tagMembers) {
+            && !Payload.hasMisspelling(of: payload.dialect.tagValue, in: entry.node, among: payload.dialect.tagMembers) {
             context.report(
                 "tag \(entry.index + 1) has no `value`; give one (an empty string is allowed) so the request means "
                     + "the same everywhere",
@@ -99,9 +99,9 @@ struct TagValueLength: PlainValidator {
     func validate(_ payload: Payload, _ context: inout ValidationContext) {
         for entry in payload.tagEntries {
             guard let value = entry.value else { continue }
-            if value.summary.scalarCount == 0, let refusal = payload.schema.emptyTagValueRefusal {
+            if value.summary.scalarCount == 0, let refusal = payload.dialect.emptyTagValueRefusal {
                 context.report(
-                    "tag `\(payload.schema.tagValue)` is empty; the API accepts an empty value but \(refusal)",
+                    "tag `\(payload.dialect.tagValue)` is empty; the API accepts an empty value but \(refusal)",
                     at: value.range, pointer: value.pointer, exception: "ValidationException", value: entry.identity)
                 continue
             }
@@ -227,7 +227,7 @@ struct TagDuplicatePair: PlainValidator {
     func validate(_ payload: Payload, _ context: inout ValidationContext) {
         TagDuplicates.each(in: payload) { first, later in
             guard first.value?.string.text == later.value?.string.text, let key = later.key else { return }
-            let fix = payload.root.memberValue(payload.schema.tags)
+            let fix = payload.root.memberValue(payload.dialect.tags)
                 .flatMap { FixProposal.Change.removing(entry: later.index, of: $0) }
                 .map { FixProposal("Remove the repeated tag", .safe, $0) }
             context.report(

@@ -32,7 +32,7 @@ struct LanguageServerCommand: ParsableCommand {
     func run() throws {
         var limits = ParseLimits.default
         limits.maxFileSize = maxFileSize
-        let status = ServerLoop.runOverStandardIO(options: .init(debounce: .milliseconds(debounce), limits: limits))
+        let status = ServerLoop.runOverStandardIO(debounce: .milliseconds(debounce), limits: limits)
         // The C library's exit: ParsableCommand has a static `exit` of its own.
         #if canImport(Glibc)
         Glibc.exit(status)

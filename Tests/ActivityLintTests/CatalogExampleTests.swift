@@ -1,5 +1,5 @@
 import Testing
-@testable import ActivityLint
+@_spi(Internals) @testable import ActivityLint
 
 /// How the catalog writes failing examples: markers for positions, and the mapping form for a fix pair.
 struct CatalogExampleTests {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import ActivityLint
+@_spi(Internals) @testable import ActivityLint
 
 /// Every document is classified before any rule runs: requests (near misses included), CLI skeletons, templates
 /// and plans are linted; everything else is skipped, with a reason and no diagnostics. Both ways for each kind.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import ActivityLint
+@_spi(Internals) @testable import ActivityLint
 
 /// The command line as a new user meets it: help that shows what to type, typos answered with the id meant,
 /// every mistake of a configuration or rule pack in one run, and runs that say what they hid.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import ActivityLint
+@_spi(Internals) @testable import ActivityLint
 
 /// The executable with a configuration file, a rule pack, suppressions and a baseline, in a scratch repository.
 @Suite(.serialized)

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import ActivityLint
+@_spi(Internals) @testable import ActivityLint
 
 /// The built executable, run on real files: stdout, stderr and exit status as a user sees them.
 @Suite(.serialized)

@@ -1,5 +1,5 @@
 import Testing
-@testable import ActivityLint
+@_spi(Internals) @testable import ActivityLint
 
 /// The shortcuts the hot paths take agree with the slow, obvious answer.
 struct FastPathTests {

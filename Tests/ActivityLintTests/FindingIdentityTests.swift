@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import ActivityLint
+@_spi(Internals) @testable import ActivityLint
 
 /// A finding keeps its identity when its file is only moved around or reformatted, and loses it when something real
 /// changes: SARIF fingerprints (what code scanning tracks alerts by) and baseline matches (what `--baseline` hides).

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import ActivityLint
+@_spi(Internals) @testable import ActivityLint
 
 /// `--fix`: each fix changes only the bytes it edits, a second run changes nothing, and where the intended value
 /// is not certain (an alias used elsewhere, an intrinsic function, two members equally near) nothing is fixed.

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import ActivityLint
+@_spi(Internals) @testable import ActivityLint
 
 /// The invariants the libFuzzer targets in `Fuzz/` check, run in the normal test suite on every input the fuzzers
 /// found interesting enough to keep (crashes first of all) and on the committed seed corpus.

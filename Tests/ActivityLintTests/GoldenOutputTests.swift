@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import ActivityLint
+@_spi(Internals) @testable import ActivityLint
 
 /// The three report formats on fixed inputs, byte for byte. After an intended change, regenerate with
 /// `UPDATE_GOLDEN=1 swift test --filter GoldenOutputTests` and review the diff.

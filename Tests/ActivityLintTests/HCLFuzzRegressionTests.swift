@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import ActivityLint
+@_spi(Internals) @testable import ActivityLint
 
 /// The invariants of the `FuzzHCL` libFuzzer target (kept in step with `Fuzz/Sources/FuzzHCL`), run on the inputs
 /// it found and on its seed corpus in the normal test suite.

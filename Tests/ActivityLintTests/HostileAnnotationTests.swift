@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import ActivityLint
+@_spi(Internals) @testable import ActivityLint
 
 /// GitHub annotations name files exactly as they are on disk: values carry GitHub's workflow-command escapes and
 /// no others, and still cannot start or end a command.

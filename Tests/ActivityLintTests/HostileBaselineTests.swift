@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import ActivityLint
+@_spi(Internals) @testable import ActivityLint
 
 /// A baseline comes from the pull request too: an entry cannot say it is about one thing and hide another, and
 /// entries that hide nothing are reported where they are. Each case runs the built binary in a scratch repository.

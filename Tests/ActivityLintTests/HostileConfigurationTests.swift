@@ -6,7 +6,7 @@ import Darwin
 #endif
 import Testing
 
-@testable import ActivityLint
+@_spi(Internals) @testable import ActivityLint
 
 /// A pull request controls `.activity-lint.yml`, the files it extends, rule packs and baselines. None of them can
 /// make the run read without end, compile a pattern into gigabytes, reload an `extends` graph once per path, or

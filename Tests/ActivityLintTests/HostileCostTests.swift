@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import ActivityLint
+@_spi(Internals) @testable import ActivityLint
 
 /// Inputs well under the size limits whose cost used to grow quadratically (or overflow the stack) in one
 /// dimension: merge-key chains, many reported characters in one string, deep nesting. Each is big enough that the

@@ -6,7 +6,7 @@ import Darwin
 #endif
 import Testing
 
-@testable import ActivityLint
+@_spi(Internals) @testable import ActivityLint
 
 /// Hostile inputs, run through the built binary as a user would meet them. Every case checks, in every output
 /// format: a clear diagnostic (rule and position) or failure message, an exit status of 0, 1 or 2, the other

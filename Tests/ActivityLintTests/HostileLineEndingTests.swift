@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import ActivityLint
+@_spi(Internals) @testable import ActivityLint
 
 /// The `line-endings` info names exactly the kinds of line break a file holds, so a file mixing lone CR and CR LF
 /// is not described as one that only uses CR LF.

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import ActivityLint
+@_spi(Internals) @testable import ActivityLint
 
 /// A pull request that floods the output: one file of a repeated mistake gives a finding per repeat. Each rule
 /// reports at most 100 findings per file with one summary for the rest, and a SARIF run stays within GitHub code

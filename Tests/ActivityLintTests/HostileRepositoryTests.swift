@@ -5,7 +5,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-@testable import ActivityLint
+@_spi(Internals) @testable import ActivityLint
 
 /// What a pull request controls in the tree: symbolic links out of the repository, a configuration that turns
 /// the linter off, paths too long to resolve, a FIFO. Each case runs the built binary as CI would and checks the

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import ActivityLint
+@_spi(Internals) @testable import ActivityLint
 
 /// A suppression directive counts only in a real YAML comment: written inside a string value of any style it is
 /// just text, so it hides nothing and is not reported as an unused suppression either.

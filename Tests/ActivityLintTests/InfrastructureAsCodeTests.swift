@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import ActivityLint
+@_spi(Internals) @testable import ActivityLint
 
 /// CloudFormation/SAM/CDK templates and Terraform plans: positions into the user's own file, and the resource's
 /// logical id or address in every message.

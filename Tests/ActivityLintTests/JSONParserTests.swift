@@ -1,6 +1,6 @@
 import Testing
 
-@testable import ActivityLint
+@_spi(Internals) @testable import ActivityLint
 
 // MARK: Helpers
 

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import ActivityLint
+@_spi(Internals) @testable import ActivityLint
 
 /// The language server as an editor sees it: the messages it answers and publishes for what a client sends.
 @Suite struct LanguageServerTests {

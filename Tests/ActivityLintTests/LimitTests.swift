@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import ActivityLint
+@_spi(Internals) @testable import ActivityLint
 
 /// Limits keep hostile input bounded; each one gives a diagnostic, and the other inputs are still linted.
 @Suite(.serialized)

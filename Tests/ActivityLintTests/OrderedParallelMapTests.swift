@@ -1,7 +1,7 @@
 import Foundation
 import Synchronization
 import Testing
-@testable import ActivityLint
+@_spi(Internals) @testable import ActivityLint
 
 /// Files are linted on every core while the walk still finds them, and the report keeps their order.
 struct OrderedParallelMapTests {

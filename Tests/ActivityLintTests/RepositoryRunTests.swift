@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import ActivityLint
+@_spi(Internals) @testable import ActivityLint
 
 /// `activity-lint .` in a service repository shaped like a real one (Tests/Fixtures/service-repo: a package
 /// manifest, CDK app and cdk.out, workflows, Kubernetes manifests, an OpenAPI spec, a state machine definition,

@@ -1,5 +1,5 @@
 import Testing
-@testable import ActivityLint
+@_spi(Internals) @testable import ActivityLint
 
 /// Every catalog rule's examples: each failing example is reported by that rule exactly where its `↓` markers
 /// stand, as many times as it has markers, and its fixes give its `fixed` text; no passing example is reported.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import ActivityLint
+@_spi(Internals) @testable import ActivityLint
 
 struct RulePackTests {
     static let packs = Executable.packageRoot.appendingPathComponent("Rules/packs")

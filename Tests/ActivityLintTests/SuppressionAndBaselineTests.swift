@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import ActivityLint
+@_spi(Internals) @testable import ActivityLint
 
 struct SuppressionAndBaselineTests {
     let linter = Linter.builtIn()

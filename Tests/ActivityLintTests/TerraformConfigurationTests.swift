@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import ActivityLint
+@_spi(Internals) @testable import ActivityLint
 
 /// `.tf`, `.tofu` and `.tf.json` files: which are read, what their `aws_sfn_activity` blocks send (default tags
 /// merged, variables and locals looked up), and suppression comments in HCL.

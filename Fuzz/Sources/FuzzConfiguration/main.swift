@@ -1,4 +1,4 @@
-import ActivityLint
+@_spi(Internals) import ActivityLint
 import FuzzSupport
 
 /// libFuzzer entry point: configuration, rule-pack and baseline loading from bytes (the first byte picks which;

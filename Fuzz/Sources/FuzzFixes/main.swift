@@ -1,4 +1,4 @@
-import ActivityLint
+@_spi(Internals) import ActivityLint
 import FuzzSupport
 
 /// libFuzzer entry point: every fix the linter offers (safe and unsafe) applied to fuzzed input, as `--fix

@@ -1,4 +1,4 @@
-import ActivityLint
+@_spi(Internals) import ActivityLint
 import FuzzSupport
 
 /// libFuzzer entry point: the HCL native-syntax parser on one input.

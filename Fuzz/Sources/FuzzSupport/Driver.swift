@@ -10,7 +10,7 @@ private func LLVMFuzzerRunDriver(
 ///
 /// SwiftPM renames an executable's `main` (to `<Target>_main`, bound to `main` at link time), so libFuzzer's own
 /// `main` is never linked in; each target's main.swift calls this instead.
-public func runFuzzer(_ testOneInput: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32) -> Never {
+package func runFuzzer(_ testOneInput: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32) -> Never {
     var argc = CommandLine.argc
     var argv = CommandLine.unsafeArgv
     let status = LLVMFuzzerRunDriver(&argc, &argv, testOneInput)

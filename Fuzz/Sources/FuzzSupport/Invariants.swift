@@ -1,11 +1,11 @@
-import ActivityLint
+@_spi(Internals) import ActivityLint
 
 /// Stops the fuzzer with a message libFuzzer records next to the crashing input.
-public func fuzzFailure(_ message: @autoclosure () -> String, file: StaticString = #fileID, line: UInt = #line) -> Never {
+package func fuzzFailure(_ message: @autoclosure () -> String, file: StaticString = #fileID, line: UInt = #line) -> Never {
     fatalError("fuzz invariant broken: \(message())", file: file, line: line)
 }
 
-public func fuzzCheck(
+package func fuzzCheck(
     _ condition: Bool, _ message: @autoclosure () -> String, file: StaticString = #fileID, line: UInt = #line
 ) {
     if !condition { fuzzFailure(message(), file: file, line: line) }
@@ -13,12 +13,12 @@ public func fuzzCheck(
 
 /// The contract the parsers are called under (see `EncodingCheck`): UTF-8 text without NUL bytes.
 /// Inputs outside it never reach a parser in a real run, so the parser targets skip them.
-public func isParserInput(_ bytes: [UInt8]) -> Bool {
+package func isParserInput(_ bytes: [UInt8]) -> Bool {
     !bytes.contains(0) && String(validating: bytes, as: UTF8.self) != nil
 }
 
 /// A range is inside the file and positions are 1-based and ordered.
-public func checkRange(_ range: SourceRange, in source: SourceText, _ what: @autoclosure () -> String) {
+package func checkRange(_ range: SourceRange, in source: SourceText, _ what: @autoclosure () -> String) {
     let count = source.bytes.count
     for position in [range.start, range.end] {
         fuzzCheck(position.line >= 1 && position.column >= 1, "\(what()): position \(position) is not 1-based")
@@ -31,7 +31,7 @@ public func checkRange(_ range: SourceRange, in source: SourceText, _ what: @aut
 }
 
 /// Every finding and every node of a parse has a sane range.
-public func checkParsed(_ parsed: ParsedSource, in source: SourceText) {
+package func checkParsed(_ parsed: ParsedSource, in source: SourceText) {
     for finding in parsed.findings {
         fuzzCheck(!finding.ruleID.isEmpty, "a finding without a rule id")
         checkRange(finding.range, in: source, "finding \(finding.ruleID)")
@@ -62,7 +62,7 @@ public func checkParsed(_ parsed: ParsedSource, in source: SourceText) {
 /// commas, with quotes, brackets and trailing punctuation trimmed; a plain name is what keys and rule ids are
 /// (letters, digits, `-`, `_`, `.`, `:`, at most 64), which settings errors may quote. Anything else of three
 /// characters or more that the input holds counts as quoted content.
-public func quotedContent(_ message: String, input: [UInt8]) -> String? {
+package func quotedContent(_ message: String, input: [UInt8]) -> String? {
     let trimmed: Set<Character> = ["`", "\"", "'", "(", ")", "[", "]", "{", "}", ";", ":", ".", "?", "\\"]
     let plain = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.:")
     for word in message.split(whereSeparator: { $0.isWhitespace || $0 == "," }) {

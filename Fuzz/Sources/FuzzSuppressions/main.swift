@@ -1,4 +1,4 @@
-import ActivityLint
+@_spi(Internals) import ActivityLint
 import FuzzSupport
 
 /// libFuzzer entry point: suppression comments next to YAML scalars of every style. A directive counts only in a

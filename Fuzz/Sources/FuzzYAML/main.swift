@@ -1,4 +1,4 @@
-import ActivityLint
+@_spi(Internals) import ActivityLint
 import FuzzSupport
 
 /// libFuzzer entry point: the YAML loader (libyaml events composed into nodes) on one input.

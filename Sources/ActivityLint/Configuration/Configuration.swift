@@ -6,9 +6,9 @@ public struct Configuration: Sendable {
     /// Severity overrides by rule id.
     public var severities: [String: Severity] = [:]
     /// When not empty, only files matching one of these are linted.
-    public var include: [Glob] = []
+    @_spi(Internals) public var include: [Glob] = []
     /// Files matching one of these are not linted.
-    public var exclude: [Glob] = []
+    @_spi(Internals) public var exclude: [Glob] = []
     /// The lowest severity that makes the run exit 1.
     public var failOn: Severity = .error
     /// Rule pack files (absolute or relative to the working directory).

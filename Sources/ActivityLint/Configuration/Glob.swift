@@ -2,7 +2,7 @@
 /// `*` matches within one path segment, `?` one character, `**` any number of segments. A pattern without a `/`
 /// matches a file or folder name at any depth (as in .gitignore), and a pattern that matches a folder matches
 /// everything inside it.
-public struct Glob: Sendable, Hashable, CustomStringConvertible {
+@_spi(Internals) public struct Glob: Sendable, Hashable, CustomStringConvertible {
     public let pattern: String
     private let segments: [Substring]
     private let anchored: Bool

@@ -1,7 +1,7 @@
 /// Reads rule packs: YAML files of rules in the catalog's format that bind the built-in validators to a team's
 /// own policy. Every problem of every rule (bad YAML, a missing id, an unknown validator, a bad option or regex, an id that is
 /// already taken) is an error at its own line and column, and none quotes the file's values.
-public enum RulePackLoader {
+@_spi(Internals) public enum RulePackLoader {
     public static func load(path: String, taken: Set<String>) throws(ConfigurationError) -> [RuleDescriptor] {
         try load(path: path, taken: taken, namedBy: nil)
     }

@@ -23,10 +23,10 @@ struct DuplicateActivities {
         guard let name = payload.name, !name.isTemplate, name.summary.scalarCount > 0, !hasUnresolvedSettings(payload)
         else { return nil }
         var tags: UInt64 = 0
-        for (position, entry) in payload.tagEntries.enumerated() {
+        for entry in payload.tagEntries {
             guard let key = entry.key, !key.isTemplate else { return nil }
-            // Continues the key's hash, which the payload already has.
-            var hash = StableHash.Running(continuing: payload.tagKeyHashes[position])
+            var hash = StableHash.Running()
+            hash.add(key.string.text.utf8)
             hash.add(0)
             hash.add((entry.value?.string.text ?? "").utf8)
             tags = tags &+ hash.value

@@ -9,7 +9,12 @@ public struct RuleEngine: Sendable {
 
     /// Binds every rule to its registered validator. Rules with `validator: built-in-stage` are reported by the
     /// parsers or the linter itself and run nothing here.
-    public init(rules: [RuleDescriptor], registry: ValidatorRegistry = .builtIn) throws(RuleBindingError) {
+    public init(rules: [RuleDescriptor]) throws(RuleBindingError) {
+        try self.init(rules: rules, registry: .builtIn)
+    }
+
+    /// Binds rules to the validators of `registry`.
+    init(rules: [RuleDescriptor], registry: ValidatorRegistry) throws(RuleBindingError) {
         var validators: [(ruleID: String, validator: any Validator)] = []
         for rule in rules where rule.validator != ValidatorRegistry.stageValidatorName {
             guard let type = registry.validators[rule.validator] else {
@@ -30,7 +35,7 @@ public struct RuleEngine: Sendable {
     public var ruleIDs: Set<String> { Set(descriptorsByID.keys) }
 
     /// Every rule's findings on one payload, about the payload's resource (`subject`).
-    public func findings(for payload: Payload) -> [Finding] {
+    func findings(for payload: Payload) -> [Finding] {
         var findings: [Finding] = []
         for (ruleID, validator) in validators {
             var context = ValidationContext()

@@ -1,6 +1,6 @@
 /// A check over one payload. Validators are Swift types registered by name (see `ValidatorRegistry`);
 /// the rule catalog binds each rule id to a validator and gives it its severity, exception and options.
-public protocol Validator: Sendable {
+@_spi(Internals) public protocol Validator: Sendable {
     /// The name the catalog's `validator:` field refers to.
     static var name: String { get }
     /// Options from the catalog entry; invalid options throw a message for the user.
@@ -9,7 +9,7 @@ public protocol Validator: Sendable {
 }
 
 /// A validator that takes no options: it is built with `init()`, and any option given to it is an error.
-public protocol PlainValidator: Validator {
+@_spi(Internals) public protocol PlainValidator: Validator {
     init()
 }
 
@@ -23,7 +23,7 @@ extension PlainValidator {
 }
 
 /// Invalid options given to a validator in a catalog entry or rule pack.
-public struct ValidatorOptionError: Error, Sendable {
+@_spi(Internals) public struct ValidatorOptionError: Error, Sendable {
     public var message: String
     /// The option the error is about, so a rule pack error can point at its value.
     public var option: String?
@@ -34,7 +34,7 @@ public struct ValidatorOptionError: Error, Sendable {
 }
 
 /// Collects what one validator reports about one payload.
-public struct ValidationContext {
+@_spi(Internals) public struct ValidationContext {
     public internal(set) var problems: [Problem] = []
 
     /// A finding without a rule id: the engine adds it from the catalog entry that ran the validator, and the

@@ -1,5 +1,5 @@
 /// Validator types by the name the catalog uses for them.
-public struct ValidatorRegistry: Sendable {
+@_spi(Internals) public struct ValidatorRegistry: Sendable {
     public var validators: [String: any Validator.Type]
 
     public init(_ types: [any Validator.Type]) {

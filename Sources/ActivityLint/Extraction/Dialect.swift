@@ -3,7 +3,7 @@
 /// never by asking which source they are in, so one rule serves every source and a new source is one value in its
 /// extractor's file. A class with a few shared instances: every request refers to one, and copying a request
 /// copies one reference.
-public final class Dialect: Sendable {
+@_spi(Internals) public final class Dialect: Sendable {
     // MARK: Spellings
     public let name: String
     public let tags: String

@@ -1,6 +1,6 @@
 /// One CreateActivity request found in a document, as the rules see it: a raw API request, the `Properties` of an
 /// `AWS::StepFunctions::Activity`, or the planned values of a Terraform `aws_sfn_activity`.
-public struct Payload: Sendable {
+@_spi(Internals) public struct Payload: Sendable {
     /// Where the request is; the properties below read it.
     let site: PayloadSite
     /// The request object (a raw API file's root, a resource's `Properties`, a plan's `change.after`).
@@ -22,8 +22,6 @@ public struct Payload: Sendable {
     public private(set) var repeatedTags: [(first: Int, later: Int)] = []
     /// How many distinct keys the tags have, not counting `aws:` keys (the 50-tag quota's count).
     public private(set) var distinctUserTagKeys = 0
-    /// FNV-1a of each tag key's UTF-8 (0 for a tag without a literal key), by position in `tagEntries`.
-    private(set) var tagKeyHashes: [UInt64] = []
     private var cachedKMSKeyReference: Result<KMSKeyReference, KMSKeyReference.Problem>?
 
     public init(
@@ -132,31 +130,16 @@ extension Payload {
 
     public var name: Field? { field(dialect.name, of: root, at: DeferredPointer("")) }
 
-    /// Fills `repeatedTags` and `distinctUserTagKeys`. Keys are compared by their bytes, as AWS compares them
-    /// (not by Swift's canonical equivalence), found through a hash table of their FNV-1a hashes.
+    /// Fills `repeatedTags` and `distinctUserTagKeys`. Keys are compared by their bytes, as AWS compares them.
     private mutating func findRepeatedTags() {
-        let keys = tagEntries.map { $0.key?.string.text }
-        let hashes = keys.map { $0.map { StableHash.fnv1a64($0.utf8) } ?? 0 }
-        tagKeyHashes = hashes
-        // Open addressing over positions, at most half full; -1 marks a free slot.
-        var slots = [Int](repeating: -1, count: max(8, (keys.count * 2).nextPowerOfTwo))
-        let mask = slots.count - 1
-        for (position, key) in keys.enumerated() {
-            guard let key else { continue }
-            var slot = Int(truncatingIfNeeded: hashes[position]) & mask
-            var first: Int?
-            while slots[slot] >= 0 {
-                let earlier = slots[slot]
-                if hashes[earlier] == hashes[position], keys[earlier]!.utf8.elementsEqual(key.utf8) {
-                    first = earlier
-                    break
-                }
-                slot = (slot + 1) & mask
-            }
-            if let first {
+        var firstByKey: [BytewiseKey: Int] = [:]
+        firstByKey.reserveCapacity(tagEntries.count)
+        for (position, entry) in tagEntries.enumerated() {
+            guard let key = entry.key?.string.text else { continue }
+            if let first = firstByKey[BytewiseKey(text: key)] {
                 repeatedTags.append((first, position))
             } else {
-                slots[slot] = position
+                firstByKey[BytewiseKey(text: key)] = position
                 if !TagValidators.isReserved(key) { distinctUserTagKeys += 1 }
             }
         }

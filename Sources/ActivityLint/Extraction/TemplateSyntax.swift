@@ -1,7 +1,7 @@
 /// How a source writes values computed from literal text and substitutions in one string, such as Terraform's
 /// `"orders-${var.env}"` (and `%{…}` directives). Rules check only the literal text; a string that is nothing but
 /// one substitution is a value no linter can know.
-public struct TemplateSyntax: Sendable {
+@_spi(Internals) public struct TemplateSyntax: Sendable {
     /// Whether `%{…}` is a substitution too (Terraform's template directives).
     let hasDirectives: Bool
 

@@ -1,6 +1,6 @@
 /// What a rule proposes to change, said by structure (rename this key, remove that tag), not by bytes: rules do not
 /// know the syntax. `FixResolver` turns a proposal into byte edits for the file's syntax, or refuses.
-public struct FixProposal: Hashable, Sendable {
+@_spi(Internals) public struct FixProposal: Hashable, Sendable {
     public var title: String
     public var applicability: Fix.Applicability
     public var change: Change

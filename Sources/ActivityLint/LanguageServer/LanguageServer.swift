@@ -1,7 +1,7 @@
 /// An LSP 3.17 server for activity-lint: one message at a time in, messages out through `send`.
 ///
 /// It is driven by `ServerLoop` over stdio, or directly by tests. It is not thread-safe: one thread calls it.
-public final class LanguageServer {
+@_spi(Internals) public final class LanguageServer {
     public struct Options: Sendable {
         /// How long typing must pause before a changed document is linted.
         public var debounce: Duration

@@ -3,7 +3,7 @@
 ///
 /// A malformed frame is reported and skipped, so the stream stays in step; a frame over `maxContentLength` is
 /// read past in small pieces, never held, so no header can make the server allocate what it claims.
-public struct MessageReader: Sendable {
+@_spi(Internals) public struct MessageReader: Sendable {
     /// What the next frame held.
     public enum Frame: Equatable {
         case message([UInt8])
@@ -136,7 +136,7 @@ public struct MessageReader: Sendable {
 }
 
 /// Frames one message for the wire.
-public enum MessageWriter {
+@_spi(Internals) public enum MessageWriter {
     public static func frame(_ message: JSONValue) -> [UInt8] {
         let body = Array(message.serialized.utf8)
         return Array("Content-Length: \(body.count)\r\n\r\n".utf8) + body

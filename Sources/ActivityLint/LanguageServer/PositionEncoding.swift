@@ -1,6 +1,6 @@
 /// How the client counts characters in a line (LSP 3.17 `positionEncoding`): the server converts every position
 /// between these and the linter's byte offsets, using the document's text.
-public enum PositionEncoding: String, Sendable {
+@_spi(Internals) public enum PositionEncoding: String, Sendable {
     case utf8 = "utf-8"
     case utf16 = "utf-16"
     case utf32 = "utf-32"
@@ -36,7 +36,7 @@ extension UTF8 {
 }
 
 /// A 0-based LSP position: line, and character in the negotiated encoding.
-public struct ProtocolPosition: Hashable, Sendable {
+@_spi(Internals) public struct ProtocolPosition: Hashable, Sendable {
     public var line: Int
     public var character: Int
 

@@ -19,9 +19,9 @@ public enum ServerLoop {
     }
 
     /// Serves standard input and output until `exit` or the end of input; returns the exit status.
-    public static func runOverStandardIO(options: LanguageServer.Options = .init()) -> Int32 {
+    public static func runOverStandardIO(debounce: Duration = .milliseconds(100), limits: ParseLimits = .default) -> Int32 {
         signal(SIGPIPE, SIG_IGN)
-        let server = LanguageServer(options: options) { message in
+        let server = LanguageServer(options: .init(debounce: debounce, limits: limits)) { message in
             let frame = MessageWriter.frame(message)
             frame.withUnsafeBytes { buffer in
                 var written = 0
@@ -35,7 +35,7 @@ public enum ServerLoop {
         }
         // A message may carry a document up to the size limit, escaped (up to 6 bytes per byte) and with room
         // for the rest of the message.
-        let maxContent = options.limits.maxFileSize > Int.max / 8 ? Int.max : options.limits.maxFileSize * 6 + 1 << 20
+        let maxContent = limits.maxFileSize > Int.max / 8 ? Int.max : limits.maxFileSize * 6 + 1 << 20
         let reader = MessageReader(maxContentLength: maxContent) { buffer, count in
             while true {
                 let got = systemRead(0, buffer, count)

@@ -1,6 +1,6 @@
 /// A JSON Pointer kept as its parts and spelt out only when asked: every tag and field has one, and only the few
 /// that a finding is about are ever shown.
-public struct DeferredPointer: Sendable {
+@_spi(Internals) public struct DeferredPointer: Sendable {
     /// A pointer already spelt out (`/tags`, `/encryptionConfiguration`).
     let base: String
     /// An array index appended to `base`, when there is one.

@@ -1,6 +1,6 @@
 /// What a stage (a reader, a rule, the suppressions) found, before the rule catalog gives it a severity and a
 /// default exception. The linter turns a file's findings into diagnostics once, at the end.
-public struct Finding: Hashable, Sendable {
+@_spi(Internals) public struct Finding: Hashable, Sendable {
     public var ruleID: String
     /// No positions and no resource name in it: see `Diagnostic.message`.
     public var message: String

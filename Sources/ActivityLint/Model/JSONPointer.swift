@@ -1,5 +1,5 @@
 /// RFC 6901 JSON Pointers (`/tags/3/key`), built one reference token at a time.
-public enum JSONPointer {
+@_spi(Internals) public enum JSONPointer {
     /// Appends one reference token, escaping `~` as `~0` and `/` as `~1`.
     public static func appending(_ token: String, to pointer: String) -> String {
         var result = pointer

@@ -3,7 +3,7 @@ public struct FileResult: Sendable {
     /// The path as the user gave it (or `--stdin-filename`), used in every diagnostic.
     public var path: String
     /// The lines the report quotes; nil when the file could not be read.
-    public var sourceLines: SourceLines?
+    @_spi(Internals) public var sourceLines: SourceLines?
     /// How many CreateActivity payloads were found and checked.
     public var payloadCount: Int
     /// Why the file could not be linted at all (missing, unreadable, a directory loop), or nil.
@@ -18,7 +18,7 @@ public struct FileResult: Sendable {
     /// What `--fix` or `--diff` did to the file, when it applied anything.
     public var fixes: FileFixes?
 
-    public init(
+    @_spi(Internals) public init(
         path: String, source: SourceText?, kind: DocumentKind = .apiRequest, payloadCount: Int = 0,
         failure: String? = nil, skipped: SkipReason? = nil, diagnostics: [Diagnostic] = []
     ) {

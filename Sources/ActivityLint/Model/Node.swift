@@ -1,7 +1,7 @@
 /// A value in a parsed document with the source range it came from.
 ///
 /// JSON and YAML both load into this one tree, so extraction and rules never care which syntax a file used.
-public struct Node: Sendable {
+@_spi(Internals) public struct Node: Sendable {
     public enum Value: Sendable {
         case object([Member])
         case array([Node])
@@ -108,7 +108,7 @@ public struct Node: Sendable {
 }
 
 /// A number kept as written, so huge or precise values are neither rounded nor a crash.
-public struct NumberValue: Hashable, Sendable {
+@_spi(Internals) public struct NumberValue: Hashable, Sendable {
     /// The literal as written in the source (`300`, `300.0`, `3e2`, `0x12C`).
     public var literal: String
     /// The exact integer value when the number is an integer that fits in 64 bits.

@@ -1,10 +1,10 @@
 /// The source lines a report quotes: only those where a diagnostic starts, so a run over many files keeps a few
 /// lines per file in memory instead of every file's bytes.
-public struct SourceLines: Sendable {
+@_spi(Internals) public struct SourceLines: Sendable {
     private var lines: [Int: String]
 
     /// Keeps the lines of `source` on which one of `diagnostics` starts.
-    public init(_ source: SourceText, for diagnostics: [Diagnostic]) {
+    @_spi(Internals) public init(_ source: SourceText, for diagnostics: [Diagnostic]) {
         var lines: [Int: String] = [:]
         for diagnostic in diagnostics where lines[diagnostic.range.start.line] == nil {
             let number = diagnostic.range.start.line

@@ -2,7 +2,7 @@
 ///
 /// Swift's `String` cannot hold a lone UTF-16 surrogate, but JSON's `"\ud800"` can spell one and AWS rejects it,
 /// so lone surrogates are kept beside the text: `codePoints` is the truth rules must check.
-public struct StringValue: Hashable, Sendable {
+@_spi(Internals) public struct StringValue: Hashable, Sendable {
     /// The text for display and comparison; a lone surrogate shows as U+FFFD here.
     public let text: String
     /// Where the first code point of the content is (after any opening quote).
@@ -86,7 +86,7 @@ public struct StringValue: Hashable, Sendable {
 /// Finds where code points of one string stand by walking forward from the last one asked for, so reporting every
 /// offending character of a long value costs one pass over it, not one pass per character. Asking for an earlier
 /// code point than the last starts the walk over.
-public struct ScalarLocator {
+@_spi(Internals) public struct ScalarLocator {
     private let string: StringValue
     private let scalars: String.UnicodeScalarView
     /// The code point `index` is at `scalarIndex` in the text and, when there is no position table, at `position`.

@@ -1,6 +1,6 @@
 /// Facts about a text gathered in one pass over its UTF-8: several tag rules ask them of every tag, and
 /// answering from these costs no second look at the bytes.
-public struct TextSummary: Sendable {
+@_spi(Internals) public struct TextSummary: Sendable {
     /// The number of Unicode code points.
     public let scalarCount: Int
     /// Which ASCII characters occur, a bit each: bit n of `asciiLow` for character n < 64, of `asciiHigh` for

@@ -1,5 +1,5 @@
 /// What a parser made of one input: its documents (a YAML stream may hold several) and what was wrong with it.
-public struct ParsedSource: Sendable {
+@_spi(Internals) public struct ParsedSource: Sendable {
     public var documents: [Node]
     public var findings: [Finding]
     /// When parsing stopped at an error inside a document whose top level is a map: the keys read before it,

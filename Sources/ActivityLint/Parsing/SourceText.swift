@@ -1,5 +1,5 @@
 /// The bytes of one input and the table of where its lines start, for positions and for quoting source lines.
-public struct SourceText: Sendable {
+@_spi(Internals) public struct SourceText: Sendable {
     public let bytes: [UInt8]
     /// Where the content starts: 3 after a UTF-8 byte order mark, otherwise 0.
     public let contentOffset: Int

@@ -2,7 +2,7 @@
 ///
 /// Besides what RFC 8259 requires (`"`, `\` and U+0000...U+001F), U+007F...U+009F and U+2028/U+2029 are escaped
 /// as `\uXXXX` too, so the output is safe to embed in JavaScript and never carries raw terminal control codes.
-public enum JSONStringEscaper {
+@_spi(Internals) public enum JSONStringEscaper {
     /// The escaped content of a JSON string, without the surrounding quotes.
     public static func escape(_ text: String) -> String {
         var result = ""

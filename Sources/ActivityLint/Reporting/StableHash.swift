@@ -17,12 +17,6 @@ enum StableHash {
 
         init() {}
 
-        /// Goes on from the hash of bytes already fed (`fnv1a64(a + b)` is `Running(continuing: fnv1a64(a))`
-        /// fed `b`).
-        init(continuing value: UInt64) {
-            self.value = value
-        }
-
         mutating func add<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
             // A string's UTF-8 is usually contiguous: a plain loop over memory beats the generic iterator.
             let done: Void? = bytes.withContiguousStorageIfAvailable { buffer in

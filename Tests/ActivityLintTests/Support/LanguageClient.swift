@@ -1,4 +1,4 @@
-@testable import ActivityLint
+@_spi(Internals) @testable import ActivityLint
 
 /// Drives a `LanguageServer` in-process as an editor would, keeping everything it sent.
 final class LanguageClient {

@@ -4,7 +4,7 @@
 /// rest (operators, conditionals, `for`, splats, parentheses) is `other`, kept with its parts. Chains of one
 /// operator level, of unary operators and of postfix operations are kept flat, so the tree is only as deep as the
 /// nesting of brackets, calls and templates, which the parser bounds.
-public struct HCLExpression: Sendable {
+@_spi(Internals) public struct HCLExpression: Sendable {
     public indirect enum Kind: Sendable {
         case number(NumberValue)
         case bool(Bool)
@@ -29,7 +29,7 @@ public struct HCLExpression: Sendable {
 }
 
 /// A quoted template (`"orders-${var.env}"`) or a heredoc (`<<EOT`, `<<-EOT`).
-public struct HCLTemplate: Sendable {
+@_spi(Internals) public struct HCLTemplate: Sendable {
     public var parts: [HCLTemplatePart]
     public var isHeredoc: Bool
 
@@ -46,7 +46,7 @@ public struct HCLTemplate: Sendable {
     var emptyContentStart: SourcePosition
 }
 
-public enum HCLTemplatePart: Sendable {
+@_spi(Internals) public enum HCLTemplatePart: Sendable {
     /// Literal text, decoded (escapes, `$${`, `%%{`, strip markers and `<<-` indentation applied), with the
     /// range of its source text.
     case literal(StringValue, SourceRange)
@@ -56,7 +56,7 @@ public enum HCLTemplatePart: Sendable {
 }
 
 /// `%{ if cond }...%{ else }...%{ endif }` or `%{ for x in list }...%{ endfor }`.
-public struct HCLTemplateDirective: Sendable {
+@_spi(Internals) public struct HCLTemplateDirective: Sendable {
     public enum Kind: Sendable {
         case ifDirective
         case forDirective
@@ -75,7 +75,7 @@ public struct HCLTemplateDirective: Sendable {
 }
 
 /// A variable and the attribute accesses and indexes that follow it: `var.tags["env"]`, `aws_kms_key.a.arn`.
-public struct HCLTraversal: Sendable {
+@_spi(Internals) public struct HCLTraversal: Sendable {
     public enum Step: Sendable {
         /// `.name`
         case attribute(String, SourceRange)
@@ -99,7 +99,7 @@ public struct HCLTraversal: Sendable {
 }
 
 /// `name(arguments)`, or `provider::aws::arn_parse(arguments)`.
-public struct HCLFunctionCall: Sendable {
+@_spi(Internals) public struct HCLFunctionCall: Sendable {
     public var name: String
     public var nameRange: SourceRange
     public var arguments: [HCLExpression]
@@ -108,7 +108,7 @@ public struct HCLFunctionCall: Sendable {
 }
 
 /// One `key = value` or `key: value` of an object.
-public struct HCLObjectItem: Sendable {
+@_spi(Internals) public struct HCLObjectItem: Sendable {
     /// A bare identifier key is a traversal without steps here; `literalKey` reads it as the name HCL makes it.
     public var key: HCLExpression
     public var separatorRange: SourceRange
@@ -129,7 +129,7 @@ public struct HCLObjectItem: Sendable {
 }
 
 /// An expression rules do not read statically, with its parts.
-public struct HCLOtherExpression: Sendable {
+@_spi(Internals) public struct HCLOtherExpression: Sendable {
     public enum Kind: Sendable {
         /// `( expression )`
         case parentheses

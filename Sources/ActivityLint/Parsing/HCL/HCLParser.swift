@@ -4,7 +4,7 @@
 /// the first syntax error; nesting of expressions, templates and blocks is bounded by `ParseLimits.maxDepth` (and
 /// by `maxSupportedDepth` and the thread's stack, since the parser recurses), and every byte is read a bounded
 /// number of times.
-public enum HCLParser {
+@_spi(Internals) public enum HCLParser {
     /// The deepest nesting parsed whatever the limits say, so that a tree is never deeper than Swift can release
     /// recursively (see `NodeTeardown`); a CreateActivity request in Terraform needs 4.
     public static let maxSupportedDepth = 256

@@ -1,5 +1,5 @@
 /// The syntax problem that stopped an HCL parse, with where it is and an actionable message.
-public struct HCLSyntaxError: Error, Sendable, Equatable {
+@_spi(Internals) public struct HCLSyntaxError: Error, Sendable, Equatable {
     /// `syntax-error`, or `nesting-too-deep` when the depth limit stopped the parse.
     public var ruleID: String
     /// What was expected and what was found, with a hint when a common mistake explains it.

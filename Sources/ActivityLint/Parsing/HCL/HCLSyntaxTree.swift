@@ -2,7 +2,7 @@
 ///
 /// Parsing stops at the first syntax error; `body` then holds the attributes and blocks completed before it, so a
 /// caller can still tell what kind of file it was.
-public struct HCLFile: Sendable {
+@_spi(Internals) public struct HCLFile: Sendable {
     public var body: HCLBody
     public var error: HCLSyntaxError?
     /// Byte offsets of the `#` or `//` that start line comments (never one inside a string or heredoc), in order.
@@ -19,7 +19,7 @@ public struct HCLFile: Sendable {
 }
 
 /// The attributes and blocks of a file or of a block, in source order.
-public struct HCLBody: Sendable {
+@_spi(Internals) public struct HCLBody: Sendable {
     public enum Item: Sendable {
         case attribute(HCLAttribute)
         case block(HCLBlock)
@@ -50,7 +50,7 @@ public struct HCLBody: Sendable {
 }
 
 /// `name = expression`.
-public struct HCLAttribute: Sendable {
+@_spi(Internals) public struct HCLAttribute: Sendable {
     public var name: String
     public var nameRange: SourceRange
     public var equalsRange: SourceRange
@@ -61,7 +61,7 @@ public struct HCLAttribute: Sendable {
 }
 
 /// `type "label" label { body }`.
-public struct HCLBlock: Sendable {
+@_spi(Internals) public struct HCLBlock: Sendable {
     public var type: String
     public var typeRange: SourceRange
     public var labels: [HCLBlockLabel]
@@ -74,7 +74,7 @@ public struct HCLBlock: Sendable {
 }
 
 /// A block label, quoted (`"aws_sfn_activity"`) or a bare identifier (`aws_sfn_activity`).
-public struct HCLBlockLabel: Sendable {
+@_spi(Internals) public struct HCLBlockLabel: Sendable {
     public var value: StringValue
     /// Including the quotes of a quoted label.
     public var range: SourceRange

@@ -1,7 +1,7 @@
 /// How a Terraform or OpenTofu configuration file is written, told by its name as those tools tell it:
 /// `.tf` and `.tofu` are HCL native syntax (`HCLParser`), `.tf.json` and `.tofu.json` are Terraform's JSON syntax
 /// (`JSONParser`). Endings are matched exactly: Terraform does not load `main.TF`.
-public enum TerraformFileKind: String, Sendable, CaseIterable {
+@_spi(Internals) public enum TerraformFileKind: String, Sendable, CaseIterable {
     case native
     case json
 

@@ -2,7 +2,7 @@
 ///
 /// It reads exactly one document. Problems become findings: `syntax-error` (parsing stops at the first),
 /// `nesting-too-deep` (parsing stops), and `duplicate-key` (every duplicate is kept and reported).
-public enum JSONParser {
+@_spi(Internals) public enum JSONParser {
     public static func parse(_ source: SourceText, limits: ParseLimits = .default) -> ParsedSource {
         source.bytes.withUnsafeBufferPointer { buffer in
             var parser = JSONDocumentParser(source: source, bytes: buffer, limits: limits)

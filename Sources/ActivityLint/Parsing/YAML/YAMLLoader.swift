@@ -3,7 +3,7 @@ import CYaml
 /// Loads YAML (a stream of one or more documents) into `Node` trees with source positions, using
 /// libyaml's event parser. Plain scalars are typed by the YAML 1.2 core schema (so `yes` is a string);
 /// plain scalars that YAML 1.1 loaders read differently are marked and reported.
-public enum YAMLLoader {
+@_spi(Internals) public enum YAMLLoader {
     /// How deep flow collections (`[ ]`, `{ }`) may nest whatever `--max-depth` says: libyaml checks every open
     /// flow level on each token, so deeper flow nesting would cost time quadratic in the depth.
     public static let maxFlowDepth = 1_000

@@ -608,6 +608,8 @@ struct HCLParserTests {
         #expect(TerraformFileKind.of(path: "main.TF") == nil)
         #expect(TerraformFileKind.of(path: "dir.tf/") == nil)
         #expect(TerraformFileKind.of(path: ".tf") == nil)
+        #expect(TerraformFileKind.of(path: "infra/.tf") == nil)
+        #expect(TerraformFileKind.of(path: "infra/é.tf") == .native)
         #expect(TerraformFileKind.of(path: "terraform.tfvars") == nil)
         #expect(TerraformFileKind.of(path: "plan.json") == nil)
     }

@@ -56,7 +56,7 @@ enum DocumentClassifier {
     /// Whether a file's name names an activity (`create-activity.json`, `orders-activities.yaml`). Folders do not
     /// count: `packages/activity-feed/package.json` is a package manifest, whatever its folder is called.
     static func pathNamesActivity(_ path: String) -> Bool {
-        PathText.lastComponent(path).lowercased().contains("activit")
+        PathText.lastComponent(path).lowercased().containsBytes(of: "activit")
     }
 
     // MARK: - Markers

@@ -4,7 +4,7 @@ enum PathRules {
     /// (`manifest.json`, `tree.json`, `*.assets.json`, asset folders): only the templates hold activities.
     static func skipReason(_ path: String) -> SkipReason? {
         // Nearly every path has no `cdk.out/`: one search, no split.
-        guard path.contains("cdk.out/") else { return nil }
+        guard path.containsBytes(of: "cdk.out/") else { return nil }
         let components = path.split(separator: "/")
         guard let cdkOut = components.lastIndex(of: "cdk.out"), cdkOut < components.count - 1,
               !path.hasSuffix(".template.json")

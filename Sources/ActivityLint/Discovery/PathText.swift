@@ -45,7 +45,8 @@ enum PathText {
 
     /// The last component of a path (the whole path when it has no `/`), without splitting the rest.
     static func lastComponent(_ path: String) -> Substring {
-        path.lastIndex(of: "/").map { path[path.index(after: $0)...] } ?? Substring(path)
+        // A byte search: `/` is ASCII, so the index after it starts a character.
+        path.utf8.lastIndex(of: UInt8(ascii: "/")).map { path[path.utf8.index(after: $0)...] } ?? Substring(path)
     }
 
     /// The folder holding the standardized absolute `path` (`/` for `/`).

@@ -136,11 +136,10 @@ extension Payload {
         firstByKey.reserveCapacity(tagEntries.count)
         for (position, entry) in tagEntries.enumerated() {
             guard let key = entry.key?.string.text else { continue }
-            if let first = firstByKey[BytewiseKey(text: key)] {
+            if let first = firstByKey.existingValue(for: BytewiseKey(key), storing: position) {
                 repeatedTags.append((first, position))
-            } else {
-                firstByKey[BytewiseKey(text: key)] = position
-                if !TagValidators.isReserved(key) { distinctUserTagKeys += 1 }
+            } else if !TagValidators.isReserved(key) {
+                distinctUserTagKeys += 1
             }
         }
     }
@@ -260,12 +259,5 @@ extension Payload {
         let substitutions = templates.substitutions(in: string)
         if substitutions.count == 1, substitutions[0] == 0..<string.text.unicodeScalars.count { return nil }
         return Field(range: range, string: string, location: pointer, substitutions: substitutions)
-    }
-}
-
-extension Int {
-    /// The smallest power of two at least this large (1 for 0 and below).
-    fileprivate var nextPowerOfTwo: Int {
-        self <= 1 ? 1 : 1 << (Int.bitWidth - (self - 1).leadingZeroBitCount)
     }
 }

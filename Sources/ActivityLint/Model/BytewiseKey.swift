@@ -1,12 +1,29 @@
 /// A string compared and hashed by its UTF-8 bytes, as AWS compares tag keys, not by Swift's canonical equivalence:
-/// `é` written as one code point and `e` followed by a combining accent are two keys.
+/// `é` written as one code point and `e` followed by a combining accent are two keys. The bytes are hashed once,
+/// so a dictionary's probes compare two integers before they compare any text.
 struct BytewiseKey: Hashable {
     let text: String
+    private let bytesHash: UInt64
 
-    static func == (lhs: BytewiseKey, rhs: BytewiseKey) -> Bool { lhs.text.utf8.elementsEqual(rhs.text.utf8) }
+    init(_ text: String) {
+        self.text = text
+        bytesHash = StableHash.fnv1a64(text.utf8)
+    }
 
-    func hash(into hasher: inout Hasher) {
-        var text = text
-        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    static func == (lhs: BytewiseKey, rhs: BytewiseKey) -> Bool {
+        lhs.bytesHash == rhs.bytesHash && lhs.text.utf8.elementsEqual(rhs.text.utf8)
+    }
+
+    func hash(into hasher: inout Hasher) { hasher.combine(bytesHash) }
+}
+
+extension Dictionary where Key == BytewiseKey {
+    /// The value already held for `key`, or nil after storing `value` for it: one lookup either way.
+    mutating func existingValue(for key: BytewiseKey, storing value: Value) -> Value? {
+        let before = count
+        func read(_ held: inout Value) -> Value { held }
+        // The defaulted subscript's modify accessor stores `value` when the key is new, and only then grows.
+        let held = read(&self[key, default: value])
+        return count > before ? nil : held
     }
 }

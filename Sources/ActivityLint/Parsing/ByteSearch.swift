@@ -34,3 +34,13 @@ extension Array<UInt8> {
         withUnsafeBufferPointer { buffer in needle.withUnsafeBufferPointer { buffer.contains(bytes: $0) } }
     }
 }
+
+extension String {
+    /// Whether `needle` occurs in the text's UTF-8 bytes. The standard library's `contains` compares characters
+    /// and costs several times more: the per-file path checks spent 5% of a run in it.
+    func containsBytes(of needle: String) -> Bool {
+        var text = self
+        var needle = needle
+        return text.withUTF8 { bytes in needle.withUTF8 { bytes.contains(bytes: $0) } }
+    }
+}

@@ -7,11 +7,19 @@
 
     /// The kind of the file at `path`, or nil when Terraform and OpenTofu would not load it as configuration.
     public static func of(path: String) -> TerraformFileKind? {
-        let name = path.split(separator: "/", omittingEmptySubsequences: false).last ?? ""
-        for (ending, kind) in endings where name.hasSuffix(ending) && name.utf8.count > ending.utf8.count {
-            return kind
+        // Over the bytes: this runs for every file a folder run meets.
+        var path = path
+        return path.withUTF8 { bytes in
+            for (ending, kind) in endings {
+                let count = ending.utf8.count
+                // The ending must leave a name before it (`.tf` alone, or `dir/.tf`, is not loaded).
+                guard bytes.count > count, bytes[bytes.count - count - 1] != UInt8(ascii: "/"),
+                      bytes.suffix(count).elementsEqual(ending.utf8)
+                else { continue }
+                return kind
+            }
+            return nil
         }
-        return nil
     }
 
     private static let endings: [(String, TerraformFileKind)] = [

@@ -33,6 +33,9 @@ enum DocumentClassifier {
             default: continue
             }
         }
+        if let reason = PayloadExtractor.sources.lazy.compactMap({ $0.notActivityReason(document) }).first {
+            return .notActivity(reason)
+        }
         return .notActivity(reason(keys: keys, families: families))
     }
 

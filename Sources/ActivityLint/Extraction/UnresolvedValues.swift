@@ -8,12 +8,12 @@ enum UnresolvedValues {
         func report(_ range: SourceRange, _ pointer: String, _ what: String, _ why: String) {
             findings.append(Finding(
                 ruleID: "unresolved-value", message: (what.hasPrefix("a ") ? what : "`\(what)`") + " \(why)", range: range,
-                pointer: payload.pointer + pointer, documentIndex: payload.documentIndex, subject: payload.subject))
+                pointer: payload.site.absolutePointer(pointer), documentIndex: payload.documentIndex, subject: payload.subject))
         }
         let dialect = payload.dialect
         func check(_ node: Node, _ pointer: String, _ what: String) {
-            if dialect.hasIntrinsicFunctions, let function = Intrinsic.functionName(node) {
-                let why = Intrinsic.subTemplate(node) != nil
+            if let function = dialect.functionName(node) {
+                let why = dialect.subTemplate(node) != nil
                     ? "is an Fn::Sub template: only its literal text is checked"
                     : "is given by \(function): checks that need its value are skipped"
                 report(node.range, pointer, what, why)

@@ -190,8 +190,8 @@ struct ServerlessAndPulumiTests {
         ])
         #expect(result.diagnostics[6].message == "`name` is given by fn::join: checks that need its value are skipped")
         #expect(result.diagnostics[7].fix != nil, "kmsKeyID is renamed to kmsKeyId")
-        #expect(result.diagnostics[8].message.hasPrefix("the name Pulumi makes without `name` (the logical name, `-` "
-            + "and 7 random hex digits) contains the special character '/'"))
+        #expect(result.diagnostics[8].message.hasPrefix("the name Pulumi makes when `properties` has no `name` (the "
+            + "logical name, `-` and 7 random hex digits) contains the special character '/'"))
     }
 
     @Test func pulumiStackFileBesideTheProgramIsSkipped() throws {
@@ -222,9 +222,41 @@ struct ServerlessAndPulumiTests {
         #expect(summary(found) == [
             "4:3 name-length /resources/\(long)", "13:18 unknown-member /resources/misspelt/properties/Name",
         ])
-        #expect(found[0].message == "the name Pulumi makes without `name` (the logical name, `-` and 7 random hex "
-            + "digits) is 81 characters long, over the maximum of 80; set `name`, or shorten the logical name to 72 "
-            + "characters")
+        #expect(found[0].message == "the name Pulumi makes when `properties` has no `name` (the logical name, `-` "
+            + "and 7 random hex digits) is 81 characters long, over the maximum of 80; set `name`, or shorten the "
+            + "logical name to 72 characters")
+    }
+
+    @Test func pulumiLogicalNamesFullTokensAndReadResources() {
+        // The registry's own example, with the resource's `name` as its logical name; the full type token; and
+        // `get`, which reads an existing activity rather than creating one.
+        let program = """
+            resources:
+              kmsKeyForSfn:
+                type: aws:kms:Key
+              sfnActivity:
+                type: aws:sfn:Activity
+                name: sfn_activity
+                properties:
+                  name: my-activity
+                  encryptionConfiguration:
+                    kmsKeyId: ${kmsKeyForSfn.arn}
+                    type: CUSTOMER_MANAGED_KMS_KEY
+                    kmsDataKeyReusePeriodSeconds: 900
+              legacy:
+                type: aws:sfn/activity:Activity
+                name: legacy activity
+              existing:
+                type: aws:sfn:Activity
+                get: {id: "arn:aws:states:eu-west-1:123456789098:activity:bar baz"}
+            """
+        let result = linter.lint(text: program, path: "Main.yaml")
+        #expect(result.payloadCount == 2)
+        #expect(summary(result.diagnostics) == [
+            "10:19 unresolved-value /resources/sfnActivity/properties/encryptionConfiguration/kmsKeyId",
+            "15:17 name-forbidden-character /resources/legacy/name",
+        ])
+        #expect(result.diagnostics.map(\.subject) == ["sfnActivity", "legacy"])
     }
 
     @Test func pulumiInterpolationsFunctionsAndProperties() {

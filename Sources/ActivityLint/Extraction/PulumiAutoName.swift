@@ -1,12 +1,16 @@
-/// The name Pulumi gives an `aws:sfn:Activity` without `name`: its logical name, `-` and seven random hex digits.
-/// The suffix is always valid, so the logical name must be a valid name of at most 72 characters; what is wrong
-/// with it is reported at the resource's key, under the name rules.
+/// The name Pulumi gives an `aws:sfn:Activity` without `name`: its logical name (the resource's key, or the
+/// resource's own `name` when it has one), `-` and seven random hex digits. The suffix is always valid, so the
+/// logical name must be a valid name of at most 72 characters; what is wrong with it is reported where it is
+/// written, under the name rules.
 enum AutoName {
     static func findings(for resource: Node.Member, documentIndex: Int) -> [Finding] {
-        let key = resource.key
-        let pointer = JSONPointer.appending(resource.key.text, to: "/resources")
-        let subject = key.text
-        let made = "the name Pulumi makes without `name` (the logical name, `-` and 7 random hex digits)"
+        let resourcePointer = JSONPointer.appending(resource.key.text, to: "/resources")
+        let subject = resource.key.text
+        let written = resource.value.memberValue("name").flatMap { node in node.string.map { ($0, node.range) } }
+        let key = written?.0 ?? resource.key
+        let range = written?.1 ?? resource.keyRange
+        let pointer = written == nil ? resourcePointer : JSONPointer.appending("name", to: resourcePointer)
+        let made = "the name Pulumi makes when `properties` has no `name` (the logical name, `-` and 7 random hex digits)"
         var findings: [Finding] = []
         let count = key.text.unicodeScalars.count
         let maximum = NameValidators.maximumLength - PulumiExtractor.autoNameSuffixLength
@@ -15,8 +19,7 @@ enum AutoName {
                 ruleID: "name-length",
                 message: "\(made) is \(count + PulumiExtractor.autoNameSuffixLength) characters long, over the "
                     + "maximum of 80; set `name`, or shorten the logical name to \(maximum) characters",
-                range: resource.keyRange, pointer: pointer, documentIndex: documentIndex, subject: subject,
-                value: key.text))
+                range: range, pointer: pointer, documentIndex: documentIndex, subject: subject, value: key.text))
         }
         var locator = ScalarLocator(key)
         var firstUnsafe: (index: Int, value: UInt32)?

@@ -1,12 +1,15 @@
 /// `aws:sfn:Activity` resources of a Pulumi YAML program (`Pulumi.yaml`, or the `Main.yaml` it points to): each
 /// `resources.X` with that `type` is a request made of its `properties`. Interpolations (`${bucket.arn}`) are
 /// resolved only at deploy time, so only their literal text is checked; `fn::` built-ins are unresolved. Stack
-/// files (`Pulumi.<stack>.yaml`) hold configuration, not resources, and are not activity documents.
+/// files (`Pulumi.<stack>.yaml`) hold configuration, not resources, and are not activity documents. A resource
+/// with `get` reads an existing activity and makes no request.
 enum PulumiExtractor: RequestSource {
     static let resourceType = "aws:sfn:Activity"
+    /// The same type as its full token, which Pulumi YAML accepts too.
+    static let fullResourceType = "aws:sfn/activity:Activity"
     static let documentKinds: [DocumentKind] = [.pulumi]
     static let inputKind = InputKind.pulumi
-    static let textMarkers = [resourceType]
+    static let textMarkers = [resourceType, fullResourceType]
     static let noRequestDescription = "no `aws:sfn:Activity` resource in this Pulumi program"
 
     /// How long the suffix is that Pulumi appends to the logical name when it names the activity itself: `-` and
@@ -40,7 +43,7 @@ enum PulumiExtractor: RequestSource {
 
     static func sites(in document: Node, documentIndex: Int) -> [PayloadSite] {
         guard let resources = document.memberValue("resources")?.members else { return [] }
-        return resources.filter(isActivity).map { resource in
+        return resources.filter(isCreatedActivity).map { resource in
             let resourcePointer = JSONPointer.appending(resource.key.text, to: "/resources")
             let written = resource.value.memberValue("properties")
             let members = written?.members?.filter { !providerProperties.contains($0.key.text) }
@@ -59,7 +62,7 @@ enum PulumiExtractor: RequestSource {
     static func findings(in document: Node, documentIndex: Int) -> [Finding] {
         guard let resources = document.memberValue("resources")?.members else { return [] }
         var findings: [Finding] = []
-        for resource in resources where isActivity(resource) {
+        for resource in resources where isCreatedActivity(resource) {
             let properties = resource.value.memberValue("properties")
             guard properties?.member("name") == nil,
                   properties.map({ !Payload.hasMisspelling(of: "name", in: $0, among: Dialect.pulumi.requestMembers) }) ?? true
@@ -70,7 +73,12 @@ enum PulumiExtractor: RequestSource {
     }
 
     private static func isActivity(_ resource: Node.Member) -> Bool {
-        resource.value.memberValue("type")?.string?.text == resourceType
+        guard let type = resource.value.memberValue("type")?.string?.text else { return false }
+        return type == resourceType || type == fullResourceType
+    }
+
+    private static func isCreatedActivity(_ resource: Node.Member) -> Bool {
+        isActivity(resource) && resource.value.member("get") == nil
     }
 }
 

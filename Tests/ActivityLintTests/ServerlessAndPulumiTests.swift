@@ -101,6 +101,25 @@ struct ServerlessAndPulumiTests {
         #expect(found.allSatisfy { $0.subject == "Intake" })
     }
 
+    @Test func serverlessResourcesAsAListOfTemplates() {
+        // The Framework merges a list of templates; an included file is not read.
+        let service = """
+            service: orders
+            provider: {name: aws}
+            resources:
+              - ${file(resources/tables.yml)}
+              - Resources:
+                  Intake:
+                    Type: AWS::StepFunctions::Activity
+                    Properties: {Name: "intake:${sls:stage}"}
+            """
+        let result = linter.lint(text: service, path: "serverless.yml")
+        #expect(result.kind == .serverless)
+        #expect(summary(result.diagnostics.filter { $0.severity == .error }) == [
+            "8:35 name-forbidden-character /resources/1/Resources/Intake/Properties/Name",
+        ])
+    }
+
     @Test func serverlessNearMissesAndBadShapesAreReportedNeverCrash() {
         func rules(_ text: String) -> [String] {
             let result = linter.lint(text: "service: s\nprovider: {name: aws}\n" + text, path: "serverless.yml")

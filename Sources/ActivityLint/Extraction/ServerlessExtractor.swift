@@ -20,7 +20,7 @@ enum ServerlessExtractor: RequestSource {
         guard let document else { return keys.contains { isStepFunctions($0) || $0 == "resources" } }
         guard keys.contains("provider") else { return false }
         if activities(in: document) != nil { return true }
-        return document.memberValue("resources").map(CloudFormationExtractor.declaresActivity) ?? false
+        return templates(in: document).contains { CloudFormationExtractor.declaresActivity($0.node) }
     }
 
     static func notActivityReason(_ document: Node) -> String? {
@@ -43,9 +43,10 @@ enum ServerlessExtractor: RequestSource {
                     memberPointers: [JSONPointer.appending(Dialect.serverlessActivity.name, to: ""): pointer]))
             }
         }
-        if let resources = document.memberValue("resources") {
+        for template in templates(in: document) {
             sites += CloudFormationExtractor.sites(
-                inTemplate: resources, at: "/resources", documentIndex: documentIndex, dialect: .serverlessResources)
+                inTemplate: template.node, at: template.pointer, documentIndex: documentIndex,
+                dialect: .serverlessResources)
         }
         return sites
     }
@@ -119,6 +120,16 @@ enum ServerlessExtractor: RequestSource {
 
         func parentPointer(of member: Node.Member) -> String {
             member.keyRange == stepFunctions.keyRange ? "" : JSONPointer.appending(stepFunctions.key.text, to: "")
+        }
+    }
+
+    /// The CloudFormation of `resources`: one template, or a list of them that the Framework merges (entries that
+    /// are `${file(…)}` includes are in other files, not read).
+    private static func templates(in document: Node) -> [(node: Node, pointer: String)] {
+        guard let resources = document.memberValue("resources") else { return [] }
+        guard let list = resources.elements else { return [(resources, "/resources")] }
+        return list.enumerated().compactMap { index, entry in
+            entry.members == nil ? nil : (entry, JSONPointer.appending(index, to: "/resources"))
         }
     }
 

@@ -67,12 +67,13 @@ struct ServerlessAndPulumiTests {
         #expect(found.filter { $0.severity == .error }.map { "\($0.range.start.line):\($0.range.start.column)" }
             == ["5:13", "6:42", "8:7"])
         #expect(found.filter { $0.ruleID == "unresolved-value" }.map(\.message) == [
-            "`Name` is a template: only its literal text is checked",
-            "`Name` is a template: only its literal text is checked",
-            "`Name` is a template: only its literal text is checked",
-            "`Name` is a template: only its literal text is checked",
-            "`Name` is computed (\"ssm:/orders/name\"): checks that need its value are skipped",
-            "`Name` is computed (\"file(./names.yml):intake\"): checks that need its value are skipped",
+            "the activity name is a template: only its literal text is checked",
+            "the activity name is a template: only its literal text is checked",
+            "the activity name is a template: only its literal text is checked",
+            "the activity name is a template: only its literal text is checked",
+            "the activity name is computed (\"ssm:/orders/name\"): checks that need its value are skipped",
+            "the activity name is computed (\"file(./names.yml):intake\"): checks that need its value are "
+                + "skipped",
         ])
     }
 

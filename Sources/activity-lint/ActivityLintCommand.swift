@@ -10,8 +10,9 @@ struct ActivityLintCommand: ParsableCommand {
             refuse: bad names, tag limits and characters, broken KMS settings. Each finding names the error AWS \
             would have returned. Source kinds: raw CreateActivity API requests (JSON or YAML), AWS CLI \
             --cli-input-json / --cli-input-yaml files and --generate-cli-skeleton output, CloudFormation, SAM and \
-            CDK templates (cdk.out/*.template.json), and Terraform plans (terraform show -json). Other JSON and \
-            YAML files are skipped.
+            CDK templates (cdk.out/*.template.json), Terraform plans (terraform show -json) and configurations \
+            (.tf, .tofu, .tf.json), Serverless Framework services (serverless-step-functions activities) and \
+            Pulumi YAML programs. Other files are skipped.
 
             EXAMPLES:
               activity-lint requests/

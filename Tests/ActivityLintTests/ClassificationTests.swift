@@ -66,7 +66,35 @@ struct ClassificationTests {
         Linted(name: "Terraform plan without activities, linted quietly", path: "plan.json", text: """
             {"format_version": "1.2", "terraform_version": "1.8.5", "planned_values": {"root_module": {}}}
             """, kind: .terraformPlan, rule: ""),
+        Linted(name: "Serverless service with activities", path: "serverless.yml",
+               text: "service: orders\nprovider: {name: aws}\nstepFunctions:\n  activities: [orders intake]\n",
+               kind: .serverless, rule: "name-forbidden-character"),
+        Linted(name: "Serverless service with activity resources only", path: "serverless.yaml", text: """
+            service: orders
+            provider: {name: aws}
+            resources:
+              Resources:
+                Intake: {Type: AWS::StepFunctions::Activity, Properties: {Name: "orders/${sls:stage}"}}
+            """, kind: .serverless, rule: "name-forbidden-character"),
+        Linted(name: "Serverless service in JSON, under another name", path: "serverless.prod.json",
+               text: #"{"service": "orders", "provider": {"name": "aws"}, "stepFunctions": {"activities": ["a:b"]}}"#,
+               kind: .serverless, rule: "name-forbidden-character"),
+        Linted(name: "Pulumi YAML program", path: "Pulumi.yaml",
+               text: "name: orders\nruntime: yaml\nresources:\n  intake:\n    type: aws:sfn:Activity\n    properties: {name: a b}\n",
+               kind: .pulumi, rule: "name-forbidden-character"),
+        Linted(name: "Pulumi Main.yaml without a project", path: "infra/Main.yaml",
+               text: "resources:\n  intake: {type: \"aws:sfn:Activity\", properties: {name: ok}}\n",
+               kind: .pulumi, rule: ""),
+        Linted(name: "a Pulumi program with a syntax error", path: "Pulumi.yaml",
+               text: "name: orders\nruntime: yaml\nresources:\n  intake:\n    properties: {name: [\n",
+               kind: .pulumi, rule: "syntax-error"),
         // Near misses: each meant a request and must get errors.
+        Linted(name: "Serverless `stepfunctions` and `activity`", path: "serverless.yml",
+               text: "service: orders\nprovider: {name: aws}\nstepfunctions:\n  activity: [intake]\n",
+               kind: .serverless, rule: "unknown-member"),
+        Linted(name: "Serverless activities that are no list", path: "serverless.yml",
+               text: "service: orders\nprovider: {name: aws}\nstepFunctions:\n  activities: 5\nresources: []\n",
+               kind: .serverless, rule: "invalid-type"),
         Linted(name: "CloudFormation spelling in a request", path: "orders.json", text: #"{"Name": "x"}"#,
                kind: .apiRequest, rule: "unknown-member"),
         Linted(name: "`tag` for `tags`", path: "orders.json",
@@ -174,9 +202,27 @@ struct ClassificationTests {
         Skipped(name: "a state machine definition named after its activity", path: "statemachines/activity-state.asl.json",
                 text: #"{"Comment": "c", "StartAt": "A", "States": {"A": {"Type": "Succeed"}}}"#,
                 reason: "no CreateActivity member, template or plan marker"),
-        Skipped(name: "a Serverless service about activities", path: "sls-activities/serverless.yml",
-                text: "service: integration-activities\nprovider:\n  name: aws\nstepFunctions:\n  activities:\n    - intake\n",
-                reason: "no CreateActivity member"),
+        Skipped(name: "a Serverless service without activities", path: "sls-activities/serverless.yml",
+                text: """
+                service: integration-activities
+                provider: {name: aws, tags: {team: orders}}
+                functions:
+                  intake: {handler: handler.intake, name: orders intake, tags: {team: orders}}
+                stepFunctions:
+                  stateMachines: {main: {definition: {StartAt: A, States: {A: {Type: Succeed}}}}}
+                """, reason: "a Serverless Framework service without activities"),
+        Skipped(name: "a Pulumi project of another language", path: "Pulumi.yaml",
+                text: "name: orders\nruntime: nodejs\ndescription: the orders service\n",
+                reason: "a Pulumi project without an `aws:sfn:Activity` resource"),
+        Skipped(name: "a Pulumi stack file", path: "Pulumi.activities.yaml",
+                text: "secretsprovider: passphrase\nencryptionsalt: v1:abc\nconfig:\n  orders:name: orders activity\n",
+                reason: "a Pulumi stack file: configuration (`config`), no resources"),
+        Skipped(name: "a Pulumi program without activities", path: "Pulumi.yaml", text: """
+                name: orders
+                runtime: yaml
+                resources:
+                  bucket: {type: "aws:s3:BucketV2", properties: {tags: {team: orders}}}
+                """, reason: "a Pulumi project without"),
         Skipped(name: "a package manifest in a folder named after activities", path: "packages/activity-feed/package.json",
                 text: #"{"name": "@acme/activity-feed", "version": "2.0.0", "main": "index.js"}"#,
                 reason: "\"name\" beside 2 members"),

@@ -4,13 +4,15 @@
 /// 1. A document with a format's own markers is of that format (each `RequestSource` says what its markers are:
 ///    a CloudFormation template has `AWSTemplateFormatVersion` or a `Resources` map of typed resources; a
 ///    Terraform plan has `resource_changes`, or `format_version` with `terraform_version` or `planned_values`).
-/// 2. A request is an object whose members are the CreateActivity members or near misses of them (`Name`,
+/// 2. A document of a source's own format that declares no activity (a Serverless service, a Pulumi project or
+///    stack file) is not an activity document, whatever its members and its file's name.
+/// 3. A request is an object whose members are the CreateActivity members or near misses of them (`Name`,
 ///    `tag`, `encryption_configuration`), or that has an encryption configuration or request-shaped tags.
-/// 3. In a file whose name names an activity (`create-activity.json`, `orders-activity.yaml`), a document that
+/// 4. In a file whose name names an activity (`create-activity.json`, `orders-activity.yaml`), a document that
 ///    is empty, not an object, or has any CreateActivity member (beside others) is a request, so an empty object
 ///    or a list there is reported, not skipped. A document whose members all belong to something else (a state
 ///    machine definition named after its activity) is classified by them.
-/// 4. Everything else is not an activity document.
+/// 5. Everything else is not an activity document.
 ///
 /// A broken request must never fall silent, so near misses count as request members.
 enum DocumentClassifier {
@@ -21,6 +23,10 @@ enum DocumentClassifier {
         }
         let keys = members.map(\.key.text)
         if let kind = markedKind(keys: keys, document: document) { return DocumentVerdict(kind: kind) }
+        // A document of a source's own format without activities (a Pulumi stack file, whatever its name).
+        if let reason = PayloadExtractor.sources.lazy.compactMap({ $0.notActivityReason(document) }).first {
+            return .notActivity(reason)
+        }
         if members.isEmpty { return pathNamesActivity ? request(document) : .notActivity("an empty object") }
         let families = members.map { RequestMember.family(of: $0.key.text) }
         if families.allSatisfy({ $0 != nil }) { return request(document) }

@@ -11,6 +11,11 @@ public enum DocumentKind: String, Sendable, CaseIterable {
     case terraformPlan = "terraform-plan"
     /// A Terraform or OpenTofu configuration file (`.tf`, `.tofu`, `.tf.json`) that declares an `aws_sfn_activity`.
     case terraformConfiguration = "terraform-configuration"
+    /// A Serverless Framework service (`serverless.yml`) that declares activities (`stepFunctions.activities` of
+    /// serverless-step-functions, or `AWS::StepFunctions::Activity` resources).
+    case serverless = "serverless-service"
+    /// A Pulumi YAML program (`Pulumi.yaml`) with an `aws:sfn:Activity` resource.
+    case pulumi = "pulumi-program"
     /// Anything else: a package manifest, a workflow, a Kubernetes manifest, a state machine definition.
     case notActivity = "not-activity"
     /// Only for a whole file: linted, but what it holds could not be told, because it is not UTF-8 text, or a
@@ -23,7 +28,8 @@ public enum DocumentKind: String, Sendable, CaseIterable {
     /// Whether the linter reads requests from a document of this kind.
     var holdsRequests: Bool {
         switch self {
-        case .apiRequest, .cliSkeleton, .cloudFormation, .terraformPlan, .terraformConfiguration: true
+        case .apiRequest, .cliSkeleton, .cloudFormation, .terraformPlan, .terraformConfiguration, .serverless, .pulumi:
+            true
         case .notActivity, .undetermined, .unread: false
         }
     }

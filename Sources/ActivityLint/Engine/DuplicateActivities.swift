@@ -40,7 +40,7 @@ struct DuplicateActivities {
         let encryption = StableHash.fnv1a64(settings.joined(separator: "\u{0}").utf8)
         return Activity(
             name: name.string.text, tags: tags, encryption: encryption, file: file, subject: payload.subject,
-            range: name.range, pointer: payload.pointer + name.pointer, documentIndex: payload.documentIndex,
+            range: name.range, pointer: payload.site.absolutePointer(name.pointer), documentIndex: payload.documentIndex,
             source: source)
     }
 

@@ -43,7 +43,7 @@ public struct RuleEngine: Sendable {
             for problem in context.problems {
                 findings.append(Finding(
                     ruleID: ruleID, message: problem.message, range: problem.range,
-                    pointer: payload.pointer + problem.pointer, exception: problem.exception,
+                    pointer: payload.site.absolutePointer(problem.pointer), exception: problem.exception,
                     documentIndex: payload.documentIndex, subject: payload.subject, related: problem.related,
                     fix: problem.fix, value: problem.value))
             }

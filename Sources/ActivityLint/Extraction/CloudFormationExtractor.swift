@@ -16,17 +16,30 @@ enum CloudFormationExtractor: RequestSource {
         return entries.isEmpty || entries.contains { $0.value.memberValue("Type")?.string != nil }
     }
 
+    /// Whether `template` has an `AWS::StepFunctions::Activity` resource.
+    static func declaresActivity(_ template: Node) -> Bool {
+        template.memberValue("Resources")?.members?.contains {
+            $0.value.memberValue("Type")?.string?.text == resourceType
+        } ?? false
+    }
+
     static func sites(in template: Node, documentIndex: Int) -> [PayloadSite] {
+        sites(inTemplate: template, at: "", documentIndex: documentIndex, dialect: .cloudFormation)
+    }
+
+    /// The activities of a template at `pointer` (a Serverless service's `resources`), read in `dialect`.
+    static func sites(inTemplate template: Node, at pointer: String, documentIndex: Int, dialect: Dialect) -> [PayloadSite] {
         guard let resources = template.memberValue("Resources")?.members else { return [] }
+        let resourcesPointer = JSONPointer.appending("Resources", to: pointer)
         return resources.compactMap { resource in
             guard resource.value.memberValue("Type")?.string?.text == resourceType else { return nil }
-            let resourcePointer = JSONPointer.appending(resource.key.text, to: "/Resources")
+            let resourcePointer = JSONPointer.appending(resource.key.text, to: resourcesPointer)
             // Without Properties the resource still makes a request, one without the required `Name`.
             let properties = resource.value.memberValue("Properties")
                 ?? Node(.object([]), range: SourceRange(at: resource.keyRange.start))
             return PayloadSite(
                 root: properties, pointer: JSONPointer.appending("Properties", to: resourcePointer),
-                documentIndex: documentIndex, dialect: .cloudFormation, subject: resource.key.text,
+                documentIndex: documentIndex, dialect: dialect, subject: resource.key.text,
                 scopePointer: resourcePointer)
         }
     }
@@ -36,16 +49,21 @@ extension Dialect {
     /// `AWS::StepFunctions::Activity` properties: `Name`, `Tags: [{Key, Value}]`, `EncryptionConfiguration`.
     /// CloudFormation converts scalars, computes values with intrinsic functions and dynamic references, and
     /// requires `Name` and a non-empty tag `Value` (the resource schema's `required` and minLength 1).
-    public static let cloudFormation = Dialect(
-        name: "Name", tags: "Tags", tagKey: "Key", tagValue: "Value", encryption: "EncryptionConfiguration",
-        type: "Type", kmsKeyId: "KmsKeyId", reusePeriod: "KmsDataKeyReusePeriodSeconds",
-        membersPlace: "the resource's Properties",
-        nameRequirement: NameRequirement(
-            missing: "missing required property `Name`",
-            missingObject: "the resource has no `Properties`, and `Name` is required",
-            answer: "CloudFormation: Properties validation failed … required key [Name] not found; cfn-lint E3003",
-            exception: Finding.noException),
-        coercesScalars: true,
-        emptyTagValueRefusal: "CloudFormation requires at least one character (the resource schema's minLength 1)",
-        hasIntrinsicFunctions: true, dynamicReferenceMarker: "{{resolve:")
+    public static let cloudFormation = cloudFormation(templates: nil)
+
+    /// The same where strings are templates of `templates` too (a Serverless service's `resources.Resources`).
+    static func cloudFormation(templates: TemplateSyntax?) -> Dialect {
+        Dialect(
+            name: "Name", tags: "Tags", tagKey: "Key", tagValue: "Value", encryption: "EncryptionConfiguration",
+            type: "Type", kmsKeyId: "KmsKeyId", reusePeriod: "KmsDataKeyReusePeriodSeconds",
+            membersPlace: "the resource's Properties",
+            nameRequirement: NameRequirement(
+                missing: "missing required property `Name`",
+                missingObject: "the resource has no `Properties`, and `Name` is required",
+                answer: "CloudFormation: Properties validation failed … required key [Name] not found; cfn-lint E3003",
+                exception: Finding.noException),
+            coercesScalars: true,
+            emptyTagValueRefusal: "CloudFormation requires at least one character (the resource schema's minLength 1)",
+            functions: .cloudFormation, dynamicReferenceMarker: "{{resolve:", templates: templates)
+    }
 }

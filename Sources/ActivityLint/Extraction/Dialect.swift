@@ -34,8 +34,9 @@
     public let emptyTagValueRefusal: String?
 
     // MARK: Values no linter can know
-    /// The source computes values with intrinsic functions (`Ref`, `Fn::Sub`, `!GetAtt`).
-    public let hasIntrinsicFunctions: Bool
+    /// How the source computes values with functions (CloudFormation's `Ref`, `Fn::Sub`, `!GetAtt`; Pulumi's
+    /// `fn::join`); nil when it has none.
+    public let functions: FunctionSyntax?
     /// What marks a string resolved at deploy time (CloudFormation's `{{resolve:…}}`); nil when there is none.
     public let dynamicReferenceMarker: String?
     /// How strings compute values from substitutions (Terraform's `${var.env}`); nil when they are literal text.
@@ -66,7 +67,7 @@
         kmsKeyId: String, reusePeriod: String, tagsAreMap: Bool = false, encryptionIsBlockList: Bool = false,
         membersPlace: String, sourceEnforcesShape: Bool = false, nameRequirement: NameRequirement?,
         coercesScalars: Bool = false, emptyMeansUnset: Bool = false, emptyTagValueRefusal: String? = nil,
-        hasIntrinsicFunctions: Bool = false, dynamicReferenceMarker: String? = nil, templates: TemplateSyntax? = nil
+        functions: FunctionSyntax? = nil, dynamicReferenceMarker: String? = nil, templates: TemplateSyntax? = nil
     ) {
         self.name = name
         self.tags = tags
@@ -84,7 +85,7 @@
         self.coercesScalars = coercesScalars
         self.emptyMeansUnset = emptyMeansUnset
         self.emptyTagValueRefusal = emptyTagValueRefusal
-        self.hasIntrinsicFunctions = hasIntrinsicFunctions
+        self.functions = functions
         self.dynamicReferenceMarker = dynamicReferenceMarker
         self.templates = templates
         tagsPointer = JSONPointer.appending(tags, to: "")
@@ -96,12 +97,18 @@
     }
 
     /// Whether values can be computed at deploy time in this source, so `unresolved-value` has something to say.
-    var hasDeployTimeValues: Bool { hasIntrinsicFunctions || dynamicReferenceMarker != nil || templates != nil }
+    var hasDeployTimeValues: Bool { functions != nil || dynamicReferenceMarker != nil || templates != nil }
 
-    /// Whether `node` is an intrinsic function call (`{"Ref": …}`, `!Sub`) in this dialect: elsewhere such an
+    /// The source computes values with functions (`Ref`, `Fn::Sub`, `fn::join`).
+    public var hasIntrinsicFunctions: Bool { functions != nil }
+
+    /// Whether `node` is a function call (`{"Ref": …}`, `!Sub`, `fn::join`) in this dialect: elsewhere such an
     /// object is just an object, and a request that holds one is wrong, not unknowable.
-    func isIntrinsic(_ node: Node) -> Bool { hasIntrinsicFunctions && Intrinsic.isIntrinsic(node) }
+    func isIntrinsic(_ node: Node) -> Bool { functions?.functionName(node) != nil }
+
+    /// The name of the function `node` calls in this dialect, nil when it calls none.
+    func functionName(_ node: Node) -> String? { functions?.functionName(node) }
 
     /// The template of an `Fn::Sub` in this dialect.
-    func subTemplate(_ node: Node) -> Node? { hasIntrinsicFunctions ? Intrinsic.subTemplate(node) : nil }
+    func subTemplate(_ node: Node) -> Node? { functions?.subTemplate(node) }
 }

@@ -9,4 +9,8 @@ public enum InputKind: String, Sendable, CaseIterable {
     case terraformPlan = "terraform-plan"
     /// Terraform or OpenTofu configuration files: `.tf`, `.tofu` (HCL) and `.tf.json`.
     case terraformConfiguration = "terraform-configuration"
+    /// Serverless Framework services (`serverless.yml`) with serverless-step-functions activities.
+    case serverless
+    /// Pulumi YAML programs (`Pulumi.yaml`).
+    case pulumi
 }

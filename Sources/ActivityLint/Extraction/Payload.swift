@@ -243,7 +243,7 @@ extension Payload {
         }
         guard !dialect.isIntrinsic(node), let string = node.string else { return nil }
         if let marker = dialect.dynamicReferenceMarker, string.holds(marker) { return nil }
-        return Field(range: node.range, string: string, location: pointer)
+        return templateField(string, range: node.range, at: pointer)
     }
 
     func isUnresolved(_ node: Node, member: String) -> Bool {

@@ -6,7 +6,7 @@ enum PayloadExtractor {
     /// its members once no format's markers match).
     static let sources: [any RequestSource.Type] = [
         CloudFormationExtractor.self, TerraformPlanExtractor.self, TerraformConfigurationExtractor.self,
-        APIRequestExtractor.self,
+        ServerlessExtractor.self, PulumiExtractor.self, APIRequestExtractor.self,
     ]
 
     /// The source that reads documents of `kind`, nil for kinds that hold no requests.
@@ -32,6 +32,7 @@ enum PayloadExtractor {
             }
             guard let source = source(for: kind) else { continue }
             sites += source.sites(in: document, documentIndex: index)
+            findings += source.findings(in: document, documentIndex: index)
         }
         return (sites, findings)
     }

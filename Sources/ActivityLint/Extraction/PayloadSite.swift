@@ -14,10 +14,14 @@ struct PayloadSite: Sendable {
     let scopePointer: String
     /// Where values looked up elsewhere came from, for the request's findings.
     let origins: ValueOrigins
+    /// For a request the extractor put together, where its members are written (a Serverless activity's `Name`
+    /// is an entry of `stepFunctions.activities`), by their pointer relative to `root`.
+    let memberPointers: [String: String]
 
     init(
         root: Node, pointer: String, documentIndex: Int, dialect: Dialect, subject: String? = nil,
-        unknownMembers: Set<String> = [], scopePointer: String = "", origins: ValueOrigins = ValueOrigins()
+        unknownMembers: Set<String> = [], scopePointer: String = "", origins: ValueOrigins = ValueOrigins(),
+        memberPointers: [String: String] = [:]
     ) {
         self.root = root
         self.pointer = pointer
@@ -27,11 +31,17 @@ struct PayloadSite: Sendable {
         self.unknownMembers = unknownMembers
         self.scopePointer = scopePointer
         self.origins = origins
+        self.memberPointers = memberPointers
+    }
+
+    /// The JSON Pointer in the document of what is at `relative` in the request.
+    func absolutePointer(_ relative: String) -> String {
+        memberPointers.isEmpty ? pointer + relative : memberPointers[relative] ?? pointer + relative
     }
 
     /// Pointers of the members the rules read (name, tags, encryption), for findings about the values themselves.
     var readPointers: [String] {
-        dialect.requestMembers.map { JSONPointer.appending($0, to: pointer) }
+        dialect.requestMembers.map { absolutePointer(JSONPointer.appending($0, to: "")) }
     }
 
     func payload() -> Payload { Payload(self) }

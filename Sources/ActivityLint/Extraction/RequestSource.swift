@@ -15,4 +15,15 @@ protocol RequestSource: Sendable {
     static var noRequestDescription: String { get }
     /// The requests in one document of this source.
     static func sites(in document: Node, documentIndex: Int) -> [PayloadSite]
+    /// What is wrong with the document around its requests (a Serverless `activities` that is no list), which no
+    /// request's rules can see.
+    static func findings(in document: Node, documentIndex: Int) -> [Finding]
+    /// Why a document of this source's format is not an activity document (a service without activities), for
+    /// `--show-skipped`; nil when it is not of the format.
+    static func notActivityReason(_ document: Node) -> String?
+}
+
+extension RequestSource {
+    static func findings(in document: Node, documentIndex: Int) -> [Finding] { [] }
+    static func notActivityReason(_ document: Node) -> String? { nil }
 }

@@ -1,12 +1,22 @@
 /// How a source writes values computed from literal text and substitutions in one string, such as Terraform's
-/// `"orders-${var.env}"` (and `%{…}` directives). Rules check only the literal text; a string that is nothing but
-/// one substitution is a value no linter can know.
+/// `"orders-${var.env}"` (and `%{…}` directives), Pulumi's `"orders-${stage}"` or a Serverless variable
+/// `"orders-${opt:stage}"`. Rules check only the literal text; a string that is nothing but one substitution is a
+/// value no linter can know.
 @_spi(Internals) public struct TemplateSyntax: Sendable {
     /// Whether `%{…}` is a substitution too (Terraform's template directives).
     let hasDirectives: Bool
+    /// Whether `$${` (and `%%{`) stand for literal text; Serverless has no such escape.
+    var hasEscapes = true
+    /// Whether single quotes quote text inside a substitution too (Serverless: `${opt:stage, 'dev'}`).
+    var singleQuotes = false
 
     /// `${…}` and `%{…}`, with `$${` and `%%{` for literal text.
     public static let terraform = TemplateSyntax(hasDirectives: true)
+    /// Pulumi YAML interpolations: `${resource.property}`, with `$${` for a literal `${`.
+    public static let pulumi = TemplateSyntax(hasDirectives: false)
+    /// Serverless Framework variables (`${self:…}`, `${opt:…}`, `${env:…}`, `${ssm:…}`, `${file(…)}`), which nest
+    /// and take quoted fallbacks; there is no escape.
+    public static let serverless = TemplateSyntax(hasDirectives: false, hasEscapes: false, singleQuotes: true)
 
     /// The substitutions of `string` (and the escaping `$` or `%` of each `$${`, `%%{`) as sorted, disjoint code
     /// point ranges: what is not the value's literal text. A substitution ends at the `}` that
@@ -24,7 +34,7 @@
                 index += 1
                 continue
             }
-            if scalars[index + 1] == scalar, index + 2 < scalars.count, scalars[index + 2] == "{" {
+            if hasEscapes, scalars[index + 1] == scalar, index + 2 < scalars.count, scalars[index + 2] == "{" {
                 // The escaping `$` of `$${` is no character of the value: it is left out like a substitution.
                 ranges.append(index..<(index + 1))
                 index += 3
@@ -61,15 +71,15 @@
     /// The index just after the `}` that closes the substitution whose content starts at `start`.
     private func closingBrace(in scalars: [Unicode.Scalar], from start: Int) -> Int {
         var depth = 1
-        var inQuotes = false
+        var quote: Unicode.Scalar?
         var index = start
         while index < scalars.count {
             let scalar = scalars[index]
             index += 1
-            if inQuotes {
-                if scalar == "\\" { index += 1 } else if scalar == "\"" { inQuotes = false }
-            } else if scalar == "\"" {
-                inQuotes = true
+            if let open = quote {
+                if scalar == "\\" { index += 1 } else if scalar == open { quote = nil }
+            } else if scalar == "\"" || singleQuotes && scalar == "'" {
+                quote = scalar
             } else if scalar == "{" {
                 depth += 1
             } else if scalar == "}" {

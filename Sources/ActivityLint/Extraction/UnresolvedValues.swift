@@ -6,14 +6,15 @@ enum UnresolvedValues {
     static func findings(for payload: Payload) -> [Finding] {
         var findings: [Finding] = []
         func report(_ range: SourceRange, _ pointer: String, _ what: String, _ why: String) {
+            let named = what.hasPrefix("a ") || what.hasPrefix("the ") ? what : "`\(what)`"
             findings.append(Finding(
-                ruleID: "unresolved-value", message: (what.hasPrefix("a ") ? what : "`\(what)`") + " \(why)", range: range,
-                pointer: payload.pointer + pointer, documentIndex: payload.documentIndex, subject: payload.subject))
+                ruleID: "unresolved-value", message: named + " \(why)", range: range,
+                pointer: payload.site.absolutePointer(pointer), documentIndex: payload.documentIndex, subject: payload.subject))
         }
         let dialect = payload.dialect
         func check(_ node: Node, _ pointer: String, _ what: String) {
-            if dialect.hasIntrinsicFunctions, let function = Intrinsic.functionName(node) {
-                let why = Intrinsic.subTemplate(node) != nil
+            if let function = dialect.functionName(node) {
+                let why = dialect.subTemplate(node) != nil
                     ? "is an Fn::Sub template: only its literal text is checked"
                     : "is given by \(function): checks that need its value are skipped"
                 report(node.range, pointer, what, why)
@@ -39,7 +40,10 @@ enum UnresolvedValues {
         }
         func visit(_ member: String, in object: Node, at pointer: String) {
             guard let node = object.memberValue(member) else { return }
-            check(node, JSONPointer.appending(member, to: pointer), member)
+            let memberPointer = JSONPointer.appending(member, to: pointer)
+            // A member the extractor made (a Serverless activity is a bare name) is not written as a member.
+            let what = payload.site.memberPointers[memberPointer] == nil ? member : "the activity name"
+            check(node, memberPointer, what)
         }
         for member in payload.unknownMembers.sorted() where dialect.requestMembers.contains(member) {
             let node = payload.root.memberValue(member) ?? Node(.null, range: payload.root.firstCharacterRange)

@@ -103,6 +103,8 @@ struct InvalidType: PlainValidator {
         /// accepts them; one with intrinsic functions accepts any of them.
         func accepts(_ node: Node, in dialect: Dialect) -> Bool {
             if dialect.isIntrinsic(node) { return true }
+            // A string that is one whole substitution (`${key.arn}`) may give a value of any type.
+            if case .string(let string) = node.value, dialect.templates?.isComputed(string) == true { return true }
             let lenient = dialect.coercesScalars
             switch (self, node.value) {
             case (.string, .string), (.list, .array), (.object, .object): return true
@@ -119,11 +121,11 @@ struct InvalidType: PlainValidator {
         guard !dialect.sourceEnforcesShape, payload.root.members != nil else { return }
         let root = payload.root
         check(dialect.name, in: root, expected: .string, pointer: "", dialect: dialect, &context)
-        check(dialect.tags, in: root, expected: .list, pointer: "", dialect: dialect, &context)
+        check(dialect.tags, in: root, expected: dialect.tagsAreMap ? .object : .list, pointer: "", dialect: dialect, &context)
         check(dialect.encryption, in: root, expected: .object, pointer: "", dialect: dialect, &context)
         // Tags given by an intrinsic function (`!If [cond, [...], [...]]`) are the function's arguments, not tags.
         let tags = root.memberValue(dialect.tags).map { dialect.isIntrinsic($0) ? [] : $0.elements ?? [] } ?? []
-        if tags.count != payload.tagEntries.count {
+        if !dialect.tagsAreMap, tags.count != payload.tagEntries.count {
             // Some element is no object (or an intrinsic function): report those.
             for (index, tag) in tags.enumerated() where tag.members == nil && !dialect.isIntrinsic(tag) {
                 context.report(
@@ -132,12 +134,27 @@ struct InvalidType: PlainValidator {
                     at: tag, pointer: JSONPointer.appending(index, to: dialect.tagsPointer))
             }
         }
+        // A map's values are the tag values themselves (Pulumi's `tags: {team: a}`).
+        if dialect.tagsAreMap, let members = root.memberValue(dialect.tags)?.members {
+            for (entry, member) in zip(payload.tagEntries, members) where entry.value == nil {
+                guard !Expected.string.accepts(member.value, in: dialect) else { continue }
+                context.report(
+                    "tag \(Quoting.code(member.key.text)) must have a string value, found "
+                        + TypeDescription.article(member.value),
+                    at: member.value, pointer: entry.pointer)
+            }
+            return checkEncryption(payload, dialect, &context)
+        }
         // A tag whose key and value are strings (or absent) is well typed: nearly every tag, decided without
         // looking its members up again.
         for entry in payload.tagEntries where entry.hasKey && entry.key == nil || entry.hasValue && entry.value == nil {
             check(dialect.tagKey, in: entry.node, expected: .string, pointer: entry.pointer, dialect: dialect, &context)
             check(dialect.tagValue, in: entry.node, expected: .string, pointer: entry.pointer, dialect: dialect, &context)
         }
+        checkEncryption(payload, dialect, &context)
+    }
+
+    private func checkEncryption(_ payload: Payload, _ dialect: Dialect, _ context: inout ValidationContext) {
         if let encryption = payload.encryption {
             let pointer = payload.encryptionPointer
             check(dialect.type, in: encryption, expected: .string, pointer: pointer, dialect: dialect, &context)

@@ -15,4 +15,13 @@ protocol RequestSource: Sendable {
     static var noRequestDescription: String { get }
     /// The requests in one document of this source.
     static func sites(in document: Node, documentIndex: Int) -> [PayloadSite]
+    /// The requests in one document, where the source may read what surrounds the file (a Terraform module's
+    /// other files, through `module`); sources that need nothing of the kind use `sites(in:documentIndex:)`.
+    static func sites(in document: Node, documentIndex: Int, module: TerraformModuleContext?) -> [PayloadSite]
+}
+
+extension RequestSource {
+    static func sites(in document: Node, documentIndex: Int, module: TerraformModuleContext?) -> [PayloadSite] {
+        sites(in: document, documentIndex: documentIndex)
+    }
 }

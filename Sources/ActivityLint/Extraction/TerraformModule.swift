@@ -22,8 +22,12 @@ enum TerraformBlocks {
 }
 
 /// What one configuration file declares that a resource's values may refer to: variables with their defaults,
-/// local values, and the `aws` provider configurations' default tags. Read once per file.
-struct TerraformModule: Sendable {
+/// local values, and the `aws` provider configurations. Read once per file.
+struct TerraformDeclarations: Sendable {
+    enum Kind: Sendable, Hashable {
+        case variable, local, provider
+    }
+
     /// `variable "x"` blocks' bodies by name (the first of a repeated name: Terraform refuses the repetition).
     let variables: [String: Node]
     let locals: [String: Node]
@@ -53,5 +57,73 @@ struct TerraformModule: Sendable {
         self.variables = variables
         self.locals = locals
         self.providers = providers
+    }
+
+    var isEmpty: Bool { variables.isEmpty && locals.isEmpty && providers.isEmpty }
+
+    func declared(_ kind: Kind) -> [String: Node] {
+        switch kind {
+        case .variable: variables
+        case .local: locals
+        case .provider: providers
+        }
+    }
+}
+
+/// The module a configuration file belongs to, as its resources' references see it: the file's own declarations
+/// and those of the other files of its folder (`TerraformModuleFiles`), as Terraform merges them.
+///
+/// A name declared in two ordinary files is refused by Terraform, so it is not looked up (`repeated`). Override
+/// files (`override.tf`, `*_override.tf` and their `.tofu`/`.tf.json` forms) replace what they set: a variable's
+/// `default`, a local's value, a provider's `default_tags`; the last override in file-name order wins, and an
+/// override with no ordinary declaration to override is refused by Terraform (`missing`).
+struct TerraformModule {
+    /// A declaration and the module file it is in (nil: the file being linted).
+    struct Declaration {
+        let node: Node
+        let file: String?
+    }
+
+    enum Lookup {
+        case found(Declaration)
+        case missing
+        /// Declared in several ordinary files (nil: the file being linted).
+        case repeated(files: [String?])
+    }
+
+    let own: TerraformDeclarations
+    /// The module's files other than this one; nil when they are not read (text linted on its own).
+    let others: TerraformModuleFiles?
+    /// The linted file's name (`TerraformModuleFiles.key(ofFile:)`), so the module's copy of it is not read again.
+    let ownKey: String
+    let ownIsOverride: Bool
+
+    init(_ document: Node, fileName: String = "", others: TerraformModuleFiles? = nil) {
+        own = TerraformDeclarations(document)
+        self.others = others
+        ownKey = TerraformModuleFiles.key(ofFile: fileName)
+        ownIsOverride = TerraformModuleFiles.isOverride(fileName)
+    }
+
+    func lookup(_ kind: TerraformDeclarations.Kind, _ name: String) -> Lookup {
+        var ordinary: [Declaration] = []
+        var overrides: [Declaration] = []
+        if let node = own.declared(kind)[name] {
+            if ownIsOverride { overrides.append(Declaration(node: node, file: nil)) } else { ordinary.append(Declaration(node: node, file: nil)) }
+        }
+        for file in others?.declaring(kind, name) ?? [] where file.key != ownKey {
+            guard let node = file.declarations.declared(kind)[name] else { continue }
+            let declaration = Declaration(node: node, file: file.display)
+            if file.isOverride { overrides.append(declaration) } else { ordinary.append(declaration) }
+        }
+        guard ordinary.count < 2 else { return .repeated(files: ordinary.map(\.file)) }
+        guard let base = ordinary.first else { return .missing }
+        let replaced: String? = switch kind {
+        case .variable: "default"
+        case .provider: "default_tags"
+        case .local: nil
+        }
+        let override = overrides.last { override in replaced.map { override.node.memberValue($0) != nil } ?? true }
+        return .found(override ?? base)
     }
 }

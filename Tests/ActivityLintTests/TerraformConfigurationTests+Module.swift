@@ -114,6 +114,25 @@ extension TerraformConfigurationTests {
         ])
     }
 
+    /// An override file's `aws_sfn_activity` block changes the resource of its name, as Terraform merges it, and is
+    /// no request of its own.
+    @Test func anOverrideFileChangesTheResourceOfItsName() throws {
+        let folder = try module(["main_override.tf": """
+            resource "aws_sfn_activity" "orders" {
+              name = "orders"
+              encryption_configuration {
+                type = "CUSTOMER_MANAGED_KMS_KEY"
+              }
+            }
+            """])
+        let found = lintRun(folder).filter { $0.subject == "aws_sfn_activity.orders" }
+        #expect(found.map(described) == [
+            "m/main.tf:1:1 aws_sfn_activity.orders encryption-kms-key-required | m/main_override.tf:4:12 set by this override",
+            "m/main.tf:3:10 aws_sfn_activity.orders tag-reserved-prefix | m/locals.tf:3:5 the value of `local.tags`",
+        ])
+        #expect(found[0].message.hasSuffix("(the value comes from an override file)"))
+    }
+
     /// A sibling that does not parse, or that a link leads out of the repository to, contributes nothing.
     @Test func unreadableSiblingsContributeNothing() throws {
         let outside = try TemporaryDirectory()

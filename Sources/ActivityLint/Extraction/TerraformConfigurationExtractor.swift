@@ -36,7 +36,8 @@ enum TerraformConfigurationExtractor: RequestSource {
         var sites: [PayloadSite] = []
         for resources in TerraformBlocks.objects(named: "resource", in: document, at: "") {
             for byName in TerraformBlocks.objects(named: resourceType, in: resources.node, at: resources.pointer) {
-                for member in byName.node.members ?? [] {
+                // An override file's blocks change resources of the module's other files; they are no requests.
+                for member in byName.node.members ?? [] where !module.ownIsOverride || context == nil {
                     let pointer = JSONPointer.appending(member.key.text, to: byName.pointer)
                     for body in TerraformBlocks.objects(of: member.value, at: pointer) {
                         sites.append(site(
@@ -56,6 +57,7 @@ enum TerraformConfigurationExtractor: RequestSource {
     ) -> PayloadSite {
         let address = "\(resourceType).\(name)"
         var lookup = TerraformLookup(module: module)
+        let body = lookup.overridden(body, resource: name)
         var members: [Node.Member] = []
         for member in body.members ?? [] where member.key.text == "name" {
             members.append(lookup.resolved(member))

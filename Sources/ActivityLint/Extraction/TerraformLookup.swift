@@ -69,6 +69,34 @@ struct TerraformLookup {
         return placed
     }
 
+    /// The resource's body as the module's override files leave it: an argument they set replaces the resource's,
+    /// a nested block type they write replaces all its blocks of that type (Terraform's merging). What they set is
+    /// in zones of their files, told where the resource has the member it replaces (else at its start).
+    mutating func overridden(_ body: Node, resource name: String) -> Node {
+        let overrides = module.activityOverrides(of: name)
+        guard !overrides.isEmpty, let original = body.members else { return body }
+        var members = original
+        for override in overrides {
+            guard let file = override.file, let set = override.node.members else { continue }
+            let keys = Set(set.map(\.key.text))
+            members.removeAll { keys.contains($0.key.text) }
+            for member in set {
+                let replaced = original.last { $0.key.text == member.key.text }
+                let use = replaced.map { SourceRange(start: $0.keyRange.start, end: $0.value.range.end) }
+                    ?? SourceRange(at: body.range.start)
+                let span = SourceRange(start: member.keyRange.start, end: member.value.range.end)
+                let zone = ForeignValueZones.Zone(file: file, what: "set by this override", use: use)
+                guard let placed = origins.zones.place(Node(.object([member]), range: span), for: zone),
+                      let placedMember = placed.members?.first
+                else { continue }
+                origins.origins.append(ValueOrigins.Origin(
+                    range: placed.range, remark: "the value comes from an override file", use: nil))
+                members.append(placedMember)
+            }
+        }
+        return Node(.object(members), range: body.range)
+    }
+
     /// The resource's `tags` with the provider configuration's `default_tags` merged in as the provider makes
     /// `tags_all`: a resource tag replaces the default tag with its key. Nil when neither has tags.
     /// `use` is where the resource takes them, for findings about default tags of another file.

@@ -33,8 +33,10 @@ struct TerraformDeclarations: Sendable {
     let locals: [String: Node]
     /// The `aws` provider configurations by alias ("" for the default one).
     let providers: [String: Node]
+    /// In an override file, its `aws_sfn_activity` blocks by name: they change the resources of that name.
+    let activityOverrides: [String: [Node]]
 
-    init(_ document: Node) {
+    init(_ document: Node, isOverride: Bool = false) {
         var variables: [String: Node] = [:]
         for block in TerraformBlocks.objects(named: "variable", in: document, at: "") {
             for member in block.node.members ?? [] where variables[member.key.text] == nil {
@@ -54,12 +56,23 @@ struct TerraformDeclarations: Sendable {
                 if providers[alias] == nil { providers[alias] = configuration.node }
             }
         }
+        var activityOverrides: [String: [Node]] = [:]
+        if isOverride {
+            for resources in TerraformBlocks.objects(named: "resource", in: document, at: "") {
+                for byName in TerraformBlocks.objects(named: TerraformConfigurationExtractor.resourceType, in: resources.node, at: "") {
+                    for member in byName.node.members ?? [] {
+                        activityOverrides[member.key.text, default: []] += TerraformBlocks.objects(of: member.value, at: "").map(\.node)
+                    }
+                }
+            }
+        }
         self.variables = variables
         self.locals = locals
         self.providers = providers
+        self.activityOverrides = activityOverrides
     }
 
-    var isEmpty: Bool { variables.isEmpty && locals.isEmpty && providers.isEmpty }
+    var isEmpty: Bool { variables.isEmpty && locals.isEmpty && providers.isEmpty && activityOverrides.isEmpty }
 
     func declared(_ kind: Kind) -> [String: Node] {
         switch kind {
@@ -125,5 +138,14 @@ struct TerraformModule {
         }
         let override = overrides.last { override in replaced.map { override.node.memberValue($0) != nil } ?? true }
         return .found(override ?? base)
+    }
+
+    /// The `aws_sfn_activity` blocks of the module's override files that change the resource `name`, in file-name
+    /// order (an override file's own blocks change resources of other files, not themselves).
+    func activityOverrides(of name: String) -> [Declaration] {
+        guard !ownIsOverride, let others else { return [] }
+        return others.files.filter { $0.isOverride && $0.key != ownKey }.flatMap { file in
+            (file.declarations.activityOverrides[name] ?? []).map { Declaration(node: $0, file: file.display) }
+        }
     }
 }

@@ -109,24 +109,30 @@ final class TerraformModuleCache: @unchecked Sendable {
         }
         var files: [TerraformModuleFiles.File] = []
         for (name, path) in chosen {
-            guard let declarations = Self.declarations(ofFile: path, limits: limits), !declarations.isEmpty else { continue }
+            let isOverride = TerraformModuleFiles.isOverride(name)
+            guard let declarations = Self.declarations(ofFile: path, isOverride: isOverride, limits: limits),
+                  !declarations.isEmpty
+            else { continue }
             files.append(TerraformModuleFiles.File(
                 display: displayPrefix + name, key: TerraformModuleFiles.key(ofFile: name),
-                isOverride: TerraformModuleFiles.isOverride(name), declarations: declarations))
+                isOverride: isOverride, declarations: declarations))
         }
         return TerraformModuleFiles(files)
     }
 
     private static let declarationWords = ["variable", "locals", "provider"].map { Array($0.utf8) }
+    private static let overrideWords = declarationWords + [Array(TerraformConfigurationExtractor.resourceType.utf8)]
 
     /// What a file declares, nil when it cannot be read, is not UTF-8 or does not parse.
-    private static func declarations(ofFile path: String, limits: ParseLimits) -> TerraformDeclarations? {
+    private static func declarations(ofFile path: String, isOverride: Bool, limits: ParseLimits) -> TerraformDeclarations? {
         guard case .success(let bytes) = InputReader.read(.file(path), displayPath: path, maxBytes: limits.maxFileSize)
         else { return nil }
         // Most files of a module (resources, outputs) declare nothing a request refers to: a byte scan spares
         // their parse.
         let mentions = bytes.withUnsafeBufferPointer { text in
-            declarationWords.contains { word in word.withUnsafeBufferPointer { text.contains(bytes: $0) } }
+            (isOverride ? overrideWords : declarationWords).contains { word in
+                word.withUnsafeBufferPointer { text.contains(bytes: $0) }
+            }
         }
         guard mentions else { return nil }
         let source = SourceText(bytes: bytes)
@@ -137,7 +143,7 @@ final class TerraformModuleCache: @unchecked Sendable {
         guard !parsed.findings.contains(where: { ["syntax-error", "nesting-too-deep"].contains($0.ruleID) }),
               let document = parsed.documents.first
         else { return nil }
-        return TerraformDeclarations(document)
+        return TerraformDeclarations(document, isOverride: isOverride)
     }
 }
 

@@ -40,8 +40,10 @@ struct ValueOrigins: Sendable {
                 finding.message += " (\(origin.remark))"
                 if let use = origin.use { finding.related.append(use) }
             }
+            // The value's own notes first, then what holds for every finding of the request.
+            finding = zones.localized(finding)
             finding.related += everyFinding
-            return zones.localized(finding)
+            return finding
         }
     }
 }

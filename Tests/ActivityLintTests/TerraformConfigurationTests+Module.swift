@@ -75,6 +75,18 @@ extension TerraformConfigurationTests {
         #expect(found.allSatisfy { $0.fix == nil }, "a fix would edit another file")
     }
 
+    /// However many of its files a run lints, a module folder is read once: what the first read found stands for
+    /// the rest of the run. Files declaring nothing a request refers to (`main.tf` here) are not kept.
+    @Test func aModuleFolderIsReadOncePerRun() throws {
+        let folder = try module()
+        let cache = TerraformModuleCache(discovery: InputDiscovery(root: folder.path, isRepository: true), limits: .default)
+        let first = cache.module(ofFile: folder.path + "/m/main.tf", displayPath: "m/main.tf")
+        try FileManager.default.removeItem(atPath: folder.path + "/m/variables.tf")
+        let again = cache.module(ofFile: folder.path + "/m/other.tf", displayPath: "m/other.tf")
+        #expect(first.files.map(\.display) == ["m/locals.tf", "m/providers.tf", "m/variables.tf"])
+        #expect(again.files.map(\.display) == first.files.map(\.display))
+    }
+
     /// Pre-commit and editors name one file: its folder's other files still make its module.
     @Test func aFileNamedAloneStillHasItsModule() throws {
         let folder = try module()
@@ -119,16 +131,20 @@ extension TerraformConfigurationTests {
     @Test func anOverrideFileChangesTheResourceOfItsName() throws {
         let folder = try module(["main_override.tf": """
             resource "aws_sfn_activity" "orders" {
-              name = "orders"
+              count = 2
+              name  = "orders"
               encryption_configuration {
                 type = "CUSTOMER_MANAGED_KMS_KEY"
               }
             }
             """])
         let found = lintRun(folder).filter { $0.subject == "aws_sfn_activity.orders" }
+        let everyInstance = "m/main_override.tf:2:3 with `count`, this holds for every instance of aws_sfn_activity.orders"
         #expect(found.map(described) == [
-            "m/main.tf:1:1 aws_sfn_activity.orders encryption-kms-key-required | m/main_override.tf:4:12 set by this override",
-            "m/main.tf:3:10 aws_sfn_activity.orders tag-reserved-prefix | m/locals.tf:3:5 the value of `local.tags`",
+            "m/main.tf:1:1 aws_sfn_activity.orders encryption-kms-key-required | m/main_override.tf:5:12 set by this "
+                + "override | \(everyInstance)",
+            "m/main.tf:3:10 aws_sfn_activity.orders tag-reserved-prefix | m/locals.tf:3:5 the value of `local.tags` | "
+                + everyInstance,
         ])
         #expect(found[0].message.hasSuffix("(the value comes from an override file)"))
     }

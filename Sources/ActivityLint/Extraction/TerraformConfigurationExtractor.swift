@@ -37,7 +37,7 @@ enum TerraformConfigurationExtractor: RequestSource {
         for resources in TerraformBlocks.objects(named: "resource", in: document, at: "") {
             for byName in TerraformBlocks.objects(named: resourceType, in: resources.node, at: resources.pointer) {
                 // An override file's blocks change resources of the module's other files; they are no requests.
-                for member in byName.node.members ?? [] where !module.ownIsOverride || context == nil {
+                for member in byName.node.members ?? [] where !module.ownIsOverride {
                     let pointer = JSONPointer.appending(member.key.text, to: byName.pointer)
                     for body in TerraformBlocks.objects(of: member.value, at: pointer) {
                         sites.append(site(
@@ -85,9 +85,10 @@ enum TerraformConfigurationExtractor: RequestSource {
         }
         for meta in ["count", "for_each"] {
             guard let member = body.member(meta) else { continue }
-            lookup.origins.everyFinding.append(RelatedLocation(
+            // An override may have set it: the note then points into the override file.
+            lookup.origins.everyFinding.append(lookup.origins.zones.localized(RelatedLocation(
                 file: "", range: member.keyRange,
-                message: "with `\(meta)`, this holds for every instance of \(address)"))
+                message: "with `\(meta)`, this holds for every instance of \(address)")))
         }
         return PayloadSite(
             root: Node(.object(members), range: body.range), pointer: pointer, documentIndex: documentIndex,

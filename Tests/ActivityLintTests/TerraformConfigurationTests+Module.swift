@@ -106,6 +106,14 @@ extension TerraformConfigurationTests {
         #expect(alone.first?.message.contains("of this file (the module's other files are not read)") == true)
     }
 
+    /// A finding about another file's value is where the resource uses it, and is suppressed there.
+    @Test func aSuppressionCommentWorksWhereTheValueIsUsed() throws {
+        let main = Self.moduleFiles["main.tf"]!.replacingOccurrences(
+            of: "  name = var.environment", with: "  # activity-lint: disable-next-line name-forbidden-character\n  name = var.environment")
+        let folder = try module(["main.tf": main])
+        #expect(lintRun(folder).map(\.ruleID) == ["tag-reserved-prefix", "tag-charset"])
+    }
+
     @Test func aNameDeclaredInTwoFilesIsNotGuessed() throws {
         let folder = try module(["more.tf": "variable \"environment\" { default = \"prod\" }\n"])
         let name = try #require(lintRun(folder).first)

@@ -82,7 +82,7 @@ struct TerraformModule {
     /// order (an override file's own blocks change resources of other files, not themselves).
     func activityOverrides(of name: String) -> [Declaration] {
         guard !ownIsOverride, let others else { return [] }
-        return others.files.filter { $0.isOverride && $0.key != ownKey }.flatMap { file in
+        return others.overrides.filter { $0.key != ownKey }.flatMap { file in
             (file.declarations.activityOverrides[name] ?? []).map { Declaration(node: $0, file: file.display) }
         }
     }

@@ -18,11 +18,14 @@ struct TerraformModuleFiles: Sendable {
     }
 
     let files: [File]
+    /// The override files, in name order, apart: each resource looks at them, and most modules have none.
+    let overrides: [File]
     /// The files declaring each name, so a lookup costs the files that declare it, not the module's size.
     private let index: [Name: [Int]]
 
     init(_ files: [File]) {
         self.files = files
+        overrides = files.filter(\.isOverride)
         var index: [Name: [Int]] = [:]
         for (position, file) in files.enumerated() {
             for kind in [TerraformDeclarations.Kind.variable, .local, .provider] {

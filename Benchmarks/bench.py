@@ -59,6 +59,29 @@ def named_files(tool):
         print(f"| {label} | {wall:.2f} | {wall / directory:.2f}x | {cpu:.2f} |")
 
 
+def terraform_rows(tool, hcl_floor):
+    """1,000 `.tf` files in modules of ten (variables.tf, providers.tf, locals.tf beside the activities): every
+    module's declarations are read once, however many of its files have activities. The floor reads and scans the
+    bytes (Benchmarks/hcl_floor.c); `terraform fmt -check` parses them with HashiCorp's own HCL parser, where
+    Terraform is installed."""
+    folder = os.path.join(CORPUS, "terraform-1000")
+    if not os.path.isdir(folder):
+        sh([sys.executable, os.path.join(HERE, "generate_iac.py"), "--terraform", "1000", folder, "7"])
+    files = sum(len([f for f in fs if f.endswith(".tf")]) for _, _, fs in os.walk(folder))
+    floor_wall, _, _ = measure([hcl_floor, folder], 5)
+    wall, memory, cpu = measure([tool, "--no-config", folder], 5)
+    print()
+    print(f"| {files:,} Terraform files ({files // 10} modules) | wall (s) | peak memory (MiB) | CPU (s) | ratio to floor |")
+    print("|---|---:|---:|---:|---:|")
+    print(f"| read and scan the bytes (floor) | {floor_wall:.3f} | | | 1x |")
+    print(f"| activity-lint | {wall:.3f} | {memory:.1f} | {cpu:.2f} | {wall / max(floor_wall, 0.001):.0f}x |")
+    terraform = shutil.which("terraform")
+    if terraform:
+        fmt_wall, fmt_memory, fmt_cpu = measure([terraform, "fmt", "-check", "-recursive", folder], 5)
+        print(f"| terraform fmt -check (HCL parse and print) | {fmt_wall:.3f} | {fmt_memory:.1f} | {fmt_cpu:.2f} | "
+              f"{fmt_wall / max(floor_wall, 0.001):.0f}x |")
+
+
 def main():
     print("building activity-lint (release, static Swift standard library, as shipped) and the libyaml floor…",
           file=sys.stderr)
@@ -68,6 +91,8 @@ def main():
     floor = os.path.join(CORPUS, "yaml_floor")
     os.makedirs(CORPUS, exist_ok=True)
     sh(["cc", "-O2", "-o", floor, os.path.join(HERE, "yaml_floor.c"), "-lyaml"])
+    hcl_floor = os.path.join(CORPUS, "hcl_floor")
+    sh(["cc", "-O2", "-o", hcl_floor, os.path.join(HERE, "hcl_floor.c")])
 
     rows = []
     for size in SIZES:
@@ -139,6 +164,8 @@ def main():
     print(f"one Terraform plan with 20,000 aws_sfn_activity changes ({os.path.getsize(plan_file) / 1e6:.1f} MB): "
           f"activity-lint {plan_wall:.2f} s and {plan_mem:.1f} MiB, libyaml floor {plan_floor:.2f} s "
           f"({plan_wall / plan_floor:.1f}x)")
+
+    terraform_rows(tool, hcl_floor)
 
     small = os.path.join(ROOT, "Examples", "valid", "orders-activity.json")
     samples = []

@@ -114,8 +114,9 @@ public struct LintRun: Sendable {
         // A name given for standard input is a path too, reported like any other.
         let stdinName = stdinFilename.hasPrefix("<") ? stdinFilename : reported(stdinFilename)
         let discovery = InputDiscovery(stdinFilename: stdinName, root: root, isRepository: repository != nil)
-        let linter = Linter(
+        var linter = Linter(
             engine: engine, limits: limits, inputKind: inputKind, findingCap: findingCap, fixMode: fixMode)
+        linter.moduleDiscovery = discovery
         // Files are linted while the walk goes on.
         linter.lint(discovering: { lint in
             discovery.discover(paths) { input in

@@ -8,6 +8,9 @@ public struct Linter: Sendable {
     public let findingCap: FindingCap
     /// Whether files are fixed as they are linted (`--fix`, `--diff`); nil only lints.
     public let fixMode: FixMode?
+    /// How the other files of a Terraform file's module are found (the run's repository root and link rules);
+    /// nil finds the repository from the working directory.
+    var moduleDiscovery: InputDiscovery?
 
     public init(
         engine: RuleEngine, limits: ParseLimits = .default, inputKind: InputKind = .auto,
@@ -34,13 +37,16 @@ public struct Linter: Sendable {
 
     /// `sentToBeLinted`: text handed over to be linted (standard input, an editor's unsaved buffer) is a request
     /// unless it is a template or plan, whatever its name.
-    func lint(bytes: [UInt8], path: String, syntax: Syntax?, sentToBeLinted: Bool) -> FileResult {
+    /// `module`: where the other files of a Terraform file's module are read (nil: the text is read alone).
+    func lint(
+        bytes: [UInt8], path: String, syntax: Syntax?, sentToBeLinted: Bool, module: TerraformModuleContext? = nil
+    ) -> FileResult {
         if inputKind == .auto, let reason = PathRules.skipReason(path) {
             return .skipped(path: path, kind: .notActivity, reason)
         }
         var duplicates = DuplicateActivities()
         let namesActivity = sentToBeLinted || DocumentClassifier.pathNamesActivity(path)
-        let checked = check(bytes: bytes, path: path, syntax: syntax, pathNamesActivity: namesActivity)
+        let checked = check(bytes: bytes, path: path, syntax: syntax, pathNamesActivity: namesActivity, module: module)
         return findingCap.apply(to: addDuplicateFindings(to: checked, &duplicates), engine: engine)
     }
 
@@ -75,7 +81,9 @@ public struct Linter: Sendable {
         each: (FileResult) -> Void
     ) {
         var duplicates = DuplicateActivities()
-        OrderedParallelMap.run(produce: discover, transform: { check(input: $0) }) { checked in
+        // Each module folder's declarations are read once in the run, by the first of its files that needs them.
+        let modules = TerraformModuleCache(discovery: moduleDiscovery ?? InputDiscovery(), limits: limits)
+        OrderedParallelMap.run(produce: discover, transform: { check(input: $0, modules: modules) }) { checked in
             var file = addDuplicateFindings(to: checked, &duplicates)
             hide(&file)
             each(findingCap.apply(to: file, engine: engine))
@@ -88,7 +96,7 @@ public struct Linter: Sendable {
         var activities: [DuplicateActivities.Activity]
     }
 
-    private func check(input: InputItem) -> CheckedFile {
+    private func check(input: InputItem, modules: TerraformModuleCache) -> CheckedFile {
         let path = input.displayPath
         if case .skipped(let reason) = input.source {
             return CheckedFile(result: .skipped(path: path, kind: .unread, reason), activities: [])
@@ -100,9 +108,13 @@ public struct Linter: Sendable {
         case .success(let bytes):
             // What arrives on standard input was sent to be linted: it is a request unless it is a template or plan.
             let namesActivity = input.source == .standardInput || DocumentClassifier.pathNamesActivity(path)
-            let checked = check(bytes: bytes, path: path, syntax: nil, pathNamesActivity: namesActivity)
+            var module: TerraformModuleContext?
+            if case .file(let file) = input.source, TerraformFileKind.of(path: file) != nil {
+                module = TerraformModuleContext(cache: modules, path: file, displayPath: path)
+            }
+            let checked = check(bytes: bytes, path: path, syntax: nil, pathNamesActivity: namesActivity, module: module)
             guard let fixMode, case .file(let file) = input.source else { return checked }
-            return fix(checked, bytes: bytes, file: file, mode: fixMode, pathNamesActivity: namesActivity)
+            return fix(checked, bytes: bytes, file: file, mode: fixMode, pathNamesActivity: namesActivity, module: module)
         case .failure(let failure) where failure.tooLarge != nil:
             if inputKind == .auto, case .file(let file) = input.source,
                let verdict = FileClassifier.classifyStart(ofFile: file, reportedAs: path),
@@ -126,7 +138,9 @@ public struct Linter: Sendable {
         }
     }
 
-    private func check(bytes: [UInt8], path: String, syntax: Syntax?, pathNamesActivity: Bool) -> CheckedFile {
+    private func check(
+        bytes: [UInt8], path: String, syntax: Syntax?, pathNamesActivity: Bool, module: TerraformModuleContext? = nil
+    ) -> CheckedFile {
         let source = SourceText(bytes: bytes)
         let encoding = EncodingCheck.check(source)
         var findings = encoding.findings
@@ -154,7 +168,7 @@ public struct Linter: Sendable {
             kind = verdict.kind
             // A scope of its own: the sites and payloads let go of their nodes before the documents are released.
             do {
-                let extracted = PayloadExtractor.sites(in: parsed.documents, kinds: verdict.documentKinds)
+                let extracted = PayloadExtractor.sites(in: parsed.documents, kinds: verdict.documentKinds, module: module)
                 let scope = FindingScope(sites: extracted.sites, documentKinds: verdict.documentKinds)
                 findings += parsed.findings.filter(scope.keeps)
                 findings += extracted.findings
@@ -164,7 +178,9 @@ public struct Linter: Sendable {
                     let payload = site.payload()
                     findings += site.origins.annotate(
                         UnresolvedValues.findings(for: payload) + engine.findings(for: payload))
-                    if let activity = DuplicateActivities.activity(payload, file: path, source: source) {
+                    if var activity = DuplicateActivities.activity(payload, file: path, source: source) {
+                        // A name from another file of the module is reported where this file uses it.
+                        activity.range = site.origins.zones.localized(activity.range)
                         activities.append(activity)
                     }
                 }
@@ -202,9 +218,10 @@ public struct Linter: Sendable {
 
     /// Fixes a file on disk (or, without `mode.writes`, keeps the diff of what it would change).
     private func fix(
-        _ checked: CheckedFile, bytes original: [UInt8], file: String, mode: FixMode, pathNamesActivity: Bool
+        _ checked: CheckedFile, bytes original: [UInt8], file: String, mode: FixMode, pathNamesActivity: Bool,
+        module: TerraformModuleContext?
     ) -> CheckedFile {
-        var fixed = fixRounds(checked, bytes: original, mode: mode, pathNamesActivity: pathNamesActivity)
+        var fixed = fixRounds(checked, bytes: original, mode: mode, pathNamesActivity: pathNamesActivity, module: module)
         guard fixed.applied > 0 else { return fixed.checked }
         if mode.writes, let failure = FixedFileWriter.rewrite(file, with: fixed.bytes) {
             fixed.checked.result.failure = failure
@@ -218,7 +235,8 @@ public struct Linter: Sendable {
     /// Applies the fixes `mode` admits, lints again and repeats while fixes apply (at most `FixMode.maxRounds`
     /// rounds). A round whose result no longer parses is undone: a fix never makes a file unreadable.
     private func fixRounds(
-        _ checked: CheckedFile, bytes: [UInt8], mode: FixMode, pathNamesActivity: Bool
+        _ checked: CheckedFile, bytes: [UInt8], mode: FixMode, pathNamesActivity: Bool,
+        module: TerraformModuleContext? = nil
     ) -> (checked: CheckedFile, bytes: [UInt8], applied: Int) {
         var checked = checked
         var bytes = bytes
@@ -227,7 +245,9 @@ public struct Linter: Sendable {
             let fixes = checked.result.diagnostics.compactMap(\.fix).filter(mode.admits)
             let round = FixApplier.apply(fixes, to: bytes)
             guard round.applied > 0 else { break }
-            let next = check(bytes: round.bytes, path: checked.result.path, syntax: nil, pathNamesActivity: pathNamesActivity)
+            let next = check(
+                bytes: round.bytes, path: checked.result.path, syntax: nil, pathNamesActivity: pathNamesActivity,
+                module: module)
             guard Self.unreadableCount(next.result) <= Self.unreadableCount(checked.result) else { break }
             (bytes, checked, applied) = (round.bytes, next, applied + round.applied)
         }

@@ -138,35 +138,56 @@ struct InfrastructureAsCodeTests {
         #expect(run.stdout.contains("      Name: archive-worker\n"), "the source line is quoted")
     }
 
+    /// A file of the example module, linted as a run does: with the other files of its folder.
+    func moduleDiagnostics(_ file: String) -> [Diagnostic] {
+        let root = Executable.packageRoot.path
+        var moduleLinter = linter
+        moduleLinter.moduleDiscovery = InputDiscovery(root: root, isRepository: true)
+        let input = InputItem(displayPath: file, source: .file(root + "/" + file))
+        return moduleLinter.lint([input]).files.flatMap(\.diagnostics)
+    }
+
+    func notes(_ diagnostic: Diagnostic) -> [String] {
+        diagnostic.related.map { "\($0.file):\($0.range.start.line):\($0.range.start.column) \($0.message)" }
+    }
+
     @Test func terraformModuleInHCL() throws {
-        let found = try diagnostics("Examples/iac/terraform/main.tf")
+        let found = moduleDiagnostics("Examples/iac/terraform/main.tf")
         #expect(summary(found) == [
-            "5:21 name-forbidden-character /resource/aws_sfn_activity/reports/name",
-            "9:16 tag-charset /resource/aws_sfn_activity/intake/tags/owner",
-            "15:7 tag-reserved-prefix /resource/aws_sfn_activity/intake/tags/aws:cost-center",
-            "15:7 tag-reserved-prefix /resource/aws_sfn_activity/archive/tags/aws:cost-center",
-            "27:10 unresolved-value /resource/aws_sfn_activity/intake/name",
-            "27:16 name-forbidden-character /resource/aws_sfn_activity/intake/name",
-            "39:41 encryption-kms-key-required /resource/aws_sfn_activity/reports/encryption_configuration/0/type",
-            "40:41 kms-reuse-period-range /resource/aws_sfn_activity/reports/encryption_configuration/0/kms_data_key_reuse_period_seconds",
-            "49:5 aws-owned-key-extra-settings /resource/aws_sfn_activity/archive/encryption_configuration/0/kms_key_id",
-            "49:18 unresolved-value /resource/aws_sfn_activity/archive/encryption_configuration/0/kms_key_id",
+            "5:16 tag-charset /resource/aws_sfn_activity/intake/tags/owner",
+            "9:10 unresolved-value /resource/aws_sfn_activity/intake/name",
+            "9:16 name-forbidden-character /resource/aws_sfn_activity/intake/name",
+            "10:3 tag-reserved-prefix /resource/aws_sfn_activity/intake/tags/aws:cost-center",
+            "19:14 name-forbidden-character /resource/aws_sfn_activity/reports/name",
+            "21:41 encryption-kms-key-required /resource/aws_sfn_activity/reports/encryption_configuration/0/type",
+            "22:41 kms-reuse-period-range /resource/aws_sfn_activity/reports/encryption_configuration/0/kms_data_key_reuse_period_seconds",
+            "26:1 tag-reserved-prefix /resource/aws_sfn_activity/archive/tags/aws:cost-center",
+            "31:5 aws-owned-key-extra-settings /resource/aws_sfn_activity/archive/encryption_configuration/0/kms_key_id",
+            "31:18 unresolved-value /resource/aws_sfn_activity/archive/encryption_configuration/0/kms_key_id",
+            "36:1 tag-reserved-prefix /resource/aws_sfn_activity/per_key/tags/aws:cost-center",
+            "38:14 unresolved-value /resource/aws_sfn_activity/per_key/name",
+            "39:3 unresolved-value /resource/aws_sfn_activity/per_key/encryption_configuration",
         ])
         #expect(found.map(\.subject) == [
-            "aws_sfn_activity.reports", "aws_sfn_activity.intake", "aws_sfn_activity.intake",
-            "aws_sfn_activity.archive", "aws_sfn_activity.intake", "aws_sfn_activity.intake",
-            "aws_sfn_activity.reports", "aws_sfn_activity.reports", "aws_sfn_activity.archive",
-            "aws_sfn_activity.archive",
+            "aws_sfn_activity.intake", "aws_sfn_activity.intake", "aws_sfn_activity.intake", "aws_sfn_activity.intake",
+            "aws_sfn_activity.reports", "aws_sfn_activity.reports", "aws_sfn_activity.reports",
+            "aws_sfn_activity.archive", "aws_sfn_activity.archive", "aws_sfn_activity.archive",
+            "aws_sfn_activity.per_key", "aws_sfn_activity.per_key", "aws_sfn_activity.per_key",
         ])
-        // The name is the variable's default: reported there, saying so, with where the resource uses it, and
-        // (the resource has `count`) that it holds for every instance.
-        let fromDefault = found[0]
-        #expect(fromDefault.message.hasSuffix("(the value comes from the default of `var.environment`)"))
-        #expect(fromDefault.related.map { "\($0.range.start.line):\($0.range.start.column) \($0.message)" } == [
-            "37:14 `var.environment` is used here",
-            "35:3 with `count`, this holds for every instance of aws_sfn_activity.reports",
+        // A local of the same file: reported at the local, saying so, with where the resource uses it.
+        #expect(found[0].message.hasSuffix("(the value comes from `local.owner`)"))
+        #expect(notes(found[0]) == ["Examples/iac/terraform/main.tf:12:15 `local.owner` is used here"])
+        // A default in variables.tf: reported where the resource uses it, with a note at the default and (the
+        // resource has `count`) that it holds for every instance.
+        #expect(found[4].message.hasSuffix("(the value comes from the default of `var.environment`)"))
+        #expect(notes(found[4]) == [
+            "Examples/iac/terraform/variables.tf:3:21 the default of `var.environment`",
+            "Examples/iac/terraform/main.tf:17:3 with `count`, this holds for every instance of aws_sfn_activity.reports",
         ])
-        #expect(found[2].message.hasSuffix("(a default tag of the provider `aws`)"))
+        // The provider's default tags from providers.tf, at the resource's `tags` (or its start without any).
+        #expect(found[3].message.hasSuffix("(a default tag of the provider `aws`)"))
+        #expect(notes(found[3]) == ["Examples/iac/terraform/providers.tf:4:7 a default tag of the provider `aws`"])
+        #expect(found[12].message.hasPrefix("`encryption_configuration` is a `dynamic` block"))
         // The aliased provider has no default tags; `project` replaced by the resource is no duplicate; the
         // suppressed `archive#v1` is not reported; HCL strings are never edited by a fix.
         #expect(!found.contains { $0.subject == "aws_sfn_activity.reports" && $0.ruleID.hasPrefix("tag") })
@@ -175,15 +196,20 @@ struct InfrastructureAsCodeTests {
     }
 
     @Test func terraformJSONSyntax() throws {
-        let found = try diagnostics("Examples/iac/terraform/queues.tf.json")
+        let found = moduleDiagnostics("Examples/iac/terraform/queues.tf.json")
         #expect(summary(found) == [
             "5:17 unresolved-value /resource/aws_sfn_activity/settlement/name",
             "5:28 name-forbidden-character /resource/aws_sfn_activity/settlement/name",
-            "8:26 unresolved-value /resource/aws_sfn_activity/settlement/tags/cost center",
+            "6:9 tag-reserved-prefix /resource/aws_sfn_activity/settlement/tags/aws:cost-center",
+            "8:26 tag-charset /resource/aws_sfn_activity/settlement/tags/cost center",
             "12:25 kms-key-id-format /resource/aws_sfn_activity/settlement/encryption_configuration/kms_key_id",
         ])
         #expect(found.allSatisfy { $0.subject == "aws_sfn_activity.settlement" })
-        #expect(found[2].message == "`tags.cost center` is `var.cost_center`, declared in no `variable` block of "
-            + "this file (the module's other files are not read): checks that need its value are skipped")
+        #expect(notes(found[3]) == ["Examples/iac/terraform/variables.tf:8:21 the default of `var.cost_center`"])
+        // Read alone, the variable is another file's: unresolved, saying so.
+        let alone = try diagnostics("Examples/iac/terraform/queues.tf.json")
+        #expect(alone.first { $0.pointer.hasSuffix("cost center") }?.message == "`tags.cost center` is "
+            + "`var.cost_center`, declared in no `variable` block of this file (the module's other files are not "
+            + "read): checks that need its value are skipped")
     }
 }

@@ -1,26 +1,8 @@
-# Activities read from the configuration itself, without a plan: the provider's default tags are merged in, a
-# variable's default and a local value are looked up, and a template's literal text is checked.
-variable "environment" {
-  type    = string
-  default = "staging eu"
-}
-
+# Activities of a module whose variables and provider configurations are in variables.tf and providers.tf: the
+# provider's default tags are merged in, a variable's default and a local value are looked up in whichever file
+# of the module declares them, and a template's literal text is checked.
 locals {
   owner = "team#payments"
-}
-
-provider "aws" {
-  default_tags {
-    tags = {
-      "aws:cost-center" = "1234"
-      project           = "orders"
-    }
-  }
-}
-
-provider "aws" {
-  alias  = "west"
-  region = "us-west-2"
 }
 
 resource "aws_sfn_activity" "intake" {
@@ -47,5 +29,18 @@ resource "aws_sfn_activity" "archive" {
   encryption_configuration {
     type       = "AWS_OWNED_KEY"
     kms_key_id = aws_kms_key.archive.arn
+  }
+}
+
+# One activity per key: Terraform makes the encryption block from `for_each` at plan time, so it is not checked.
+resource "aws_sfn_activity" "per_key" {
+  for_each = toset(["orders", "refunds"])
+  name     = "per-key-${each.key}"
+  dynamic "encryption_configuration" {
+    for_each = [aws_kms_key.per_key[each.key].arn]
+    content {
+      type       = "CUSTOMER_MANAGED_KMS_KEY"
+      kms_key_id = encryption_configuration.value
+    }
   }
 }

@@ -81,6 +81,21 @@ public struct InputDiscovery: Sendable {
         }
     }
 
+    /// The Terraform files of one folder, not of its subfolders, found by the same rules as a walk (hidden names
+    /// skipped, links followed only while they stay inside the repository or the folder): the files of a module,
+    /// beside the one being linted.
+    func terraformFiles(inFolder folder: String) -> [InputItem] {
+        var items: [InputItem] = []
+        withoutActuallyEscaping({ (item: InputItem) in items.append(item) }) { found in
+            var walk = Walk(
+                workingDirectory: PathText.currentDirectory, repositoryRoot: root, isRepository: isRepository,
+                found: found)
+            walk.onlyTerraformFilesOfTheFolder = true
+            walk.argument(folder)
+        }
+        return items
+    }
+
     /// The state of one discovery: files already listed, directories already entered.
     private struct Walk {
         enum Kind {
@@ -97,6 +112,8 @@ public struct InputDiscovery: Sendable {
         var seenFiles = Set<String>()
         /// Resolved directory paths, so a symbolic-link loop is entered once only.
         var visitedDirectories = Set<String>()
+        /// Lists the Terraform files of the folder named and enters no subfolder (`terraformFiles(inFolder:)`).
+        var onlyTerraformFilesOfTheFolder = false
 
         init(workingDirectory: String, repositoryRoot: String, isRepository: Bool, found: @escaping (InputItem) -> Void) {
             self.workingDirectory = workingDirectory
@@ -206,7 +223,7 @@ public struct InputDiscovery: Sendable {
                 }
                 // A link is followed only while it stays inside the boundary; its target is not even looked at.
                 if case .link = kind {
-                    let interesting = Walk.hasLintedExtension(name) || Walk.isDirectory(child)
+                    let interesting = isListed(name) || !onlyTerraformFilesOfTheFolder && Walk.isDirectory(child)
                     if !interesting { continue }
                     if let escape = linkEscape(child, boundary: boundary) {
                         found(InputItem(displayPath: childDisplay, source: escape, isExplicit: false))
@@ -215,19 +232,23 @@ public struct InputDiscovery: Sendable {
                     kind = Walk.kind(following: child)
                 }
                 switch kind {
-                case .directory where !InputDiscovery.skippedDirectories.contains(name):
+                case .directory where !onlyTerraformFilesOfTheFolder && !InputDiscovery.skippedDirectories.contains(name):
                     directory(child, display: childDisplay, boundary: boundary)
-                case .file where Walk.hasLintedExtension(name):
+                case .file where isListed(name):
                     file(child, display: childDisplay, explicit: false)
-                case .special where Walk.hasLintedExtension(name):
+                case .special where isListed(name):
                     // A FIFO or device inside a tree is not a request file, and reading it could block the run.
                     found(InputItem(displayPath: childDisplay, source: .unusable("is not a regular file (a FIFO, "
                         + "socket or device); it was not read"), isExplicit: false))
-                case .missing(let reason) where Walk.hasLintedExtension(name):
+                case .missing(let reason) where isListed(name):
                     found(InputItem(displayPath: childDisplay, source: .unusable(reason), isExplicit: false))
                 default: continue
                 }
             }
+        }
+
+        private func isListed(_ name: String) -> Bool {
+            onlyTerraformFilesOfTheFolder ? TerraformFileKind.of(path: name) != nil : Walk.hasLintedExtension(name)
         }
 
         static func hasLintedExtension(_ name: String) -> Bool {

@@ -19,7 +19,10 @@ enum PayloadExtractor {
         sources.first { $0.inputKind == kind }
     }
 
-    static func sites(in documents: [Node], kinds: [DocumentKind]) -> (sites: [PayloadSite], findings: [Finding]) {
+    /// `module`: where the file's Terraform module is, for a `.tf` file on disk (nil: the file is read alone).
+    static func sites(
+        in documents: [Node], kinds: [DocumentKind], module: TerraformModuleContext? = nil
+    ) -> (sites: [PayloadSite], findings: [Finding]) {
         var sites: [PayloadSite] = []
         var findings: [Finding] = []
         for (index, (document, kind)) in zip(documents, kinds).enumerated() {
@@ -31,7 +34,7 @@ enum PayloadExtractor {
                 continue
             }
             guard let source = source(for: kind) else { continue }
-            sites += source.sites(in: document, documentIndex: index)
+            sites += source.sites(in: document, documentIndex: index, module: module)
             findings += source.findings(in: document, documentIndex: index)
         }
         return (sites, findings)

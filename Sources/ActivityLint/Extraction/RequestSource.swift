@@ -15,6 +15,9 @@ protocol RequestSource: Sendable {
     static var noRequestDescription: String { get }
     /// The requests in one document of this source.
     static func sites(in document: Node, documentIndex: Int) -> [PayloadSite]
+    /// The requests in one document, where the source may read what surrounds the file (a Terraform module's
+    /// other files, through `module`); sources that need nothing of the kind use `sites(in:documentIndex:)`.
+    static func sites(in document: Node, documentIndex: Int, module: TerraformModuleContext?) -> [PayloadSite]
     /// What is wrong with the document around its requests (a Serverless `activities` that is no list), which no
     /// request's rules can see.
     static func findings(in document: Node, documentIndex: Int) -> [Finding]
@@ -24,6 +27,9 @@ protocol RequestSource: Sendable {
 }
 
 extension RequestSource {
+    static func sites(in document: Node, documentIndex: Int, module: TerraformModuleContext?) -> [PayloadSite] {
+        sites(in: document, documentIndex: documentIndex)
+    }
     static func findings(in document: Node, documentIndex: Int) -> [Finding] { [] }
     static func notActivityReason(_ document: Node) -> String? { nil }
 }

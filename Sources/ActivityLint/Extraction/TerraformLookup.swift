@@ -1,6 +1,8 @@
-/// Looks up what a resource's arguments refer to in its file, as Terraform would without running anything: a
+/// Looks up what a resource's arguments refer to in its module, as Terraform would without running anything: a
 /// value that is exactly `var.x` (`"${var.x}"`) is the variable's literal `default`, one that is exactly `local.x`
-/// the local's literal value. Anything else computed stays computed, with the reason `unresolved-value` gives.
+/// the local's literal value, wherever in the module they are declared. Anything else computed stays computed,
+/// with the reason `unresolved-value` gives. A value from another file is placed in a zone of its own
+/// (`ForeignValueZones`), so that its findings are told where this file uses it.
 struct TerraformLookup {
     let module: TerraformModule
     var origins = ValueOrigins()
@@ -21,44 +23,86 @@ struct TerraformLookup {
         guard parts.count == 2, parts[1].allSatisfy(Self.isIdentifierCharacter), !parts[1].isEmpty else {
             return node
         }
-        let reference = "`\(parts[0]).\(parts[1])`"
-        let found: Node?
+        let kind: TerraformDeclarations.Kind
         switch parts[0] {
-        case "var":
-            guard let variable = module.variables[String(parts[1])] else {
-                return unresolved(node, "is \(reference), declared in no `variable` block of this "
-                    + "file (the module's other files are not read): checks that need its value are skipped")
-            }
-            found = variable.memberValue("default")
-            guard found != nil else {
-                return unresolved(node, "is \(reference), whose variable has no `default`: its value "
-                    + "comes at plan time, and checks that need it are skipped")
-            }
-        case "local":
-            found = module.locals[String(parts[1])]
-            guard found != nil else {
-                return unresolved(node, "is \(reference), defined in no `locals` block of this file "
-                    + "(the module's other files are not read): checks that need its value are skipped")
-            }
-        default:
-            return node
+        case "var": kind = .variable
+        case "local": kind = .local
+        default: return node
         }
-        guard let value = found, TemplateSyntax.terraform.isStatic(value) else {
+        let reference = "`\(parts[0]).\(parts[1])`"
+        let block = kind == .variable ? "declared in no `variable` block" : "defined in no `locals` block"
+        let declaration: TerraformModule.Declaration
+        switch module.lookup(kind, String(parts[1])) {
+        case .missing:
+            let scope = module.others == nil
+                ? "of this file (the module's other files are not read)" : "of this module (the Terraform files of its folder)"
+            return unresolved(node, "is \(reference), \(block) \(scope): checks that need its value are skipped")
+        case .repeated(let files):
+            let names = files.map { $0 ?? "this file" }
+            return unresolved(node, "is \(reference), declared in both \(names.joined(separator: " and ")): Terraform "
+                + "refuses a repeated declaration, and checks that need its value are skipped")
+        case .found(let found):
+            declaration = found
+        }
+        guard let value = kind == .variable ? declaration.node.memberValue("default") : declaration.node else {
+            return unresolved(node, "is \(reference), whose variable has no `default`: its value "
+                + "comes at plan time, and checks that need it are skipped")
+        }
+        guard TemplateSyntax.terraform.isStatic(value) else {
             return unresolved(node, "is \(reference), whose value is not a literal: checks that need "
                 + "its value are skipped")
         }
-        let what = parts[0] == "var" ? "the default of \(reference)" : reference
-        origins.origins.append(ValueOrigins.Origin(
-            range: value.range, remark: "the value comes from \(what)",
-            use: RelatedLocation(file: "", range: node.range, message: "\(reference) is used here")))
-        return value
+        let what = kind == .variable ? "the default of \(reference)" : reference
+        guard let file = declaration.file else {
+            origins.origins.append(ValueOrigins.Origin(
+                range: value.range, remark: "the value comes from \(what)",
+                use: RelatedLocation(file: "", range: node.range, message: "\(reference) is used here")))
+            return value
+        }
+        let there = kind == .variable ? what : "the value of \(reference)"
+        guard let placed = origins.zones.place(value, for: ForeignValueZones.Zone(file: file, what: there, use: node.range))
+        else {
+            return unresolved(node, "is \(reference): the request uses too many values of other files to say where "
+                + "each is, and checks that need its value are skipped")
+        }
+        origins.origins.append(ValueOrigins.Origin(range: placed.range, remark: "the value comes from \(what)", use: nil))
+        return placed
+    }
+
+    /// The resource's body as the module's override files leave it: an argument they set replaces the resource's,
+    /// a nested block type they write replaces all its blocks of that type (Terraform's merging). What they set is
+    /// in zones of their files, told where the resource has the member it replaces (else at its start).
+    mutating func overridden(_ body: Node, resource name: String) -> Node {
+        let overrides = module.activityOverrides(of: name)
+        guard !overrides.isEmpty, let original = body.members else { return body }
+        var members = original
+        for override in overrides {
+            guard let file = override.file, let set = override.node.members else { continue }
+            let keys = Set(set.map(\.key.text))
+            members.removeAll { keys.contains($0.key.text) }
+            for member in set {
+                let replaced = original.last { $0.key.text == member.key.text }
+                let use = replaced.map { SourceRange(start: $0.keyRange.start, end: $0.value.range.end) }
+                    ?? SourceRange(at: body.range.start)
+                let span = SourceRange(start: member.keyRange.start, end: member.value.range.end)
+                let zone = ForeignValueZones.Zone(file: file, what: "set by this override", use: use)
+                guard let placed = origins.zones.place(Node(.object([member]), range: span), for: zone),
+                      let placedMember = placed.members?.first
+                else { continue }
+                origins.origins.append(ValueOrigins.Origin(
+                    range: placed.range, remark: "the value comes from an override file", use: nil))
+                members.append(placedMember)
+            }
+        }
+        return Node(.object(members), range: body.range)
     }
 
     /// The resource's `tags` with the provider configuration's `default_tags` merged in as the provider makes
     /// `tags_all`: a resource tag replaces the default tag with its key. Nil when neither has tags.
-    mutating func mergedTags(of body: Node, provider alias: String?) -> Node.Member? {
+    /// `use` is where the resource takes them, for findings about default tags of another file.
+    mutating func mergedTags(of body: Node, provider alias: String?, use: SourceRange) -> Node.Member? {
         let own = body.member("tags").map { resolvedMap($0) }
-        guard let defaults = defaultTags(alias: alias), !defaults.members.isEmpty else { return own }
+        guard let defaults = defaultTags(alias: alias, use: use), !defaults.members.isEmpty else { return own }
         guard let own else {
             return Node.Member(
                 key: StringValue(text: "tags", contentStart: defaults.range.start), keyRange: defaults.range,
@@ -73,17 +117,23 @@ struct TerraformLookup {
 
     /// The literal `default_tags { tags = {…} }` of the `aws` provider configuration with `alias` (the default
     /// configuration for nil), its members noted as coming from the provider.
-    private mutating func defaultTags(alias: String?) -> (members: [Node.Member], range: SourceRange)? {
-        guard let provider = module.providers[alias ?? ""],
-              let block = TerraformBlocks.objects(named: "default_tags", in: provider, at: "").first?.node,
-              let tags = block.memberValue("tags")
+    private mutating func defaultTags(alias: String?, use: SourceRange) -> (members: [Node.Member], range: SourceRange)? {
+        // A provider configured twice is refused by Terraform: its default tags are not guessed.
+        guard case .found(let provider) = module.lookup(.provider, alias ?? ""),
+              let block = TerraformBlocks.objects(named: "default_tags", in: provider.node, at: "").first?.node,
+              var tags = block.memberValue("tags")
         else { return nil }
+        let name = alias.map { "aws.\($0)" } ?? "aws"
+        let remark = "a default tag of the provider `\(name)`"
+        if let file = provider.file {
+            guard let placed = origins.zones.place(tags, for: ForeignValueZones.Zone(file: file, what: remark, use: use))
+            else { return nil }
+            tags = placed
+        }
         let value = resolvedMap(Node.Member(key: StringValue(text: "tags", contentStart: tags.range.start),
                                             keyRange: tags.range, value: tags)).value
         guard let members = value.members else { return nil }
-        let name = alias.map { "aws.\($0)" } ?? "aws"
-        origins.origins.append(ValueOrigins.Origin(
-            range: value.range, remark: "a default tag of the provider `\(name)`", use: nil))
+        origins.origins.append(ValueOrigins.Origin(range: value.range, remark: remark, use: nil))
         return (members, value.range)
     }
 

@@ -21,37 +21,69 @@ enum TerraformBlocks {
     }
 }
 
-/// What one configuration file declares that a resource's values may refer to: variables with their defaults,
-/// local values, and the `aws` provider configurations' default tags. Read once per file.
-struct TerraformModule: Sendable {
-    /// `variable "x"` blocks' bodies by name (the first of a repeated name: Terraform refuses the repetition).
-    let variables: [String: Node]
-    let locals: [String: Node]
-    /// The `aws` provider configurations by alias ("" for the default one).
-    let providers: [String: Node]
+/// The module a configuration file belongs to, as its resources' references see it: the file's own declarations
+/// and those of the other files of its folder (`TerraformModuleFiles`), as Terraform merges them.
+///
+/// A name declared in two ordinary files is refused by Terraform, so it is not looked up (`repeated`). Override
+/// files (`override.tf`, `*_override.tf` and their `.tofu`/`.tf.json` forms) replace what they set: a variable's
+/// `default`, a local's value, a provider's `default_tags`; the last override in file-name order wins, and an
+/// override with no ordinary declaration to override is refused by Terraform (`missing`).
+struct TerraformModule {
+    /// A declaration and the module file it is in (nil: the file being linted).
+    struct Declaration {
+        let node: Node
+        let file: String?
+    }
 
-    init(_ document: Node) {
-        var variables: [String: Node] = [:]
-        for block in TerraformBlocks.objects(named: "variable", in: document, at: "") {
-            for member in block.node.members ?? [] where variables[member.key.text] == nil {
-                variables[member.key.text] = member.value
-            }
+    enum Lookup {
+        case found(Declaration)
+        case missing
+        /// Declared in several ordinary files (nil: the file being linted).
+        case repeated(files: [String?])
+    }
+
+    let own: TerraformDeclarations
+    /// The module's files other than this one; nil when they are not read (text linted on its own).
+    let others: TerraformModuleFiles?
+    /// The linted file's name (`TerraformModuleFiles.key(ofFile:)`), so the module's copy of it is not read again.
+    let ownKey: String
+    let ownIsOverride: Bool
+
+    init(_ document: Node, fileName: String = "", others: TerraformModuleFiles? = nil) {
+        own = TerraformDeclarations(document)
+        self.others = others
+        ownKey = TerraformModuleFiles.key(ofFile: fileName)
+        ownIsOverride = TerraformModuleFiles.isOverride(fileName)
+    }
+
+    func lookup(_ kind: TerraformDeclarations.Kind, _ name: String) -> Lookup {
+        var ordinary: [Declaration] = []
+        var overrides: [Declaration] = []
+        if let node = own.declared(kind)[name] {
+            if ownIsOverride { overrides.append(Declaration(node: node, file: nil)) } else { ordinary.append(Declaration(node: node, file: nil)) }
         }
-        var locals: [String: Node] = [:]
-        for block in TerraformBlocks.objects(named: "locals", in: document, at: "") {
-            for member in block.node.members ?? [] where locals[member.key.text] == nil {
-                locals[member.key.text] = member.value
-            }
+        for file in others?.declaring(kind, name) ?? [] where file.key != ownKey {
+            guard let node = file.declarations.declared(kind)[name] else { continue }
+            let declaration = Declaration(node: node, file: file.display)
+            if file.isOverride { overrides.append(declaration) } else { ordinary.append(declaration) }
         }
-        var providers: [String: Node] = [:]
-        for block in TerraformBlocks.objects(named: "provider", in: document, at: "") {
-            for configuration in TerraformBlocks.objects(named: "aws", in: block.node, at: "") {
-                let alias = configuration.node.memberValue("alias")?.string?.text ?? ""
-                if providers[alias] == nil { providers[alias] = configuration.node }
-            }
+        guard ordinary.count < 2 else { return .repeated(files: ordinary.map(\.file)) }
+        guard let base = ordinary.first else { return .missing }
+        let replaced: String? = switch kind {
+        case .variable: "default"
+        case .provider: "default_tags"
+        case .local: nil
         }
-        self.variables = variables
-        self.locals = locals
-        self.providers = providers
+        let override = overrides.last { override in replaced.map { override.node.memberValue($0) != nil } ?? true }
+        return .found(override ?? base)
+    }
+
+    /// The `aws_sfn_activity` blocks of the module's override files that change the resource `name`, in file-name
+    /// order (an override file's own blocks change resources of other files, not themselves).
+    func activityOverrides(of name: String) -> [Declaration] {
+        guard !ownIsOverride, let others else { return [] }
+        return others.overrides.filter { $0.key != ownKey }.flatMap { file in
+            (file.declarations.activityOverrides[name] ?? []).map { Declaration(node: $0, file: file.display) }
+        }
     }
 }

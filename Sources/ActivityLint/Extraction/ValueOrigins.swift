@@ -1,6 +1,7 @@
 /// Where an extractor found a request's values when it looked them up (a variable's default, a local value, a
 /// provider's default tags), why it could not find others, and what every finding of the request must say (a
-/// resource with `count` is many requests). The linter adds this to the request's findings.
+/// resource with `count` is many requests). The linter adds this to the request's findings, and moves those about a
+/// value from another file of the module to where the request uses it (`ForeignValueZones`).
 struct ValueOrigins: Sendable {
     /// Values that stand somewhere other than in the request: a finding inside `range` says `remark`, and points
     /// at where the request uses the value.
@@ -15,8 +16,10 @@ struct ValueOrigins: Sendable {
     var unresolvedReasons: [Int: String] = [:]
     /// Told with every finding of the request.
     var everyFinding: [RelatedLocation] = []
+    /// The uses of values from the module's other files.
+    var zones = ForeignValueZones()
 
-    var isEmpty: Bool { origins.isEmpty && everyFinding.isEmpty }
+    var isEmpty: Bool { origins.isEmpty && everyFinding.isEmpty && zones.isEmpty }
 
     /// The findings with their values' origins said. Origins are the same place or apart (a default, a local, a
     /// provider's tags), so the one a finding is in is the last that starts at or before it: a binary search.
@@ -37,6 +40,8 @@ struct ValueOrigins: Sendable {
                 finding.message += " (\(origin.remark))"
                 if let use = origin.use { finding.related.append(use) }
             }
+            // The value's own notes first, then what holds for every finding of the request.
+            finding = zones.localized(finding)
             finding.related += everyFinding
             return finding
         }

@@ -51,7 +51,20 @@ struct DocumentLinting {
                 range: SourceRange(at: .start))
             return rules.linter.engine.diagnostics(for: [finding], file: reported)
         }
-        return rules.linter.lint(bytes: bytes, path: reported, syntax: syntax).diagnostics
+        return rules.linter.lint(
+            bytes: bytes, path: reported, syntax: syntax, sentToBeLinted: false, module: path.flatMap(moduleContext)
+        ).diagnostics
+    }
+
+    /// A Terraform document's module: the editor's text for the document itself, the disk for the other files of
+    /// its folder, read again at each lint (they may have changed), by the command line's link rules.
+    private func moduleContext(_ path: String) -> TerraformModuleContext? {
+        guard TerraformFileKind.of(path: path) != nil else { return nil }
+        let folder = PathText.parent(of: path)
+        let repository = RepositoryRoot.find(from: folder)
+        let discovery = InputDiscovery(root: repository ?? folder, isRepository: repository != nil)
+        return TerraformModuleContext(
+            cache: TerraformModuleCache(discovery: discovery, limits: limits), path: path, displayPath: path)
     }
 
     /// Forgets every configuration found or loaded and loads again those that were in use, keeping the last good

@@ -2,11 +2,10 @@
  * bytes once (counting lines, braces and quotes, what any HCL lexer must look at), with no tokens, no tree, no
  * rules and no output. No C parser of HCL exists to compare with (HashiCorp's is Go, `terraform fmt` below), so
  * this is what no linter of these files can beat. Single-threaded, as a bare read would be. */
-#include <dirent.h>
 #include <stdio.h>
+#include "floor_walk.h"
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 static long files, bytes, lines, braces, quotes;
 
@@ -33,27 +32,8 @@ static void scan_file(const char *path) {
     files++;
 }
 
-static void walk(const char *path) {
-    struct stat info;
-    if (stat(path, &info) != 0) return;
-    if (!S_ISDIR(info.st_mode)) { scan_file(path); return; }
-    struct dirent **entries;
-    int count = scandir(path, &entries, NULL, alphasort);
-    for (int i = 0; i < count; i++) {
-        const char *name = entries[i]->d_name;
-        if (name[0] != '.') {
-            char child[4096];
-            snprintf(child, sizeof child, "%s/%s", path, name);
-            struct stat child_info;
-            if (stat(child, &child_info) == 0 && (S_ISDIR(child_info.st_mode) || wanted(name))) walk(child);
-        }
-        free(entries[i]);
-    }
-    free(entries);
-}
-
 int main(int argc, char **argv) {
-    for (int i = 1; i < argc; i++) walk(argv[i]);
+    for (int i = 1; i < argc; i++) walk(argv[i], wanted, scan_file);
     printf("%ld files, %ld bytes, %ld lines, %ld braces, %ld quotes\n", files, bytes, lines, braces, quotes);
     return 0;
 }

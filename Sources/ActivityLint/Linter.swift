@@ -35,13 +35,23 @@ public struct Linter: Sendable {
     /// `sentToBeLinted`: text handed over to be linted (standard input, an editor's unsaved buffer) is a request
     /// unless it is a template or plan, whatever its name.
     func lint(bytes: [UInt8], path: String, syntax: Syntax?, sentToBeLinted: Bool) -> FileResult {
-        if inputKind == .auto, let reason = PathRules.skipReason(path) {
-            return .skipped(path: path, kind: .notActivity, reason)
-        }
         var duplicates = DuplicateActivities()
+        return finish(check(bytes: bytes, path: path, syntax: syntax, sentToBeLinted: sentToBeLinted), &duplicates)
+    }
+
+    /// One input's findings before the rules across inputs and the per-rule cap, with the activities its
+    /// requests would create: for a caller that keeps inputs apart and compares them itself (the language server).
+    func check(bytes: [UInt8], path: String, syntax: Syntax?, sentToBeLinted: Bool) -> CheckedFile {
+        if inputKind == .auto, let reason = PathRules.skipReason(path) {
+            return CheckedFile(result: .skipped(path: path, kind: .notActivity, reason), activities: [])
+        }
         let namesActivity = sentToBeLinted || DocumentClassifier.pathNamesActivity(path)
-        let checked = check(bytes: bytes, path: path, syntax: syntax, pathNamesActivity: namesActivity)
-        return findingCap.apply(to: addDuplicateFindings(to: checked, &duplicates), engine: engine)
+        return check(bytes: bytes, path: path, syntax: syntax, pathNamesActivity: namesActivity)
+    }
+
+    /// A checked input's result: its requests compared with those `duplicates` saw before, then the cap.
+    func finish(_ checked: CheckedFile, _ duplicates: inout DuplicateActivities) -> FileResult {
+        findingCap.apply(to: addDuplicateFindings(to: checked, &duplicates), engine: engine)
     }
 
     /// Lints in-memory text (see `lint(bytes:path:syntax:)`).

@@ -23,6 +23,12 @@ public final class LanguageServer {
     var encoding = PositionEncoding.utf16
     var documents: [String: TrackedDocument] = [:]
     var linting: DocumentLinting
+    /// The folders whose activity files the rules across files compare open documents with.
+    var workspaceFolders: [String] = []
+    /// The first request of each name in every open document and workspace file.
+    var workspace = WorkspaceActivities()
+    /// The workspace files (not open) whose summaries `workspace` holds.
+    var diskFiles: Set<String> = []
     /// The configuration errors last published, by file, to publish only what changed and clear what is fixed.
     var publishedConfigurationErrors: [String: [String]] = [:]
     /// When each changed document is due to be linted.
@@ -119,11 +125,12 @@ public final class LanguageServer {
         case "textDocument/didSave": handled = didSave(params)
         case "textDocument/didClose": handled = didClose(params)
         case "workspace/didChangeWatchedFiles":
-            reloadConfigurations()
+            watchedFilesChanged(params)
             handled = true
         case "initialized":
             // The first moment the protocol lets a server send requests of its own.
-            if canWatchFiles { watchConfigurationFiles() }
+            if canWatchFiles { watchFiles() }
+            scanWorkspace()
             handled = true
         default: handled = true  // `$/cancelRequest` (see `ServerLoop`), `$/setTrace` and others
         }
@@ -139,6 +146,7 @@ public final class LanguageServer {
             options.debounce = .milliseconds(min(milliseconds, 10_000))
         }
         canWatchFiles = capabilities?["workspace"]?["didChangeWatchedFiles"]?["dynamicRegistration"]?.bool == true
+        workspaceFolders = Self.workspaceFolders(params).map { PathText.standardized($0, in: "/") }
         let result: JSONValue = .object([
             ("capabilities", .object([
                 ("positionEncoding", .string(encoding.rawValue)),
@@ -156,10 +164,13 @@ public final class LanguageServer {
         return result
     }
 
-    /// Asks the client to report changes to configuration files, which it sends as `didChangeWatchedFiles`.
-    private func watchConfigurationFiles() {
+    /// Asks the client to report changes to configuration files and to the files a workspace walk lints, which
+    /// it sends as `didChangeWatchedFiles`.
+    private func watchFiles() {
+        let endings = (InputDiscovery.extensions.sorted() + ["tf", "tofu"]).joined(separator: ",")
         let watchers: JSONValue = .array([
             .object([("globPattern", .string("**/\(ConfigurationLoader.fileName)"))]),
+            .object([("globPattern", .string("**/*.{\(endings)}"))]),
         ])
         let registration: JSONValue = .object([
             ("id", .string("activity-lint-configuration")),

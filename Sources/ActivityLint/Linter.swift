@@ -171,12 +171,9 @@ public struct Linter: Sendable {
                 payloadCount = extracted.sites.count
                 for site in extracted.sites {
                     // One request's tags at a time: a plan with thousands of requests never holds them all.
-                    let payload = site.payload()
-                    findings += site.origins.annotate(
-                        UnresolvedValues.findings(for: payload) + engine.findings(for: payload))
-                    if let activity = DuplicateActivities.activity(payload, file: path, source: source) {
-                        activities.append(activity)
-                    }
+                    let checked = check(site, path: path, source: source)
+                    findings += checked.findings
+                    if let activity = checked.activity { activities.append(activity) }
                 }
                 if inputKind != .auto, extracted.sites.isEmpty, !parsed.documents.isEmpty {
                     findings.append(Self.noRequestFound(kind: inputKind, in: parsed.documents[0]))
@@ -195,6 +192,13 @@ public struct Linter: Sendable {
         let result = FileResult(
             path: path, source: source, kind: kind, payloadCount: payloadCount, diagnostics: diagnostics)
         return CheckedFile(result: result, activities: activities)
+    }
+
+    /// One request's findings and the activity it would create (nil when its name or settings are not literals).
+    func check(_ site: PayloadSite, path: String, source: SourceText) -> (findings: [Finding], activity: DuplicateActivities.Activity?) {
+        let payload = site.payload()
+        let findings = site.origins.annotate(UnresolvedValues.findings(for: payload) + engine.findings(for: payload))
+        return (findings, DuplicateActivities.activity(payload, file: path, source: source))
     }
 
     /// Fixes in-memory text as `--fix` would (`mode.writes` is not looked at): the fixed bytes, and the result of

@@ -19,16 +19,20 @@ enum CloudFormationExtractor: RequestSource {
     static func sites(in template: Node, documentIndex: Int) -> [PayloadSite] {
         guard let resources = template.memberValue("Resources")?.members else { return [] }
         return resources.compactMap { resource in
-            guard resource.value.memberValue("Type")?.string?.text == resourceType else { return nil }
-            let resourcePointer = JSONPointer.appending(resource.key.text, to: "/Resources")
-            // Without Properties the resource still makes a request, one without the required `Name`.
-            let properties = resource.value.memberValue("Properties")
-                ?? Node(.object([]), range: SourceRange(at: resource.keyRange.start))
-            return PayloadSite(
-                root: properties, pointer: JSONPointer.appending("Properties", to: resourcePointer),
-                documentIndex: documentIndex, dialect: .cloudFormation, subject: resource.key.text,
-                scopePointer: resourcePointer)
+            site(logicalID: resource.key.text, keyRange: resource.keyRange, resource: resource.value,
+                 documentIndex: documentIndex)
         }
+    }
+
+    /// The request of one entry of `Resources`, nil when it is not an activity.
+    static func site(logicalID: String, keyRange: SourceRange, resource: Node, documentIndex: Int) -> PayloadSite? {
+        guard resource.memberValue("Type")?.string?.text == resourceType else { return nil }
+        let resourcePointer = JSONPointer.appending(logicalID, to: "/Resources")
+        // Without Properties the resource still makes a request, one without the required `Name`.
+        let properties = resource.memberValue("Properties") ?? Node(.object([]), range: SourceRange(at: keyRange.start))
+        return PayloadSite(
+            root: properties, pointer: JSONPointer.appending("Properties", to: resourcePointer),
+            documentIndex: documentIndex, dialect: .cloudFormation, subject: logicalID, scopePointer: resourcePointer)
     }
 }
 

@@ -5,12 +5,18 @@ struct TrackedDocument {
     var syntax: Syntax?
     /// The current text's findings before the rules across files, kept to compare it again when another file changes.
     var checked: DocumentLinting.Checked?
+    /// The findings split by resource once the document is edited, to re-check only what an edit touches.
+    var template: IncrementalTemplate?
+    /// Whether the document was changed since it was opened.
+    var isEdited = false
     var diagnostics: [Diagnostic] = []
     /// Whether `diagnostics` are of the current text.
     var isLinted = false
 
-    var isYAML: Bool {
-        (syntax ?? Syntax.detect(path: document.path ?? "", bytes: document.bytes, contentOffset: document.source.contentOffset)) == .yaml
+    var isYAML: Bool { effectiveSyntax == .yaml }
+
+    var effectiveSyntax: Syntax {
+        syntax ?? Syntax.detect(path: document.path ?? "", bytes: document.bytes, contentOffset: document.source.contentOffset)
     }
 
     static func syntax(languageID: String?) -> Syntax? {
@@ -44,6 +50,7 @@ extension LanguageServer {
         }
         tracked.document.version = params?["textDocument"]?["version"]?.integer ?? tracked.document.version
         tracked.isLinted = false
+        tracked.isEdited = true
         documents[uri] = tracked
         due[uri] = .now + options.debounce
         return true
@@ -80,7 +87,10 @@ extension LanguageServer {
     /// updates the configuration errors.
     func reloadConfigurations() {
         linting.reload()
-        for uri in documents.keys { documents[uri]?.isLinted = false }
+        for uri in documents.keys {
+            documents[uri]?.isLinted = false
+            documents[uri]?.template = nil
+        }
         scanWorkspace()
         for uri in documents.keys.sorted() {
             due[uri] = nil
@@ -118,7 +128,7 @@ extension LanguageServer {
         guard var tracked = documents[uri] else { return nil }
         if !tracked.isLinted {
             let path = tracked.document.path
-            let checked = linting.check(path: path, bytes: tracked.document.bytes, syntax: tracked.syntax)
+            let checked = check(&tracked)
             let changed = path.map { workspace.update($0, activities: checked.file.activities) } ?? []
             tracked.checked = checked
             tracked.diagnostics = compared(checked, path: path)
@@ -127,6 +137,25 @@ extension LanguageServer {
             if let path { compareAgain(after: path, names: changed) }
         }
         return tracked
+    }
+
+    /// The document's findings: from the split by resource when the edit allows it, else from a full lint, which
+    /// is split for the next edit once the document is being edited (a document only opened is linted once).
+    private func check(_ tracked: inout TrackedDocument) -> DocumentLinting.Checked {
+        let source = tracked.document.source
+        if source.bytes.count <= options.limits.maxFileSize, let linter = tracked.template?.linter,
+           let file = tracked.template?.apply(source)
+        {
+            return DocumentLinting.Checked(file: file, linter: linter)
+        }
+        let path = tracked.document.path
+        let checked = linting.check(path: path, bytes: source.bytes, syntax: tracked.syntax)
+        tracked.template = tracked.isEdited
+            ? IncrementalTemplate(
+                checked.file, source: source, path: path ?? "untitled", syntax: tracked.effectiveSyntax,
+                linter: checked.linter)
+            : nil
+        return checked
     }
 
     func publish(uri: String, version: Int?, diagnostics: [JSONValue]) {

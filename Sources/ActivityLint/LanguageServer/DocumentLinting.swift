@@ -18,6 +18,13 @@ struct DocumentLinting {
         var file: Linter.CheckedFile
         var linter: Linter
 
+        /// Lets go of what a report would quote (the server quotes nothing) and of the linter's copy of the text's
+        /// line table: an open document keeps its findings for as long as it is open.
+        mutating func keepOnly(source: SourceText) {
+            file.result.sourceLines = nil
+            for index in file.activities.indices { file.activities[index].source = source }
+        }
+
         /// The document's diagnostics once its requests are compared with those `duplicates` saw before it.
         func diagnostics(after duplicates: inout DuplicateActivities) -> [Diagnostic] {
             linter.finish(file, &duplicates).diagnostics

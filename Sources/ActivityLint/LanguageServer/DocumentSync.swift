@@ -128,7 +128,8 @@ extension LanguageServer {
         guard var tracked = documents[uri] else { return nil }
         if !tracked.isLinted {
             let path = tracked.document.path
-            let checked = check(&tracked)
+            var checked = check(&tracked)
+            checked.keepOnly(source: tracked.document.source)
             let changed = path.map { workspace.update($0, activities: checked.file.activities) } ?? []
             tracked.checked = checked
             tracked.diagnostics = compared(checked, path: path)

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A JSON CloudFormation template's findings split by resource, so that an edit inside one resource re-parses and
 /// re-checks that resource alone and keeps every other finding, moved by the edit's length.
 ///
@@ -163,13 +169,27 @@ struct IncrementalTemplate {
     /// The one replacement that turns `old` into `new`: `old[start..<oldEnd]` became `new[start..<newEnd]`; nil
     /// when they are the same.
     private static func difference(_ old: [UInt8], _ new: [UInt8]) -> (Int, Int, Int)? {
-        let shorter = min(old.count, new.count)
-        var start = 0
-        while start < shorter, old[start] == new[start] { start += 1 }
-        if start == old.count && start == new.count { return nil }
-        var common = 0
-        while common < shorter - start, old[old.count - 1 - common] == new[new.count - 1 - common] { common += 1 }
-        return (start, old.count - common, new.count - common)
+        old.withUnsafeBufferPointer { old in
+            new.withUnsafeBufferPointer { new in
+                let shorter = min(old.count, new.count)
+                // Whole blocks by memcmp first: the texts are megabytes that differ in a few bytes.
+                let block = 4096
+                var start = 0
+                while start + block <= shorter, memcmp(old.baseAddress! + start, new.baseAddress! + start, block) == 0 {
+                    start += block
+                }
+                while start < shorter, old[start] == new[start] { start += 1 }
+                if start == old.count && start == new.count { return nil }
+                var common = 0
+                while common + block <= shorter - start,
+                      memcmp(old.baseAddress! + old.count - common - block, new.baseAddress! + new.count - common - block, block) == 0
+                {
+                    common += block
+                }
+                while common < shorter - start, old[old.count - 1 - common] == new[new.count - 1 - common] { common += 1 }
+                return (start, old.count - common, new.count - common)
+            }
+        }
     }
 
     /// Whether any place the diagnostic names (its range, related locations, fix edits) is on `line`'s bytes.

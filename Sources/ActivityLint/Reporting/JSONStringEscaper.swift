@@ -22,6 +22,11 @@ public enum JSONStringEscaper {
 
     /// Appends the escaped content of `text` to `output`.
     static func append(_ text: String, to output: inout String) {
+        // Most text has nothing to escape: appended whole, not scalar by scalar.
+        guard needsEscaping(text) else {
+            output += text
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar.value {
             case 0x22: output += "\\\""
@@ -35,6 +40,21 @@ public enum JSONStringEscaper {
             default: output.unicodeScalars.append(scalar)
             }
         }
+    }
+
+    /// Whether the text holds a scalar the loop in `append` escapes: a control character, `"`, `\\`, DEL, a C1
+    /// control (UTF-8 C2 80 to C2 9F) or a line or paragraph separator (E2 80 A8, E2 80 A9).
+    private static func needsEscaping(_ text: String) -> Bool {
+        var (beforePrevious, previous): (UInt8, UInt8) = (0, 0)
+        for byte in text.utf8 {
+            switch byte {
+            case 0x00...0x1F, 0x22, 0x5C, 0x7F: return true
+            case 0x80...0x9F where previous == 0xC2: return true
+            case 0xA8...0xA9 where previous == 0x80 && beforePrevious == 0xE2: return true
+            default: (beforePrevious, previous) = (previous, byte)
+            }
+        }
+        return false
     }
 
     private static let hexDigits = Array("0123456789abcdef".unicodeScalars)

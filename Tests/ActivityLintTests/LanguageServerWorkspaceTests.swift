@@ -89,6 +89,22 @@ import Testing
         #expect(Self.codes(client, open) == [])
     }
 
+    @Test func aWorkspaceOverTheFileLimitIsReadInPartAndSaysSo() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("a/orders-activity.yaml", Self.request("payments"))
+        try directory.write("b/billing-activity.yaml", "name: billing\n")
+        let open = DocumentURI.uri(directory.path + "/c/orders-activity.yaml")
+        let client = LanguageClient(options: .init(debounce: .zero, workspaceFileLimit: 1))
+        client.initialize(root: directory.path)
+        let logged = client.sent.compactMap { $0["method"] == .string("window/logMessage") ? $0["params"]?["message"]?.string : nil }
+        #expect(logged.contains { $0.contains("the first 1 are compared with open documents, 1 more are not") }, "\(logged)")
+        // The first file is compared; the second, past the limit, is not.
+        client.open(open, Self.request("other") + "---\n" + "name: billing\n" + "tags:\n  - key: team\n    value: x\n")
+        #expect(Self.codes(client, open) == ["activity-duplicate-tags"])
+        #expect(client.published(open)?.first?["relatedInformation"]?.array?.first?["location"]?["uri"]?.string
+            == DocumentURI.uri(directory.path + "/a/orders-activity.yaml"))
+    }
+
     @Test func theWalkOrderComparesFoldersByTheirNames() {
         #expect(WorkspaceActivities.precedes("/r/a/b.json", "/r/a-c.json"), "a folder's contents come at its name")
         #expect(WorkspaceActivities.precedes("/r/a.json", "/r/b.json"))

@@ -6,10 +6,14 @@ public final class LanguageServer {
         /// How long typing must pause before a changed document is linted.
         public var debounce: Duration
         public var limits: ParseLimits
+        /// The most workspace files read for the rules across files: a client whose root is a home folder must
+        /// not keep the server reading for minutes before it answers.
+        public var workspaceFileLimit: Int
 
-        public init(debounce: Duration = .milliseconds(100), limits: ParseLimits = .default) {
+        public init(debounce: Duration = .milliseconds(100), limits: ParseLimits = .default, workspaceFileLimit: Int = 10_000) {
             self.debounce = debounce
             self.limits = limits
+            self.workspaceFileLimit = workspaceFileLimit
         }
     }
 

@@ -48,10 +48,16 @@ extension LanguageServer {
         let open = Set(documents.values.compactMap(\.document.path))
         var found: [(path: String, rules: DocumentLinting.Governance)] = []
         var seen: Set<String> = []
+        var leftOut = 0
         for folder in workspaceFolders {
             let discovery = InputDiscovery(root: folder, isRepository: RepositoryRoot.find(from: folder) != nil)
             discovery.discover([folder]) { input in
-                guard case .file(let path) = input.source, !open.contains(path), seen.insert(path).inserted else { return }
+                guard case .file(let path) = input.source, !open.contains(path) else { return }
+                guard seen.count < options.workspaceFileLimit else {
+                    leftOut += 1
+                    return
+                }
+                guard seen.insert(path).inserted else { return }
                 found.append((path, linting.governance(for: path)))
             }
         }
@@ -61,6 +67,10 @@ extension LanguageServer {
             (item.path, Self.activities(ofFile: item.path, under: item.rules, limits: limits))
         }) { path, activities in
             changed[path] = workspace.update(path, activities: activities)
+        }
+        if leftOut > 0 {
+            log("the workspace has more than \(options.workspaceFileLimit) JSON, YAML and Terraform files: the first "
+                + "\(options.workspaceFileLimit) are compared with open documents, \(leftOut) more are not")
         }
         for gone in diskFiles.subtracting(seen) { changed[gone] = workspace.update(gone, activities: []) }
         diskFiles = seen

@@ -20,41 +20,34 @@ public enum JSONStringEscaper {
         return result
     }
 
-    /// Appends the escaped content of `text` to `output`.
+    /// Appends the escaped content of `text` to `output`. Runs of scalars that need no escape are appended whole,
+    /// not scalar by scalar: most text is one such run.
     static func append(_ text: String, to output: inout String) {
-        // Most text has nothing to escape: appended whole, not scalar by scalar.
-        guard needsEscaping(text) else {
-            output += text
-            return
-        }
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x22: output += "\\\""
-            case 0x5C: output += "\\\\"
-            case 0x08: output += "\\b"
-            case 0x0C: output += "\\f"
-            case 0x0A: output += "\\n"
-            case 0x0D: output += "\\r"
-            case 0x09: output += "\\t"
-            case 0x00...0x1F, 0x7F...0x9F, 0x2028, 0x2029: output += unicodeEscape(scalar.value)
-            default: output.unicodeScalars.append(scalar)
+        let scalars = text.unicodeScalars
+        var run = scalars.startIndex
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let value = scalars[index].value
+            let escaped: String
+            switch value {
+            case 0x22: escaped = "\\\""
+            case 0x5C: escaped = "\\\\"
+            case 0x08: escaped = "\\b"
+            case 0x0C: escaped = "\\f"
+            case 0x0A: escaped = "\\n"
+            case 0x0D: escaped = "\\r"
+            case 0x09: escaped = "\\t"
+            case 0x00...0x1F, 0x7F...0x9F, 0x2028, 0x2029: escaped = unicodeEscape(value)
+            default:
+                scalars.formIndex(after: &index)
+                continue
             }
+            output += Substring(scalars[run..<index])
+            output += escaped
+            scalars.formIndex(after: &index)
+            run = index
         }
-    }
-
-    /// Whether the text holds a scalar the loop in `append` escapes: a control character, `"`, `\\`, DEL, a C1
-    /// control (UTF-8 C2 80 to C2 9F) or a line or paragraph separator (E2 80 A8, E2 80 A9).
-    private static func needsEscaping(_ text: String) -> Bool {
-        var (beforePrevious, previous): (UInt8, UInt8) = (0, 0)
-        for byte in text.utf8 {
-            switch byte {
-            case 0x00...0x1F, 0x22, 0x5C, 0x7F: return true
-            case 0x80...0x9F where previous == 0xC2: return true
-            case 0xA8...0xA9 where previous == 0x80 && beforePrevious == 0xE2: return true
-            default: (beforePrevious, previous) = (previous, byte)
-            }
-        }
-        return false
+        output += Substring(scalars[run...])
     }
 
     private static let hexDigits = Array("0123456789abcdef".unicodeScalars)

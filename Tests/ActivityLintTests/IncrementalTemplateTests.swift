@@ -148,3 +148,33 @@ struct SeededRandom {
         return Int((z ^ (z >> 31)) % UInt64(bound))
     }
 }
+
+/// Through the protocol: what the server publishes after edits a template takes the shortcut for is what a server
+/// that opens the edited text afresh publishes.
+@Suite struct IncrementalPublishingTests {
+    @Test func editedTemplatesPublishWhatAFreshOpenPublishes() throws {
+        let uri = "file:///nonexistent/stack/template.json"
+        var text = IncrementalTemplateTests.template()
+        let client = LanguageClient(options: .init(debounce: .zero))
+        client.initialize()
+        client.open(uri, text, language: "json")
+        // Line 16 is a faulty activity's tag line: `      "Tags": [{"Key": "aws:x", "Value": ""}]`.
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[15].contains("aws:x"))
+        let edits: [(Int, Int, String)] = [(24, 24, "y"), (25, 26, ""), (37, 37, "v"), (24, 24, "😀")]
+        for (version, (from, to, insert)) in edits.enumerated() {
+            client.change(uri, version: version + 2, range: (15, from, 15, to), insert)
+            client.server.flush()
+            var all = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            var line = Array(all[15].utf16)
+            line.replaceSubrange(from..<to, with: Array(insert.utf16))
+            all[15] = String(decoding: line, as: UTF16.self)
+            text = all.joined(separator: "\n")
+            let fresh = LanguageClient(options: .init(debounce: .zero))
+            fresh.initialize()
+            fresh.open(uri, text, language: "json")
+            #expect(client.published(uri) == fresh.published(uri), "edit \(version + 1)")
+            #expect(client.server.documents[uri]?.template != nil, "the split is kept for the next edit")
+        }
+    }
+}

@@ -94,6 +94,23 @@ public struct LintContext: Sendable {
         return Linter(engine: engine).lint(bytes: bytes, path: path, syntax: nil, sentToBeLinted: unnamed)
     }
 
+    /// A document's findings as `lint(bytes:path:)` finds them, before the rules across documents and the
+    /// per-rule cap (see `Linter.finish`), with the activities its requests would create: for the language server,
+    /// which compares each document with the others it knows. `syntax` overrides the choice by extension.
+    func check(
+        bytes: [UInt8], path: String, syntax: Syntax?, limits: ParseLimits, module: TerraformModuleContext? = nil
+    ) -> Linter.CheckedFile {
+        if let reason = exclusion(of: path) {
+            return Linter.CheckedFile(result: FileResult(path: path, source: nil, kind: .unread, skipped: reason), activities: [])
+        }
+        return linter(limits: limits).check(bytes: bytes, path: path, syntax: syntax, sentToBeLinted: false, module: module)
+    }
+
+    /// The linter of this context's rules.
+    func linter(limits: ParseLimits) -> Linter {
+        Linter(engine: engine, limits: limits)
+    }
+
     /// Lints in-memory text (see `lint(bytes:path:)`).
     public func lint(text: String, path: String) -> FileResult {
         lint(bytes: Array(text.utf8), path: path)

@@ -41,13 +41,26 @@ public struct Linter: Sendable {
     func lint(
         bytes: [UInt8], path: String, syntax: Syntax?, sentToBeLinted: Bool, module: TerraformModuleContext? = nil
     ) -> FileResult {
-        if inputKind == .auto, let reason = PathRules.skipReason(path) {
-            return .skipped(path: path, kind: .notActivity, reason)
-        }
         var duplicates = DuplicateActivities()
+        let checked = check(bytes: bytes, path: path, syntax: syntax, sentToBeLinted: sentToBeLinted, module: module)
+        return finish(checked, &duplicates)
+    }
+
+    /// One input's findings before the rules across inputs and the per-rule cap, with the activities its
+    /// requests would create: for a caller that keeps inputs apart and compares them itself (the language server).
+    func check(
+        bytes: [UInt8], path: String, syntax: Syntax?, sentToBeLinted: Bool, module: TerraformModuleContext? = nil
+    ) -> CheckedFile {
+        if inputKind == .auto, let reason = PathRules.skipReason(path) {
+            return CheckedFile(result: .skipped(path: path, kind: .notActivity, reason), activities: [])
+        }
         let namesActivity = sentToBeLinted || DocumentClassifier.pathNamesActivity(path)
-        let checked = check(bytes: bytes, path: path, syntax: syntax, pathNamesActivity: namesActivity, module: module)
-        return findingCap.apply(to: addDuplicateFindings(to: checked, &duplicates), engine: engine)
+        return check(bytes: bytes, path: path, syntax: syntax, pathNamesActivity: namesActivity, module: module)
+    }
+
+    /// A checked input's result: its requests compared with those `duplicates` saw before, then the cap.
+    func finish(_ checked: CheckedFile, _ duplicates: inout DuplicateActivities) -> FileResult {
+        findingCap.apply(to: addDuplicateFindings(to: checked, &duplicates), engine: engine)
     }
 
     /// Lints in-memory text (see `lint(bytes:path:syntax:)`).
@@ -175,14 +188,9 @@ public struct Linter: Sendable {
                 payloadCount = extracted.sites.count
                 for site in extracted.sites {
                     // One request's tags at a time: a plan with thousands of requests never holds them all.
-                    let payload = site.payload()
-                    findings += site.origins.annotate(
-                        UnresolvedValues.findings(for: payload) + engine.findings(for: payload))
-                    if var activity = DuplicateActivities.activity(payload, file: path, source: source) {
-                        // A name from another file of the module is reported where this file uses it.
-                        activity.range = site.origins.zones.localized(activity.range)
-                        activities.append(activity)
-                    }
+                    let checked = check(site, path: path, source: source)
+                    findings += checked.findings
+                    if let activity = checked.activity { activities.append(activity) }
                 }
                 if inputKind != .auto, extracted.sites.isEmpty, !parsed.documents.isEmpty {
                     findings.append(Self.noRequestFound(kind: inputKind, in: parsed.documents[0]))
@@ -201,6 +209,16 @@ public struct Linter: Sendable {
         let result = FileResult(
             path: path, source: source, kind: kind, payloadCount: payloadCount, diagnostics: diagnostics)
         return CheckedFile(result: result, activities: activities)
+    }
+
+    /// One request's findings and the activity it would create (nil when its name or settings are not literals).
+    func check(_ site: PayloadSite, path: String, source: SourceText) -> (findings: [Finding], activity: DuplicateActivities.Activity?) {
+        let payload = site.payload()
+        let findings = site.origins.annotate(UnresolvedValues.findings(for: payload) + engine.findings(for: payload))
+        var activity = DuplicateActivities.activity(payload, file: path, source: source)
+        // A name from another file of the module is reported where this file uses it.
+        if let range = activity?.range { activity?.range = site.origins.zones.localized(range) }
+        return (findings, activity)
     }
 
     /// Fixes in-memory text as `--fix` would (`mode.writes` is not looked at): the fixed bytes, and the result of

@@ -98,6 +98,11 @@ struct ReporterEscapingTests {
         #expect(JSONStringEscaper.escape("\u{0}\u{1F}\u{1B}") == "\\u0000\\u001f\\u001b")
         #expect(JSONStringEscaper.escape("\u{7F}\u{9F}\u{2028}\u{2029}") == "\\u007f\\u009f\\u2028\\u2029")
         #expect(JSONStringEscaper.escape("é😀") == "é😀")
+        // Each alone amid text that needs no escape, which is kept as it is around it.
+        for (special, escaped) in [("\u{85}", "\\u0085"), ("\u{2028}", "\\u2028"), ("\u{2029}", "\\u2029"), ("\u{1}", "\\u0001"), ("\u{7F}", "\\u007f")] {
+            #expect(JSONStringEscaper.escape("ab" + special + "é") == "ab" + escaped + "é")
+        }
+        #expect(JSONStringEscaper.escape("\u{A8}\u{2027}\u{202A}") == "\u{A8}\u{2027}\u{202A}")
     }
 
     @Test func jsonEscapingRoundTrips() throws {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import ActivityLint
+@_spi(Internals) @testable import ActivityLint
 
 /// A module is a folder: a resource's variables, locals and provider default tags may be declared in any of its
 /// files, and a finding about such a value is reported where the resource uses it, with a note at the value.
@@ -183,7 +183,7 @@ extension TerraformConfigurationTests {
         let folder = try module()
         var linting = DocumentLinting()
         let text = "resource \"aws_sfn_activity\" \"typed\" {\n  name = var.environment\n}\n"
-        let found = linting.diagnostics(path: folder.path + "/m/main.tf", bytes: Array(text.utf8), syntax: nil)
+        let found = linting.check(path: folder.path + "/m/main.tf", bytes: Array(text.utf8), syntax: nil).file.result.diagnostics
         #expect(found.map(described) == [
             "\(folder.path)/m/main.tf:2:10 aws_sfn_activity.typed name-forbidden-character | "
                 + "\(folder.path)/m/variables.tf:3:21 the default of `var.environment`",

@@ -58,6 +58,16 @@ public struct InputDiscovery: Sendable {
         self.isRepository = isRepository ?? (found != nil)
     }
 
+    /// Whether a folder's walk lints a file of this name (by its ending).
+    static func lintsWhenFound(name: String) -> Bool {
+        Walk.hasLintedExtension(name)
+    }
+
+    /// Whether `path` is a regular file, or a link to one.
+    static func isRegularFile(_ path: String) -> Bool {
+        if case .file = Walk.kind(following: path) { true } else { false }
+    }
+
     public func discover(_ arguments: [String]) -> [InputItem] {
         var items: [InputItem] = []
         discover(arguments) { items.append($0) }

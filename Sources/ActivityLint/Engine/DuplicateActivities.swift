@@ -59,23 +59,42 @@ struct DuplicateActivities {
     /// What is kept of the first request with a name: only what a later message names, since a run may see a
     /// hundred thousand names. Keyed by a 64-bit hash of the name (a collision among 10^5 names has a chance of
     /// about 10^-9).
-    private struct FirstSeen {
+    struct FirstSeen: Sendable {
         var tags: UInt64
         var encryption: UInt64
         var file: String
         var subject: String?
         var range: SourceRange
+
+        init(_ activity: Activity) {
+            (tags, encryption, file, subject, range) =
+                (activity.tags, activity.encryption, activity.file, activity.subject, activity.range)
+        }
+
+        /// Whether a later request's finding would read the same: the settings compared and the place a related
+        /// location shows (line and column; the byte offset moves with every edit above it).
+        func readsSame(as other: FirstSeen) -> Bool {
+            (tags, encryption, file, subject) == (other.tags, other.encryption, other.file, other.subject)
+                && (range.start.line, range.start.column, range.end.line, range.end.column)
+                    == (other.range.start.line, other.range.start.column, other.range.end.line, other.range.end.column)
+        }
     }
+
+    /// The key a name is kept under.
+    static func key(_ name: String) -> UInt64 { StableHash.fnv1a64(name.utf8) }
 
     private var first: [UInt64: FirstSeen] = [:]
 
+    /// Starts from a request seen before everything checked from now on (in an input not checked here).
+    mutating func seed(_ key: UInt64, _ earlier: FirstSeen) {
+        first[key] = earlier
+    }
+
     /// The finding for a request whose name an earlier request already used with other settings, if any.
     mutating func check(_ activity: Activity) -> Finding? {
-        let key = StableHash.fnv1a64(activity.name.utf8)
+        let key = Self.key(activity.name)
         guard let earlier = first[key] else {
-            first[key] = FirstSeen(
-                tags: activity.tags, encryption: activity.encryption, file: activity.file, subject: activity.subject,
-                range: activity.range)
+            first[key] = FirstSeen(activity)
             return nil
         }
         let related = RelatedLocation(

@@ -32,16 +32,23 @@ enum CloudFormationExtractor: RequestSource {
         guard let resources = template.memberValue("Resources")?.members else { return [] }
         let resourcesPointer = JSONPointer.appending("Resources", to: pointer)
         return resources.compactMap { resource in
-            guard resource.value.memberValue("Type")?.string?.text == resourceType else { return nil }
-            let resourcePointer = JSONPointer.appending(resource.key.text, to: resourcesPointer)
-            // Without Properties the resource still makes a request, one without the required `Name`.
-            let properties = resource.value.memberValue("Properties")
-                ?? Node(.object([]), range: SourceRange(at: resource.keyRange.start))
-            return PayloadSite(
-                root: properties, pointer: JSONPointer.appending("Properties", to: resourcePointer),
-                documentIndex: documentIndex, dialect: dialect, subject: resource.key.text,
-                scopePointer: resourcePointer)
+            site(logicalID: resource.key.text, keyRange: resource.keyRange, resource: resource.value,
+                 resourcesPointer: resourcesPointer, documentIndex: documentIndex, dialect: dialect)
         }
+    }
+
+    /// The request of one entry of `Resources`, nil when it is not an activity.
+    static func site(
+        logicalID: String, keyRange: SourceRange, resource: Node, resourcesPointer: String = "/Resources",
+        documentIndex: Int, dialect: Dialect = .cloudFormation
+    ) -> PayloadSite? {
+        guard resource.memberValue("Type")?.string?.text == resourceType else { return nil }
+        let resourcePointer = JSONPointer.appending(logicalID, to: resourcesPointer)
+        // Without Properties the resource still makes a request, one without the required `Name`.
+        let properties = resource.memberValue("Properties") ?? Node(.object([]), range: SourceRange(at: keyRange.start))
+        return PayloadSite(
+            root: properties, pointer: JSONPointer.appending("Properties", to: resourcePointer),
+            documentIndex: documentIndex, dialect: dialect, subject: logicalID, scopePointer: resourcePointer)
     }
 }
 

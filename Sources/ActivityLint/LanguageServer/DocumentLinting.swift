@@ -1,16 +1,34 @@
-/// The language server's one seam to the linter: which configuration governs a document, and the document's
-/// diagnostics under it. Everything else in the server speaks the protocol.
+/// The language server's one seam to the linter: which `LintContext` governs a document, and the document's
+/// findings under it. Everything else in the server speaks the protocol.
 ///
 /// Each document is governed by the `.activity-lint.yml` nearest its folder, as the command line finds it for its
 /// working directory. A configuration that no longer loads keeps its last good version in force and is reported as
 /// a diagnostic on the file the error is in.
 struct DocumentLinting {
-    /// What a configuration file gives a document: its settings and the linter they build.
-    struct Governance {
-        var configuration: Configuration
-        var linter: Linter
+    /// What a configuration file gives a document: the context it builds.
+    struct Governance: Sendable {
+        var context: LintContext
         /// The configuration and its rule packs, which are never linted as requests.
         var ownFiles: Set<String>
+    }
+
+    /// A document checked under its configuration: its findings before the rules across documents, and the
+    /// linter that adds those and caps the findings of each rule, as the command line's run does.
+    struct Checked: Sendable {
+        var file: Linter.CheckedFile
+        var linter: Linter
+
+        /// Lets go of what a report would quote (the server quotes nothing) and of the linter's copy of the text's
+        /// line table: an open document keeps its findings for as long as it is open.
+        mutating func keepOnly(source: SourceText) {
+            file.result.sourceLines = nil
+            for index in file.activities.indices { file.activities[index].source = source }
+        }
+
+        /// The document's diagnostics once its requests are compared with those `duplicates` saw before it.
+        func diagnostics(after duplicates: inout DuplicateActivities) -> [Diagnostic] {
+            linter.finish(file, &duplicates).diagnostics
+        }
     }
 
     let limits: ParseLimits
@@ -23,24 +41,31 @@ struct DocumentLinting {
 
     init(limits: ParseLimits = .default) {
         self.limits = limits
-        unconfigured = Governance(
-            configuration: Configuration(), linter: Linter(engine: Linter.builtIn().engine, limits: limits), ownFiles: [])
+        // The built-in catalog binds by construction; the catalog tests prove it.
+        let context = try! LintContext(
+            configuration: Configuration(), root: "/", availableRules: RuleCatalog.builtIn.rules, rulePacks: [])
+        unconfigured = Governance(context: context, ownFiles: [])
     }
 
-    /// The diagnostics of a document's current text; none for documents that are not activity documents, that
-    /// the configuration excludes, or that are the linter's own files.
-    mutating func diagnostics(path: String?, bytes: [UInt8], syntax: Syntax?) -> [Diagnostic] {
-        let rules = governing(path)
+    /// The findings of a document's current text; none for documents that are not activity documents, that the
+    /// configuration excludes, or that are the linter's own files. `path` nil: a document with no file.
+    mutating func check(path: String?, bytes: [UInt8], syntax: Syntax?) -> Checked {
+        Self.check(path: path, bytes: bytes, syntax: syntax, under: governing(path), limits: limits)
+    }
+
+    /// What governs the document at `path`, for checking it later, on any thread (a workspace scan).
+    mutating func governance(for path: String) -> Governance {
+        governing(path)
+    }
+
+    static func check(
+        path: String?, bytes: [UInt8], syntax: Syntax?, under rules: Governance, limits: ParseLimits
+    ) -> Checked {
+        let linter = rules.context.linter(limits: limits)
         let reported = path ?? "untitled"
-        if let path {
-            if rules.ownFiles.contains(path) { return [] }
-            let configuration = rules.configuration
-            if configuration.filtersPaths,
-               let relative = PathText.relative(path, to: PathText.standardized(configuration.baseDirectory, in: "/")),
-               !configuration.admits(relativePath: relative)
-            {
-                return []
-            }
+        if let path, rules.ownFiles.contains(path) {
+            let reason = SkipReason(.linterFile, "the linter's own configuration or rule pack")
+            return Checked(file: .init(result: .skipped(path: path, kind: .unread, reason), activities: []), linter: linter)
         }
         // The editor's text is never read from disk, so the size limit is checked here, before any parsing.
         if bytes.count > limits.maxFileSize {
@@ -49,16 +74,20 @@ struct DocumentLinting {
                 message: "the document has \(bytes.count) bytes, over the limit of \(limits.maxFileSize) bytes (a "
                     + "CreateActivity request is at most 1 MB); it was not linted",
                 range: SourceRange(at: .start))
-            return rules.linter.engine.diagnostics(for: [finding], file: reported)
+            let diagnostics = rules.context.engine.diagnostics(for: [finding], file: reported)
+            let result = FileResult(path: reported, source: nil, kind: .undetermined, diagnostics: diagnostics)
+            return Checked(file: .init(result: result, activities: []), linter: linter)
         }
-        return rules.linter.lint(
-            bytes: bytes, path: reported, syntax: syntax, sentToBeLinted: false, module: path.flatMap(moduleContext)
-        ).diagnostics
+        let module = path.flatMap { moduleContext($0, limits: limits) }
+        let file = path == nil
+            ? linter.check(bytes: bytes, path: reported, syntax: syntax, sentToBeLinted: false)
+            : rules.context.check(bytes: bytes, path: reported, syntax: syntax, limits: limits, module: module)
+        return Checked(file: file, linter: linter)
     }
 
     /// A Terraform document's module: the editor's text for the document itself, the disk for the other files of
     /// its folder, read again at each lint (they may have changed), by the command line's link rules.
-    private func moduleContext(_ path: String) -> TerraformModuleContext? {
+    private static func moduleContext(_ path: String, limits: ParseLimits) -> TerraformModuleContext? {
         guard TerraformFileKind.of(path: path) != nil else { return nil }
         let folder = PathText.parent(of: path)
         let repository = RepositoryRoot.find(from: folder)
@@ -76,7 +105,7 @@ struct DocumentLinting {
         for file in inUse { load(file) }
     }
 
-    /// The configuration files in use, with their rule packs and what they extend, for reloading when one changes.
+    /// The configuration files in use, with their rule packs, for reloading when one changes.
     var configurationFiles: Set<String> {
         Set(governance.values.flatMap { $0.ownFiles }).union(configurationErrors.keys)
     }
@@ -97,29 +126,13 @@ struct DocumentLinting {
 
     private mutating func load(_ file: String) {
         do {
-            governance[file] = try Self.governance(file, limits: limits)
+            let configuration = try ConfigurationLoader.load(path: file)
+            let folder = PathText.parent(of: file)
+            let context = try LintContext(configuration: configuration, root: RepositoryRoot.find(from: folder) ?? folder)
+            let ownFiles = ([file] + context.rulePacks).map { PathText.standardized($0, in: "/") }
+            governance[file] = Governance(context: context, ownFiles: Set(ownFiles))
         } catch {
-            configurationErrors[error.file, default: []].append(error)
+            for problem in error.all { configurationErrors[problem.file, default: []].append(problem) }
         }
-    }
-
-    /// A configuration and its rule packs made into a linter, as `LintRun` does for a command-line run.
-    private static func governance(_ file: String, limits: ParseLimits) throws(ConfigurationError) -> Governance {
-        let configuration = try ConfigurationLoader.load(path: file)
-        var rules = RuleCatalog.builtIn.rules
-        for pack in configuration.rulePacks {
-            rules += try RulePackLoader.load(
-                path: pack, taken: Set(rules.map(\.id)), namedBy: configuration.rulePackReferences[pack])
-        }
-        if let unknown = configuration.unknownRuleReferences(known: Set(rules.map(\.id))).first { throw unknown }
-        let engine: RuleEngine
-        do {
-            engine = try RuleEngine(rules: configuration.apply(to: rules))
-        } catch {
-            throw ConfigurationError(file: file, position: nil, message: error.description)
-        }
-        let ownFiles = Set([file] + configuration.rulePacks).map { PathText.standardized($0, in: "/") }
-        return Governance(
-            configuration: configuration, linter: Linter(engine: engine, limits: limits), ownFiles: Set(ownFiles))
     }
 }

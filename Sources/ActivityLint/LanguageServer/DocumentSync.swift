@@ -3,12 +3,20 @@ struct TrackedDocument {
     var document: OpenDocument
     /// From the client's language id, else from the path (as the command line chooses a parser).
     var syntax: Syntax?
+    /// The current text's findings before the rules across files, kept to compare it again when another file changes.
+    var checked: DocumentLinting.Checked?
+    /// The findings split by resource once the document is edited, to re-check only what an edit touches.
+    var template: IncrementalTemplate?
+    /// Whether the document was changed since it was opened.
+    var isEdited = false
     var diagnostics: [Diagnostic] = []
     /// Whether `diagnostics` are of the current text.
     var isLinted = false
 
-    var isYAML: Bool {
-        (syntax ?? Syntax.detect(path: document.path ?? "", bytes: document.bytes, contentOffset: document.source.contentOffset)) == .yaml
+    var isYAML: Bool { effectiveSyntax == .yaml }
+
+    var effectiveSyntax: Syntax {
+        syntax ?? Syntax.detect(path: document.path ?? "", bytes: document.bytes, contentOffset: document.source.contentOffset)
     }
 
     static func syntax(languageID: String?) -> Syntax? {
@@ -42,6 +50,7 @@ extension LanguageServer {
         }
         tracked.document.version = params?["textDocument"]?["version"]?.integer ?? tracked.document.version
         tracked.isLinted = false
+        tracked.isEdited = true
         documents[uri] = tracked
         due[uri] = .now + options.debounce
         return true
@@ -63,19 +72,27 @@ extension LanguageServer {
 
     func didClose(_ params: JSONValue?) -> Bool {
         guard let uri = params?["textDocument"]?["uri"]?.string else { return false }
+        let path = documents[uri]?.document.path
         documents[uri] = nil
         due[uri] = nil
+        // The file on disk takes the closed text's place among the files compared.
+        if let path { diskFileChanged(path) }
         // Configuration errors stay shown while the configuration is broken, open or not.
         let remaining = DocumentURI.path(uri).flatMap { linting.configurationErrors[$0] } ?? []
         publish(uri: uri, version: nil, diagnostics: remaining.map { configurationDiagnostic($0, text: nil) })
         return true
     }
 
-    /// Loads every configuration again, then re-lints every open document and updates the configuration errors.
+    /// Loads every configuration again, reads the workspace's files again, then re-lints every open document and
+    /// updates the configuration errors.
     func reloadConfigurations() {
         linting.reload()
-        for uri in documents.keys.sorted() {
+        for uri in documents.keys {
             documents[uri]?.isLinted = false
+            documents[uri]?.template = nil
+        }
+        scanWorkspace()
+        for uri in documents.keys.sorted() {
             due[uri] = nil
             lintAndPublish(uri)
         }
@@ -84,7 +101,14 @@ extension LanguageServer {
 
     /// Lints the document's current text if it changed, and publishes its diagnostics.
     func lintAndPublish(_ uri: String) {
-        guard var tracked = lint(uri) else { return }
+        guard lint(uri) != nil else { return }
+        publishDiagnostics(of: uri)
+        publishConfigurationErrors()
+    }
+
+    /// Publishes the document's diagnostics as last linted, with the errors of a configuration it is.
+    func publishDiagnostics(of uri: String) {
+        guard let tracked = documents[uri] else { return }
         let document = tracked.document
         let converter = PositionConverter(source: document.source, encoding: encoding)
         let protocolDiagnostics = ProtocolDiagnostics(
@@ -95,20 +119,44 @@ extension LanguageServer {
             published += (linting.configurationErrors[path] ?? []).map { configurationDiagnostic($0, text: document.source) }
         }
         publish(uri: uri, version: document.version, diagnostics: published)
-        tracked.isLinted = true
-        documents[uri] = tracked
-        publishConfigurationErrors()
     }
 
-    /// The document with diagnostics of its current text (linting it if need be).
+    /// The document with diagnostics of its current text (linting it if need be). A document whose requests
+    /// changed is put in the workspace's summary, and the open documents after it that share a changed name are
+    /// compared again and published when their diagnostics change.
     func lint(_ uri: String) -> TrackedDocument? {
         guard var tracked = documents[uri] else { return nil }
         if !tracked.isLinted {
-            tracked.diagnostics = linting.diagnostics(
-                path: tracked.document.path, bytes: tracked.document.bytes, syntax: tracked.syntax)
+            let path = tracked.document.path
+            var checked = check(&tracked)
+            checked.keepOnly(source: tracked.document.source)
+            let changed = path.map { workspace.update($0, activities: checked.file.activities) } ?? []
+            tracked.checked = checked
+            tracked.diagnostics = compared(checked, path: path)
+            tracked.isLinted = true
             documents[uri] = tracked
+            if let path { compareAgain(after: path, names: changed) }
         }
         return tracked
+    }
+
+    /// The document's findings: from the split by resource when the edit allows it, else from a full lint, which
+    /// is split for the next edit once the document is being edited (a document only opened is linted once).
+    private func check(_ tracked: inout TrackedDocument) -> DocumentLinting.Checked {
+        let source = tracked.document.source
+        if source.bytes.count <= options.limits.maxFileSize, let linter = tracked.template?.linter,
+           let file = tracked.template?.apply(source)
+        {
+            return DocumentLinting.Checked(file: file, linter: linter)
+        }
+        let path = tracked.document.path
+        let checked = linting.check(path: path, bytes: source.bytes, syntax: tracked.syntax)
+        tracked.template = tracked.isEdited
+            ? IncrementalTemplate(
+                checked.file, source: source, path: path ?? "untitled", syntax: tracked.effectiveSyntax,
+                linter: checked.linter)
+            : nil
+        return checked
     }
 
     func publish(uri: String, version: Int?, diagnostics: [JSONValue]) {

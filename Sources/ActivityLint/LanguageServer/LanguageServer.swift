@@ -6,10 +6,14 @@
         /// How long typing must pause before a changed document is linted.
         public var debounce: Duration
         public var limits: ParseLimits
+        /// The most workspace files read for the rules across files: a client whose root is a home folder must
+        /// not keep the server reading for minutes before it answers.
+        public var workspaceFileLimit: Int
 
-        public init(debounce: Duration = .milliseconds(100), limits: ParseLimits = .default) {
+        public init(debounce: Duration = .milliseconds(100), limits: ParseLimits = .default, workspaceFileLimit: Int = 10_000) {
             self.debounce = debounce
             self.limits = limits
+            self.workspaceFileLimit = workspaceFileLimit
         }
     }
 
@@ -23,6 +27,12 @@
     var encoding = PositionEncoding.utf16
     var documents: [String: TrackedDocument] = [:]
     var linting: DocumentLinting
+    /// The folders whose activity files the rules across files compare open documents with.
+    var workspaceFolders: [String] = []
+    /// The first request of each name in every open document and workspace file.
+    var workspace = WorkspaceActivities()
+    /// The workspace files (not open) whose summaries `workspace` holds.
+    var diskFiles: Set<String> = []
     /// The configuration errors last published, by file, to publish only what changed and clear what is fixed.
     var publishedConfigurationErrors: [String: [String]] = [:]
     /// When each changed document is due to be linted.
@@ -119,11 +129,12 @@
         case "textDocument/didSave": handled = didSave(params)
         case "textDocument/didClose": handled = didClose(params)
         case "workspace/didChangeWatchedFiles":
-            reloadConfigurations()
+            watchedFilesChanged(params)
             handled = true
         case "initialized":
             // The first moment the protocol lets a server send requests of its own.
-            if canWatchFiles { watchConfigurationFiles() }
+            if canWatchFiles { watchFiles() }
+            scanWorkspace()
             handled = true
         default: handled = true  // `$/cancelRequest` (see `ServerLoop`), `$/setTrace` and others
         }
@@ -139,6 +150,7 @@
             options.debounce = .milliseconds(min(milliseconds, 10_000))
         }
         canWatchFiles = capabilities?["workspace"]?["didChangeWatchedFiles"]?["dynamicRegistration"]?.bool == true
+        workspaceFolders = Self.workspaceFolders(params).map { PathText.standardized($0, in: "/") }
         let result: JSONValue = .object([
             ("capabilities", .object([
                 ("positionEncoding", .string(encoding.rawValue)),
@@ -156,10 +168,13 @@
         return result
     }
 
-    /// Asks the client to report changes to configuration files, which it sends as `didChangeWatchedFiles`.
-    private func watchConfigurationFiles() {
+    /// Asks the client to report changes to configuration files and to the files a workspace walk lints, which
+    /// it sends as `didChangeWatchedFiles`.
+    private func watchFiles() {
+        let endings = (InputDiscovery.extensions.sorted() + ["tf", "tofu"]).joined(separator: ",")
         let watchers: JSONValue = .array([
             .object([("globPattern", .string("**/\(ConfigurationLoader.fileName)"))]),
+            .object([("globPattern", .string("**/*.{\(endings)}"))]),
         ])
         let registration: JSONValue = .object([
             ("id", .string("activity-lint-configuration")),

@@ -48,7 +48,10 @@ struct ProtocolDiagnostics {
         }
         members.append(("source", .string(Self.source)))
         var message = diagnostic.messageWithSubject
-        if let exception = diagnostic.exception, !message.contains(exception) { message += " (AWS: \(exception))" }
+        // A byte search: the standard library's `contains` on strings costs more than the rest of the conversion.
+        if let exception = diagnostic.exception, !Array(message.utf8).contains(bytes: Array(exception.utf8)) {
+            message += " (AWS: \(exception))"
+        }
         members.append(("message", .string(message)))
         if Self.unnecessaryRules.contains(diagnostic.ruleID) { members.append(("tags", .array([.integer(1)]))) }
         if !diagnostic.related.isEmpty {

@@ -20,21 +20,34 @@
         return result
     }
 
-    /// Appends the escaped content of `text` to `output`.
+    /// Appends the escaped content of `text` to `output`. Runs of scalars that need no escape are appended whole,
+    /// not scalar by scalar: most text is one such run.
     static func append(_ text: String, to output: inout String) {
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x22: output += "\\\""
-            case 0x5C: output += "\\\\"
-            case 0x08: output += "\\b"
-            case 0x0C: output += "\\f"
-            case 0x0A: output += "\\n"
-            case 0x0D: output += "\\r"
-            case 0x09: output += "\\t"
-            case 0x00...0x1F, 0x7F...0x9F, 0x2028, 0x2029: output += unicodeEscape(scalar.value)
-            default: output.unicodeScalars.append(scalar)
+        let scalars = text.unicodeScalars
+        var run = scalars.startIndex
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let value = scalars[index].value
+            let escaped: String
+            switch value {
+            case 0x22: escaped = "\\\""
+            case 0x5C: escaped = "\\\\"
+            case 0x08: escaped = "\\b"
+            case 0x0C: escaped = "\\f"
+            case 0x0A: escaped = "\\n"
+            case 0x0D: escaped = "\\r"
+            case 0x09: escaped = "\\t"
+            case 0x00...0x1F, 0x7F...0x9F, 0x2028, 0x2029: escaped = unicodeEscape(value)
+            default:
+                scalars.formIndex(after: &index)
+                continue
             }
+            output += Substring(scalars[run..<index])
+            output += escaped
+            scalars.formIndex(after: &index)
+            run = index
         }
+        output += Substring(scalars[run...])
     }
 
     private static let hexDigits = Array("0123456789abcdef".unicodeScalars)

@@ -18,6 +18,15 @@ struct JSONCursor {
         self.lineStart = start
     }
 
+    /// A read head at `position`, inside a line that starts at byte `lineStart` (for reading one value of a text).
+    init(bytes: UnsafeBufferPointer<UInt8>, at position: SourcePosition, lineStart: Int) {
+        self.bytes = bytes
+        self.index = position.offset
+        self.line = position.line
+        self.lineStart = lineStart
+        continuationBytes = position.offset - lineStart - (position.column - 1)
+    }
+
     @inline(__always) var isAtEnd: Bool { index >= bytes.count }
 
     /// The byte under the cursor, or nil at the end of input.

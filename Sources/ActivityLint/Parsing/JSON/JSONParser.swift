@@ -9,6 +9,20 @@
             return parser.parse()
         }
     }
+
+    /// Parses the one value that fills `range` of `source` exactly, with the positions it has in the whole text.
+    /// Pointers in findings are relative to that value. A value that does not fill the range is a syntax error.
+    static func parseValue(in source: SourceText, range: Range<Int>, limits: ParseLimits) -> ParsedSource {
+        let start = source.position(atOffset: range.lowerBound)
+        let cursor = { (bytes: UnsafeBufferPointer<UInt8>) in
+            JSONCursor(bytes: bytes, at: start, lineStart: source.lineStarts[start.line - 1])
+        }
+        return source.bytes.withUnsafeBufferPointer { buffer in
+            var parser = JSONDocumentParser(
+                source: source, cursor: cursor(UnsafeBufferPointer(rebasing: buffer[..<range.upperBound])), limits: limits)
+            return parser.parse()
+        }
+    }
 }
 
 /// The structural part of the parser: objects and arrays, held on an explicit stack so that nesting costs
@@ -45,9 +59,13 @@ struct JSONDocumentParser {
     }
 
     init(source: SourceText, bytes: UnsafeBufferPointer<UInt8>, limits: ParseLimits) {
+        self.init(source: source, cursor: JSONCursor(bytes: bytes, start: source.contentOffset), limits: limits)
+    }
+
+    init(source: SourceText, cursor: JSONCursor, limits: ParseLimits) {
         self.source = source
         self.limits = limits
-        self.cursor = JSONCursor(bytes: bytes, start: source.contentOffset)
+        self.cursor = cursor
     }
 
     mutating func parse() -> ParsedSource {

@@ -32,12 +32,7 @@
             switch value {
             case 0x22: escaped = "\\\""
             case 0x5C: escaped = "\\\\"
-            case 0x08: escaped = "\\b"
-            case 0x0C: escaped = "\\f"
-            case 0x0A: escaped = "\\n"
-            case 0x0D: escaped = "\\r"
-            case 0x09: escaped = "\\t"
-            case 0x00...0x1F, 0x7F...0x9F, 0x2028, 0x2029: escaped = unicodeEscape(value)
+            case 0x00...0x1F, 0x7F...0x9F, 0x2028, 0x2029: escaped = controlEscape(value)
             default:
                 scalars.formIndex(after: &index)
                 continue
@@ -51,6 +46,18 @@
     }
 
     private static let hexDigits = Array("0123456789abcdef".unicodeScalars)
+
+    /// How JSON writes a control character: its two-character escape (`\n`) where it has one, else `\uXXXX`.
+    static func controlEscape(_ value: UInt32) -> String {
+        switch value {
+        case 0x08: "\\b"
+        case 0x09: "\\t"
+        case 0x0A: "\\n"
+        case 0x0C: "\\f"
+        case 0x0D: "\\r"
+        default: unicodeEscape(value)
+        }
+    }
 
     /// `\uXXXX` with four lowercase hex digits (only called for BMP values).
     private static func unicodeEscape(_ value: UInt32) -> String {

@@ -162,17 +162,7 @@ extension JSONCursor {
 
     private func controlCharacterError(at offset: Int) -> JSONSyntaxError {
         let byte = bytes[offset]
-        let escape: String
-        switch byte {
-        case 0x08: escape = "\\b"
-        case 0x09: escape = "\\t"
-        case 0x0A: escape = "\\n"
-        case 0x0C: escape = "\\f"
-        case 0x0D: escape = "\\r"
-        default:
-            let digits = String(byte, radix: 16, uppercase: false)
-            escape = "\\u" + String(repeating: "0", count: 4 - digits.count) + digits
-        }
+        let escape = JSONStringEscaper.controlEscape(UInt32(byte))
         var message =
             "control character \(JSONText.codePointName(UInt32(byte))) must be escaped as \(escape) inside a string"
         if byte == 0x0A || byte == 0x0D { message += "; is the closing '\"' missing?" }

@@ -18,8 +18,9 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
-        // Turns Rules/*.yml into a Swift source so the installed binary needs no data files.
-        .executableTarget(name: "embed-rules"),
+        // Turns Rules/*.yml into Swift values so the installed binary needs no data files and parses none at start.
+        // It reads them with the library's catalog reader: Sources/embed-rules/CatalogFormat links to its sources.
+        .executableTarget(name: "embed-rules", dependencies: ["CYaml"]),
         .plugin(name: "EmbedRules", capability: .buildTool(), dependencies: ["embed-rules"]),
         .target(
             name: "ActivityLint",

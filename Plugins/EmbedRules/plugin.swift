@@ -1,8 +1,8 @@
 import Foundation
 import PackagePlugin
 
-/// Embeds every `Rules/*.yml` catalog file into the ActivityLint module as Swift string literals,
-/// so an installed binary carries its rule catalog and needs no data files beside it.
+/// Compiles every `Rules/*.yml` catalog file into the ActivityLint module as Swift values,
+/// so an installed binary carries its rule catalog, needs no data files beside it and parses none at start.
 @main
 struct EmbedRules: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
@@ -11,10 +11,10 @@ struct EmbedRules: BuildToolPlugin {
             .contentsOfDirectory(at: rulesDirectory, includingPropertiesForKeys: nil)
             .filter { $0.pathExtension == "yml" }
             .sorted { $0.lastPathComponent < $1.lastPathComponent }
-        let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedRules.swift")
+        let output = context.pluginWorkDirectoryURL.appending(path: "BuiltInRules.swift")
         return [
             .buildCommand(
-                displayName: "Embedding rule catalog",
+                displayName: "Compiling the rule catalog",
                 executable: try context.tool(named: "embed-rules").url,
                 arguments: [output.path] + files.map(\.path),
                 inputFiles: files,

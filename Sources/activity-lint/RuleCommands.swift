@@ -47,7 +47,7 @@ struct ListRules: ParsableCommand {
 }
 
 struct Explain: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Print a rule's documentation and examples.")
+    static let configuration = CommandConfiguration(commandName: "explain", abstract: "Print a rule's documentation and examples.")
 
     @Argument(help: "A rule id, as printed by `activity-lint rules`.")
     var rule: String

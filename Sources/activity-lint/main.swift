@@ -22,7 +22,7 @@ do {
     }
     // Paths are split off first: ArgumentParser's positional arrays cost quadratic time.
     let split = PathArguments(arguments)
-    var command = try ActivityLintCommand.parseAsRoot(split?.arguments ?? arguments)
+    var command = try LintCommandLine.parse(split?.arguments ?? arguments, isLintRun: split != nil)
     if var lint = command as? Lint {
         if let split { lint.paths = split.paths(parsed: lint.paths) }
         exit(try lint.execute())

@@ -32,4 +32,12 @@ public struct RuleExample: Hashable, Sendable {
         self.text = String(text)
         markerOffsets = offsets
     }
+
+    /// The parts `init(_:fixed:)` computes, given as they are: the catalog the build generates uses it.
+    init(markedText: String, text: String, markerOffsets: [Int], fixed: String?) {
+        self.markedText = markedText
+        self.text = text
+        self.markerOffsets = markerOffsets
+        self.fixed = fixed
+    }
 }

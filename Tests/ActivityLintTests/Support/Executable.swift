@@ -12,23 +12,27 @@ enum Executable {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// The binary sits next to the test bundle in the build products folder.
-    static var binary: URL {
+    static var binary: URL { product("activity-lint") }
+
+    /// A built executable of the package (`activity-lint`, or the `embed-rules` build tool).
+    static func product(_ name: String) -> URL {
         var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        while !FileManager.default.fileExists(atPath: directory.appendingPathComponent("activity-lint").path),
+        while !FileManager.default.fileExists(atPath: directory.appendingPathComponent(name).path),
               directory.path != "/" {
             directory.deleteLastPathComponent()
         }
-        return directory.appendingPathComponent("activity-lint")
+        return directory.appendingPathComponent(name)
     }
 
     /// Writing to a child that has exited must fail the write, not kill the test process with SIGPIPE.
     private static let ignoreBrokenPipes: Void = { signal(SIGPIPE, SIG_IGN) }()
 
     static func run(
-        _ arguments: [String], stdin: String? = nil, environment: [String: String] = [:], workingDirectory: URL? = nil
+        _ arguments: [String], stdin: String? = nil, environment: [String: String] = [:], workingDirectory: URL? = nil,
+        product: String = "activity-lint"
     ) throws -> Run {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = Self.product(product)
         process.arguments = arguments
         process.currentDirectoryURL = workingDirectory ?? packageRoot
         var env = ProcessInfo.processInfo.environment

@@ -1,0 +1,1 @@
+../../../Sources/ActivityLint/Catalog/CatalogError.swift

@@ -1,0 +1,1 @@
+../../../Sources/ActivityLint/Classification/DocumentKind.swift

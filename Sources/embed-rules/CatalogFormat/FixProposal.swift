@@ -1,0 +1,1 @@
+../../../Sources/ActivityLint/Fixing/FixProposal.swift

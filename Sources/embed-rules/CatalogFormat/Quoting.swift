@@ -1,0 +1,1 @@
+../../../Sources/ActivityLint/Validators/Support/Quoting.swift

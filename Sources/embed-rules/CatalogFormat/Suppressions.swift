@@ -1,0 +1,1 @@
+../../../Sources/ActivityLint/Filtering/Suppressions.swift

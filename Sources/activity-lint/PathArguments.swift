@@ -24,7 +24,7 @@ struct PathArguments {
         if arguments.first == Lint._commandName {
             command = [Lint._commandName]
             rest = rest.dropFirst()
-        } else if let first = arguments.first, Self.otherCommands.contains(first) {
+        } else if let first = arguments.first, LintCommandLine.otherCommands.contains(first) {
             return nil
         }
         var parsed: [String] = []
@@ -71,9 +71,4 @@ struct PathArguments {
         }
         return paths
     }
-
-    /// The subcommands (and ArgumentParser's `help`) whose arguments are not split.
-    private static let otherCommands: Set<String> = Set(
-        ActivityLintCommand.configuration.subcommands.map { $0._commandName }.filter { $0 != Lint._commandName }
-            + ["help"])
 }

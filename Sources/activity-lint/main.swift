@@ -20,15 +20,13 @@ do {
         Console.output(TopLevelHelp.text + "\n")
         exit(ExitStatus.clean)
     }
-    // Paths are split off first: ArgumentParser's positional arrays cost quadratic time.
-    let split = PathArguments(arguments)
-    var command = try LintCommandLine.parse(split?.arguments ?? arguments, isLintRun: split != nil)
-    if var lint = command as? Lint {
-        if let split { lint.paths = split.paths(parsed: lint.paths) }
-        exit(try lint.execute())
+    switch try LintCommandLine.parse(arguments) {
+    case .lint(let settings):
+        exit(try settings.execute())
+    case .command(var command):
+        try command.run()
+        exit(ExitStatus.clean)
     }
-    try command.run()
-    exit(ExitStatus.clean)
 } catch {
     let code = ActivityLintCommand.exitCode(for: error)
     let message = ActivityLintCommand.fullMessage(for: error)

@@ -22,6 +22,7 @@ struct LintCommandLineTests {
         ["--max-depth", "+5", "a"], ["--max-findings-per-rule", "0", "--sarif-max-bytes", "0", "a"],
         ["-v", "--verbose", "--show-skipped", "a"], ["--diff", "--unsafe-fixes", "a"],
         ["--format", "json", "--format", "sarif", "a"], ["--", "a", "b"], ["-", "--files-from", "-"],
+        ["a", "b", "-", "c", "-"], ["--format", "json", "a", "-", "--", "-", "b"],
     ]
 
     /// Command lines the direct reader hands to ArgumentParser: not a plain lint run, or a mistake.
@@ -31,7 +32,8 @@ struct LintCommandLineTests {
         ["--bogus"], ["-v0", "a"], ["--config=", "a"], ["--fix=yes", "a"], ["--max-depth", "-1", "a"],
         ["--max-depth", "0", "a"], ["--max-depth", "ten", "a"], ["--config", "--no-config", "a"], ["--format"],
         ["--unsafe-fixes", "a"], ["--fix", "-"], ["--fix", "--write-baseline", "b", "a"], ["--no-config"],
-        ["-0=x", "a"], ["--format=", "a"],
+        ["-0=x", "a"], ["--format=", "a"], ["--fix", "a", "b", "-"], ["--diff", "a", "-", "b", "-"],
+        ["--diff", "a", "--", "b", "-"],
     ]
 
     // MARK: The direct reader against ArgumentParser

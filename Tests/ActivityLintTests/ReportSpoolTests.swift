@@ -3,7 +3,7 @@ import Testing
 
 @_spi(Internals) @testable import ActivityLint
 
-/// A JSON or SARIF report's text waits in a spool until the document is written: past its first megabyte in a
+/// A JSON or SARIF report's text waits in a spool until the document is written: past its first 256 KiB in a
 /// temporary file, so a long report does not grow the run's memory; in memory when no file can be made.
 struct ReportSpoolTests {
     /// Three megabytes of pieces, some with multi-byte characters and quotes, as a report's text is.

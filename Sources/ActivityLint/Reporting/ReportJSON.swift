@@ -91,7 +91,7 @@ indirect enum ReportJSON {
 
 /// A JSON array rendered one element at a time, for the long lists of a report that fill up as files are linted:
 /// a run keeps their text, not the results, and keeps it in a `ReportSpool` (a temporary file past its first
-/// megabyte), so memory does not grow with the report.
+/// 256 KiB), so memory does not grow with the report.
 struct StreamedJSONArray {
     /// The nesting depth at which the array stands in its document.
     let indent: Int

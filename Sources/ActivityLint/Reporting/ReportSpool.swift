@@ -5,8 +5,8 @@ import Darwin
 #endif
 
 /// Text a JSON or SARIF report holds until its end, kept in an unlinked temporary file so that a run's memory
-/// stays flat however long its report grows. The first megabyte stays in memory (a small report touches no
-/// disk); when no temporary file can be made or written (`TMPDIR` unwritable, disk full), the rest stays in
+/// stays flat however long its report grows. The first 256 KiB stay in memory (a small report touches no
+/// disk; a run holds two spools); when no temporary file can be made or written (`TMPDIR` unwritable, disk full), the rest stays in
 /// memory too, as before.
 final class ReportSpool {
     /// Where one appended text is, to read it back whole.
@@ -19,7 +19,7 @@ final class ReportSpool {
     }
 
     /// Text kept in memory before a temporary file is tried.
-    static let memoryLimit = 1 << 20
+    static let memoryLimit = 1 << 18
     private var memory: [String] = []
     /// The bytes held in memory.
     private(set) var memoryBytes = 0

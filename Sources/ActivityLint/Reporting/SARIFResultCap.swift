@@ -2,7 +2,7 @@
 /// file of at most 10 MB (gzip-compressed; capping the uncompressed size holds whatever gzip achieves). When more
 /// are found, errors are kept before warnings before notes, earlier files before later ones; what is written keeps
 /// the report's order. Only the kept results' text is held, in a `ReportSpool` (a temporary file past its first
-/// megabyte), so memory stays flat however many results a run has.
+/// 256 KiB), so memory stays flat however many results a run has.
 struct SARIFResultCap {
     static let gitHubMaxResults = 25_000
     static let gitHubMaxBytes = 10_000_000

@@ -6,8 +6,8 @@ import Darwin
 
 /// Text a JSON or SARIF report holds until its end, kept in an unlinked temporary file so that a run's memory
 /// stays flat however long its report grows. The first 256 KiB stay in memory (a small report touches no
-/// disk; a run holds two spools); when no temporary file can be made or written (`TMPDIR` unwritable, disk full), the rest stays in
-/// memory too, as before.
+/// disk; a run holds two spools); when no temporary file can be made or written (`TMPDIR` unwritable, disk
+/// full), the rest stays in memory too, as before.
 final class ReportSpool {
     /// Where one appended text is, to read it back whole.
     struct Piece {
@@ -25,7 +25,7 @@ final class ReportSpool {
     private(set) var memoryBytes = 0
     /// Where the temporary file is made; nil for `TMPDIR`, or `/tmp` when that is not set.
     private let directory: String?
-    /// The temporary file, once opened; -1 before, or when it could not be made or written.
+    /// The temporary file, once opened (kept open after a failed write, for what it already holds); -1 until then.
     private var descriptor: Int32 = -1
     private var fileFailed = false
     private var fileBytes = 0

@@ -59,7 +59,12 @@ final class ReportSpool {
                 while done < count {
                     let read = pread(descriptor, buffer.baseAddress! + done, count - done, off_t(offset + done))
                     if read < 0 && errno == EINTR { continue }
-                    if read <= 0 { break }
+                    // Text written to our own unlinked file that cannot be read back is an I/O failure of the
+                    // machine, not of the input: stopping loudly beats writing a report with a hole in it.
+                    guard read > 0 else {
+                        preconditionFailure("activity-lint: the report's temporary file could not be read back "
+                            + "(errno \(errno)); no report was written in full")
+                    }
                     done += read
                 }
                 return done

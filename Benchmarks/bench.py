@@ -133,7 +133,7 @@ def main():
     _, json_mem, _ = measure([tool, "--no-config", "--format", "json", corpus(largest)], 1)
     _, sarif_mem, _ = measure([tool, "--no-config", "--format", "sarif", corpus(largest)], 1)
     print()
-    print(f"text output streams file by file; JSON and SARIF keep the report's text until its end: peak "
+    print(f"text output streams file by file; JSON and SARIF keep the report's text in a temporary file until its end: peak "
           f"{json_mem:.1f} MiB (json) and {sarif_mem:.1f} MiB (sarif) on {largest:,} files")
 
     peers_size = 10000 if 10000 in SIZES else SIZES[0]

@@ -140,6 +140,12 @@ struct HostileOutputSizeTests {
         #expect(text.contains("--sarif-max-bytes N raises the size cap") && !text.contains("--sarif-max-results"))
         #expect((note["properties"] as? [String: Any])?["resultsLeftOut"] as? Int == 20_000 - results.count)
         #expect(results.count > 2_000 && results.count < 20_000, "the cap takes what fits, not a fixed few")
+        // The kept results wait in a temporary file; they come back whole and in report order.
+        let lines = results.compactMap { result -> Int? in
+            let location = (result["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any]
+            return (location?["region"] as? [String: Any])?["startLine"] as? Int
+        }
+        #expect(lines.count == results.count && lines == lines.sorted() && Set(lines).count == lines.count)
     }
 
     @Test func aSarifRunCutsNotesThenWarningsAndNeverAnErrorBeforeThem() throws {

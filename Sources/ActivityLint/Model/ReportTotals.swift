@@ -76,7 +76,8 @@ extension StreamingReporter {
 }
 
 /// A reporter whose output is one document (JSON, SARIF): each file's part is rendered as soon as the file is
-/// done and kept as text, and the document is written around those parts at the end. A run keeps no list of results.
+/// done and kept as text (in a `ReportSpool`, not in memory), and the document is written around those parts at the
+/// end. A run keeps no list of results.
 public protocol DocumentReporter: Reporter {
     /// An empty document for a run with these rules in force.
     func document(rules: [RuleDescriptor]) -> any ReportDocument

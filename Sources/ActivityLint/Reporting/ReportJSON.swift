@@ -1,7 +1,7 @@
 /// A small ordered JSON tree that the JSON and SARIF reporters build and print.
 ///
 /// Keys keep the order they were given in, so output is deterministic; printing is `json.dumps(indent=2)` style.
-indirect enum ReportJSON: Sendable {
+indirect enum ReportJSON {
     case object([(String, ReportJSON)])
     case array([ReportJSON])
     case string(String)
@@ -9,7 +9,7 @@ indirect enum ReportJSON: Sendable {
     case bool(Bool)
     case null
     /// JSON already rendered for the depth where it stands (a `StreamedJSONArray`), written piece by piece as it is.
-    case raw([String])
+    case raw(RenderedJSON)
 
     /// A string, or `null` when `text` is nil.
     static func string(orNull text: String?) -> ReportJSON {
@@ -76,11 +76,11 @@ indirect enum ReportJSON: Sendable {
             output += value ? "true" : "false"
         case .null:
             output += "null"
-        case .raw(let pieces):
-            guard let sink else { return output += pieces.joined() }
+        case .raw(let rendered):
+            guard let sink else { return rendered.forEach { output += $0 } }
             sink(output)
             output = ""
-            pieces.forEach(sink)
+            rendered.forEach(sink)
         }
     }
 
@@ -90,27 +90,44 @@ indirect enum ReportJSON: Sendable {
 }
 
 /// A JSON array rendered one element at a time, for the long lists of a report that fill up as files are linted:
-/// a run keeps their text, not the results. The text is kept in chunks of about a megabyte, so it never needs
-/// copying into a bigger buffer as it grows.
+/// a run keeps their text, not the results, and keeps it in a `ReportSpool` (a temporary file past its first
+/// 256 KiB), so memory does not grow with the report.
 struct StreamedJSONArray {
     /// The nesting depth at which the array stands in its document.
     let indent: Int
-    private var chunks: [String] = []
+    private let spool = ReportSpool()
+    private var pieces: [ReportSpool.Piece] = []
     private var text = ""
     private(set) var count = 0
-    private static let chunkSize = 1 << 20
+    /// Text is handed to the spool in pieces of about this many bytes.
+    private static let pieceSize = 1 << 16
 
     init(indent: Int) {
         self.indent = indent
     }
 
     mutating func append(_ element: ReportJSON) {
+        startElement()
+        element.write(to: &text, indent: indent + 1)
+        endElement()
+    }
+
+    /// Appends an element already rendered at this array's depth plus one.
+    mutating func append(rendered element: String) {
+        startElement()
+        text += element
+        endElement()
+    }
+
+    private mutating func startElement() {
         text += count == 0 ? "[\n" : ",\n"
         ReportJSON.pad(&text, indent + 1)
-        element.write(to: &text, indent: indent + 1)
+    }
+
+    private mutating func endElement() {
         count += 1
-        if text.utf8.count >= Self.chunkSize {
-            chunks.append(text)
+        if text.utf8.count >= Self.pieceSize {
+            pieces.append(spool.append(text))
             text = ""
         }
     }
@@ -120,6 +137,19 @@ struct StreamedJSONArray {
         guard count > 0 else { return .array([]) }
         var close = "\n"
         ReportJSON.pad(&close, indent)
-        return .raw(chunks + [text, close + "]"])
+        return .raw(RenderedJSON(spool: spool, pieces: pieces, tail: text + close + "]"))
+    }
+}
+
+/// Rendered JSON text: pieces kept in a spool, then a tail still in memory.
+struct RenderedJSON {
+    let spool: ReportSpool
+    let pieces: [ReportSpool.Piece]
+    let tail: String
+
+    /// Hands the text to `body` piece by piece, in order.
+    func forEach(_ body: (String) -> Void) {
+        for piece in pieces { body(spool.text(of: piece)) }
+        body(tail)
     }
 }

@@ -32,8 +32,9 @@ public struct SARIFReporter: DocumentReporter, Sendable {
     struct Document: ReportDocument {
         let rules: [RuleDescriptor]
         var ruleIndex: [String: Int] = [:]
-        /// How often each fingerprint has occurred so far, so repeats get `:2`, `:3`…
-        var occurrences: [String: Int] = [:]
+        /// How often each fingerprint has occurred so far, so repeats get `:2`, `:3`… Keyed by the hash's value:
+        /// its 16 hex digits would be one more allocation per result.
+        var occurrences: [UInt64: Int] = [:]
         /// `runs[0].results`, as many as the caps allow.
         var results: SARIFResultCap
         var failedFiles: [(path: String, failure: String)] = []
@@ -49,8 +50,9 @@ public struct SARIFReporter: DocumentReporter, Sendable {
             for diagnostic in file.diagnostics {
                 let location = ArtifactURI.location(forPath: diagnostic.file)
                 let hash = Fingerprint.of(diagnostic)
-                let occurrence = (occurrences[hash] ?? 0) + 1
-                occurrences[hash] = occurrence
+                let key = UInt64(hash, radix: 16)!  // `Fingerprint.of` is 16 hex digits
+                let occurrence = (occurrences[key] ?? 0) + 1
+                occurrences[key] = occurrence
                 let result = SARIFReporter.result(
                     for: diagnostic, location: location, ruleIndex: ruleIndex[diagnostic.ruleID],
                     fingerprint: hash + ":" + String(occurrence))

@@ -1,8 +1,8 @@
 /// The results of a SARIF run, held to what GitHub code scanning accepts: at most 25,000 results per run and a
 /// file of at most 10 MB (gzip-compressed; capping the uncompressed size holds whatever gzip achieves). When more
 /// are found, errors are kept before warnings before notes, earlier files before later ones; what is written keeps
-/// the report's order. Only the kept results' text is held, so memory is bounded by the caps however many
-/// results a run has.
+/// the report's order. Only the kept results' text is held, in a `ReportSpool` (a temporary file past its first
+/// 256 KiB), so memory stays flat however many results a run has.
 struct SARIFResultCap {
     static let gitHubMaxResults = 25_000
     static let gitHubMaxBytes = 10_000_000
@@ -17,10 +17,13 @@ struct SARIFResultCap {
     /// A rendered result and its place in the report.
     private struct Entry {
         var sequence: Int
-        var text: String
+        var text: ReportSpool.Piece
         /// The bytes it takes in the array, separator and indentation included.
-        var cost: Int { text.utf8.count + 2 + 2 * (SARIFResultCap.indent + 1) }
+        var cost: Int
     }
+
+    /// Every result's text, kept or not; a left-out one is never read back.
+    private let spool = ReportSpool()
 
     /// `runs[0].results` stands at this depth of the document.
     static let indent = 3
@@ -49,7 +52,8 @@ struct SARIFResultCap {
     mutating func add(_ result: ReportJSON, severity: Severity) {
         var text = ""
         result.write(to: &text, indent: Self.indent + 1)
-        let entry = Entry(sequence: sequence, text: text)
+        let entry = Entry(
+            sequence: sequence, text: spool.append(text), cost: text.utf8.count + 2 + 2 * (Self.indent + 1))
         sequence += 1
         let rank = Self.rank(severity)
         kept[rank].append(entry)
@@ -89,7 +93,7 @@ struct SARIFResultCap {
                 }
             }
             guard let rank = chosen else { break }
-            array.append(.raw([kept[rank][next[rank]].text]))
+            array.append(rendered: spool.text(of: kept[rank][next[rank]].text))
             next[rank] += 1
         }
         return array.value

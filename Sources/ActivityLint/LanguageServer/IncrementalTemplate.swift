@@ -49,7 +49,8 @@ struct IncrementalTemplate {
         var parsed = JSONParser.parse(source, limits: linter.limits)
         defer { parsed.releaseDocuments() }
         guard parsed.documents.count == 1, let top = parsed.documents[0].members,
-              top.count { $0.key.text == "Resources" } == 1, let entries = top.first(where: { $0.key.text == "Resources" })?.value.members
+              top.count(where: { $0.key.text == "Resources" }) == 1,
+              let entries = top.first(where: { $0.key.text == "Resources" })?.value.members
         else { return nil }
         (self.linter, self.path, self.source, kind, payloadCount) = (linter, path, source, result.kind, result.payloadCount)
         resources = []

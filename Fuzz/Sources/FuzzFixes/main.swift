@@ -6,9 +6,6 @@ import FuzzSupport
 /// edits never overlap one another.
 ///
 /// The first input byte picks the file name (JSON, YAML, a template), the rest is the file.
-private let linter = Linter(
-    engine: Linter.builtIn().engine, limits: ParseLimits(maxDepth: 64, maxAliases: 100, maxFileSize: 1 << 20))
-
 private let names = ["create-activity.json", "orders-activity.yaml", "template.yaml", "template.json", "activity"]
 
 /// Findings that mean the file could not be read at all.
@@ -16,11 +13,9 @@ private let unreadable: Set<String> = ["syntax-error", "invalid-encoding", "nest
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzFixes(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
-    let all = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
-    guard let selector = all.first else { return 0 }
-    let bytes = Array(all.dropFirst())
-    let path = names[Int(selector) % names.count]
-    let before = linter.lint(bytes: bytes, path: path)
+    guard let file = namedFile(data, size, names: names) else { return 0 }
+    let (path, bytes) = file
+    let before = fuzzLinter.lint(bytes: bytes, path: path)
     for diagnostic in before.diagnostics {
         guard let fix = diagnostic.fix else { continue }
         let edits = fix.edits.sorted { $0.offset < $1.offset }
@@ -32,7 +27,7 @@ public func fuzzFixes(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
         fuzzCheck(!zip(edits, edits.dropFirst()).contains { $0.endOffset > $1.offset }, "\(diagnostic.ruleID): edits overlap")
     }
     let parsed = !before.diagnostics.contains { unreadable.contains($0.ruleID) }
-    let fixed = linter.fix(bytes: bytes, path: path, mode: FixMode(includesUnsafe: true))
+    let fixed = fuzzLinter.fix(bytes: bytes, path: path, mode: FixMode(includesUnsafe: true))
     if parsed {
         let broken = fixed.result.diagnostics.filter { unreadable.contains($0.ruleID) }
         fuzzCheck(broken.isEmpty, "fixing made the file unreadable: \(broken.map(\.message))\n"

@@ -6,9 +6,6 @@ import FuzzSupport
 ///
 /// The first input byte picks the file name (so both parsers, content detection and odd names are reached);
 /// the rest is the file.
-private let linter = Linter(
-    engine: Linter.builtIn().engine, limits: ParseLimits(maxDepth: 64, maxAliases: 100, maxFileSize: 1 << 20))
-
 private let names = [
     "request.json", "request.yaml", "request.yml", "request", "dir/x.txt",
     "we\u{1B}[31mird\n::error::x.json", "a,b:c%.yaml", "π/ü.json", "cdk.out/Stack.template.json", "template.yaml",
@@ -18,11 +15,9 @@ private let names = [
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzPipeline(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
-    let all = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
-    guard let selector = all.first else { return 0 }
-    let bytes = Array(all.dropFirst())
-    let path = names[Int(selector) % names.count]
-    let result = linter.lint(bytes: bytes, path: path)
+    guard let file = namedFile(data, size, names: names) else { return 0 }
+    let (path, bytes) = file
+    let result = fuzzLinter.lint(bytes: bytes, path: path)
     let source = SourceText(bytes: bytes)
     // A file is either linted or skipped with a reason, never both.
     if let skip = result.skipped {
@@ -38,7 +33,7 @@ public func fuzzPipeline(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     // SARIF lists the rules in force with their whole documentation; the fired ones (and one more) keep each
     // result's ruleIndex meaningful without rendering and re-parsing the whole catalog on every input.
     let fired = Set(result.diagnostics.map(\.ruleID))
-    let rules = linter.engine.descriptors.enumerated().filter { $0.offset == 0 || fired.contains($0.element.id) }
+    let rules = fuzzLinter.engine.descriptors.enumerated().filter { $0.offset == 0 || fired.contains($0.element.id) }
     let report = LintReport(files: [result, failed], rules: rules.map(\.element))
     for format in OutputFormat.allCases {
         for color in format == .text ? [false, true] : [false] {

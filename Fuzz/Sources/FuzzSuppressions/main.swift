@@ -7,8 +7,6 @@ import FuzzSupport
 /// - spoiling every `activity-lint:` marker that starts inside a scalar (its letters in upper case, so no byte
 ///   moves) adds no diagnostic of any rule: a directive written inside a string never hid one.
 /// The scalars' spans come from the loaded tree's node ranges, not from the suppression scanner under test.
-private let limits = ParseLimits(maxDepth: 64, maxAliases: 100, maxFileSize: 1 << 20)
-private let linter = Linter(engine: Linter.builtIn().engine, limits: limits)
 private let marker = Array("activity-lint:".utf8)
 
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -18,10 +16,10 @@ public func fuzzSuppressions(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int3
     let markers = occurrences(of: marker, in: bytes)
     guard !markers.isEmpty else { return 0 }
     let source = SourceText(bytes: bytes)
-    let spans = scalarSpans(YAMLLoader.load(source, limits: limits), in: bytes)
+    let spans = scalarSpans(YAMLLoader.load(source, limits: fuzzLimits), in: bytes)
     func inScalar(_ offset: Int) -> Bool { spans.contains { $0.contains(offset) } }
 
-    let before = linter.lint(bytes: bytes, path: "request.yaml").diagnostics
+    let before = fuzzLinter.lint(bytes: bytes, path: "request.yaml").diagnostics
     for diagnostic in before where diagnostic.ruleID == "unused-suppression" {
         fuzzCheck(!inScalar(diagnostic.range.start.offset),
                   "a directive inside a scalar was read as a comment at \(diagnostic.range.start)")
@@ -35,7 +33,7 @@ public func fuzzSuppressions(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int3
         }
     }
     guard spoiled != bytes else { return 0 }
-    let after = linter.lint(bytes: spoiled, path: "request.yaml").diagnostics
+    let after = fuzzLinter.lint(bytes: spoiled, path: "request.yaml").diagnostics
     // Counted per rule, not per position: a scalar's positions may be aligned differently once its text changed.
     let allowed = counts(before)
     for (rule, count) in counts(after) {

@@ -33,23 +33,27 @@ struct JSONDocumentParser {
     private var cursor: JSONCursor
     /// The objects and arrays opened and not yet closed, outermost first.
     private var stack: [Frame] = []
+    /// The members and elements of the open objects and arrays (each frame's from its `childStart`).
+    private let members = ChildStack<Node.Member>()
+    private let elements = ChildStack<Node>()
     private var deepestNesting = 0
     private var findings: [Finding] = []
 
     private struct Frame {
         let isObject: Bool
         let start: SourcePosition
-        var members: [Node.Member] = []
-        var elements: [Node] = []
+        /// Where this container's children start in `members` (an object) or `elements` (an array).
+        let childStart: Int
         /// The key of the member whose value is being parsed.
         var key = StringValue(text: "", contentStart: .start)
         var keyRange = SourceRange(at: .start)
         /// Index of the first member with each key, built once an object is large enough for it to pay.
         var firstMemberByKey: [ObjectKey: Int]?
 
-        init(isObject: Bool, start: SourcePosition) {
+        init(isObject: Bool, start: SourcePosition, childStart: Int) {
             self.isObject = isObject
             self.start = start
+            self.childStart = childStart
         }
     }
 
@@ -96,7 +100,7 @@ struct JSONDocumentParser {
                     related: related))
             let keys = keysBeforeError(root: root)
             // The open containers (and a finished root followed by more input) may hold deep values.
-            var leftovers = stack.flatMap { $0.elements + $0.members.map(\.value) } + (root.map { [$0] } ?? [])
+            var leftovers = elements.pop(from: 0) + members.pop(from: 0).map(\.value) + (root.map { [$0] } ?? [])
             root = nil
             stack = []
             NodeTeardown.release(&leftovers, depth: deepestNesting)
@@ -108,7 +112,9 @@ struct JSONDocumentParser {
     private func keysBeforeError(root: Node?) -> [String]? {
         if let root { return root.members?.map(\.key.text) }
         guard let outermost = stack.first, outermost.isObject else { return nil }
-        var keys = outermost.members.map(\.key.text)
+        var keys = members.withElements(from: 0) { all in
+            all.prefix(stack.dropFirst().first { $0.isObject }?.childStart ?? all.count).map(\.key.text)
+        }
         // A key whose value was being read when parsing stopped.
         if !outermost.key.text.isEmpty, keys.last != outermost.key.text { keys.append(outermost.key.text) }
         return keys
@@ -149,12 +155,11 @@ struct JSONDocumentParser {
             while !stack.isEmpty {
                 let top = stack.count - 1
                 if stack[top].isObject {
-                    stack[top].members.append(
-                        Node.Member(key: stack[top].key, keyRange: stack[top].keyRange, value: value))
+                    members.append(Node.Member(key: stack[top].key, keyRange: stack[top].keyRange, value: value))
                     if stack[top].firstMemberByKey != nil {
                         let key = ObjectKey(stack[top].key)
                         if stack[top].firstMemberByKey![key] == nil {
-                            stack[top].firstMemberByKey![key] = stack[top].members.count - 1
+                            stack[top].firstMemberByKey![key] = members.count - 1 - stack[top].childStart
                         }
                     }
                     cursor.skipWhitespace()
@@ -170,7 +175,7 @@ struct JSONDocumentParser {
                         throw foundError("expected ',' or '}' after object member", hint: missingCommaHint())
                     }
                 } else {
-                    stack[top].elements.append(value)
+                    elements.append(value)
                     cursor.skipWhitespace()
                     switch cursor.current {
                     case UInt8(ascii: ","):
@@ -204,10 +209,7 @@ struct JSONDocumentParser {
             error.pointsAtNewValue = true
             throw error
         }
-        var frame = Frame(isObject: isObject, start: cursor.position)
-        // Most objects are tags or small requests: room for four members saves regrowing from one.
-        if isObject { frame.members.reserveCapacity(4) }
-        stack.append(frame)
+        stack.append(Frame(isObject: isObject, start: cursor.position, childStart: isObject ? members.count : elements.count))
         deepestNesting = max(deepestNesting, stack.count)
         cursor.index += 1
     }
@@ -217,7 +219,9 @@ struct JSONDocumentParser {
         cursor.index += 1
         let frame = stack.removeLast()
         let range = SourceRange(start: frame.start, end: cursor.position)
-        return Node(frame.isObject ? .object(frame.members) : .array(frame.elements), range: range)
+        return Node(
+            frame.isObject ? .object(members.pop(from: frame.childStart)) : .array(elements.pop(from: frame.childStart)),
+            range: range)
     }
 
     /// Parses `"key" :` in the innermost object, reporting the key if it repeats an earlier one.
@@ -242,7 +246,7 @@ struct JSONDocumentParser {
         stack[top].key = key
         stack[top].keyRange = keyRange
         if let first = firstMember(withKey: key) {
-            let firstRange = stack[top].members[first].keyRange
+            let firstRange = members[stack[top].childStart + first].keyRange
             findings.append(
                 Finding(
                     ruleID: "duplicate-key",
@@ -261,15 +265,16 @@ struct JSONDocumentParser {
     /// The index of the first member of the innermost object named `key`, or nil.
     private mutating func firstMember(withKey key: StringValue) -> Int? {
         let top = stack.count - 1
+        let open = stack[top].childStart
         if stack[top].firstMemberByKey == nil {
-            if stack[top].members.count < 12 {
-                return stack[top].members.firstIndex { ObjectKey.same($0.key, key) }
+            if members.count - open < 12 {
+                return members.withElements(from: open) { $0.firstIndex { ObjectKey.same($0.key, key) } }
             }
-            var index: [ObjectKey: Int] = [:]
-            for (position, member) in stack[top].members.enumerated().reversed() {
-                index[ObjectKey(member.key)] = position
+            stack[top].firstMemberByKey = members.withElements(from: open) { members in
+                var index: [ObjectKey: Int] = [:]
+                for (position, member) in members.enumerated().reversed() { index[ObjectKey(member.key)] = position }
+                return index
             }
-            stack[top].firstMemberByKey = index
         }
         return stack[top].firstMemberByKey![ObjectKey(key)]
     }
@@ -396,11 +401,13 @@ struct JSONDocumentParser {
     /// The pointer made of the child tokens of the first `count` frames.
     private func pointer(throughFrames count: Int) -> String {
         var pointer = ""
-        for frame in stack.prefix(max(0, count)) {
+        for (level, frame) in stack.prefix(max(0, count)).enumerated() {
             if frame.isObject {
                 JSONPointer.append(frame.key.text, to: &pointer)
             } else {
-                JSONPointer.append(frame.elements.count, to: &pointer)
+                // The array's elements end where the next open array's begin.
+                let end = stack[(level + 1)...].first { !$0.isObject }?.childStart ?? elements.count
+                JSONPointer.append(end - frame.childStart, to: &pointer)
             }
         }
         return pointer

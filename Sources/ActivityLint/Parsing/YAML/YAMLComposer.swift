@@ -26,8 +26,8 @@ struct YAMLComposer {
         var tag: String?
         var anchor: String?
         var token: Token
-        var members: [Node.Member] = []
-        var items: [Node] = []
+        /// Where this collection's children start in `members` (a mapping) or `items` (a sequence).
+        var childStart: Int
         var keyState: KeyState = .none
         var pendingKey: StringValue?
         var pendingKeyRange = SourceRange(at: .start)
@@ -46,6 +46,9 @@ struct YAMLComposer {
     /// The byte ranges of anchored nodes that an alias uses: an edit there would change every place that uses it.
     private(set) var aliasedRanges: [Range<Int>] = []
     private var frames: [Frame] = []
+    /// The members and items of the open collections (each frame's from its `childStart`).
+    private let members = ChildStack<Node.Member>()
+    private let items = ChildStack<Node>()
     private var root: Node?
     private var anchors: [String: Anchored] = [:]
     /// Nodes left out of the tree (collections used as keys, their values, merged mappings), kept to be released
@@ -57,7 +60,9 @@ struct YAMLComposer {
     /// The keys of the document's top-level mapping read so far, while it is still open (loading stopped in it).
     var openRootKeys: [String]? {
         guard let outermost = frames.first, outermost.isMapping else { return nil }
-        var keys = outermost.members.map(\.key.text)
+        var keys = members.withElements(from: 0) { all in
+            all.prefix(frames.dropFirst().first { $0.isMapping }?.childStart ?? all.count).map(\.key.text)
+        }
         if let pending = outermost.pendingKey { keys.append(pending.text) }
         return keys
     }
@@ -124,7 +129,7 @@ struct YAMLComposer {
             if frames[top].keyState == .key, let key = frames[top].pendingKey { return .key(key.text) }
             return .none
         }
-        return .index(frames[top].items.count)
+        return .index(items.count - frames[top].childStart)
     }
 
     // MARK: - Nodes
@@ -132,11 +137,9 @@ struct YAMLComposer {
     mutating func startCollection(
         isMapping: Bool, isFlow: Bool, start: SourcePosition, tag: String?, anchor: String?
     ) {
-        var frame = Frame(
-            isMapping: isMapping, isFlow: isFlow, start: start, end: start, tag: tag, anchor: anchor, token: nextToken)
-        // Most collections are small: one allocation instead of growing through 1, 2 and 4.
-        if isMapping { frame.members.reserveCapacity(4) } else { frame.items.reserveCapacity(4) }
-        frames.append(frame)
+        frames.append(Frame(
+            isMapping: isMapping, isFlow: isFlow, start: start, end: start, tag: tag, anchor: anchor, token: nextToken,
+            childStart: isMapping ? members.count : items.count))
         deepestNesting = max(deepestNesting, frames.count)
         if isFlow { flowDepth += 1 }
     }
@@ -149,10 +152,16 @@ struct YAMLComposer {
         if frame.isFlow { flowDepth -= 1 }
         let range = SourceRange(start: frame.start, end: frame.isFlow || frame.end == frame.start ? end : frame.end)
         var merged = 0
-        let members = frame.isMapping ? YAMLMergeKeys.apply(frame.members, merged: &merged, budget: mergeBudget) : []
-        // The `<<` values leave the tree, and with them merged members the mapping overrides.
-        if merged > 0 { discarded += frame.members.lazy.filter { $0.key.text == YAMLMergeKeys.key }.map(\.value) }
-        let node = Node(frame.isMapping ? .object(members) : .array(frame.items), range: range, tag: frame.tag)
+        let value: Node.Value
+        if frame.isMapping {
+            let written = members.pop(from: frame.childStart)
+            value = .object(YAMLMergeKeys.apply(written, merged: &merged, budget: mergeBudget))
+            // The `<<` values leave the tree, and with them merged members the mapping overrides.
+            if merged > 0 { discarded += written.lazy.filter { $0.key.text == YAMLMergeKeys.key }.map(\.value) }
+        } else {
+            value = .array(items.pop(from: frame.childStart))
+        }
+        let node = Node(value, range: range, tag: frame.tag)
         if let anchor = frame.anchor { anchors[anchor] = Anchored(node: copy node, scalarText: nil) }
         attach(node, key: nil)
         return merged
@@ -171,7 +180,7 @@ struct YAMLComposer {
     mutating func releaseLeftovers() {
         // Anchored nodes also sit in the tree: dropping these references first frees nothing.
         anchors = [:]
-        var leftovers = frames.flatMap { $0.items + $0.members.map(\.value) } + (root.map { [$0] } ?? []) + discarded
+        var leftovers = items.pop(from: 0) + members.pop(from: 0).map(\.value) + (root.map { [$0] } ?? []) + discarded
         frames = []
         root = nil
         discarded = []
@@ -205,7 +214,7 @@ struct YAMLComposer {
         let end = node.range.end
         if end > frames[top].end { frames[top].end = end }
         guard frames[top].isMapping else {
-            frames[top].items.append(node)
+            items.append(node)
             return
         }
         switch frames[top].keyState {
@@ -227,7 +236,7 @@ struct YAMLComposer {
             frames[top].keyState = .key
         case .key:
             let key = frames[top].pendingKey.take()!
-            frames[top].members.append(Node.Member(key: key, keyRange: frames[top].pendingKeyRange, value: node))
+            members.append(Node.Member(key: key, keyRange: frames[top].pendingKeyRange, value: node))
             frames[top].keyState = .none
         case .skip:
             frames[top].keyState = .none
@@ -237,18 +246,19 @@ struct YAMLComposer {
 
     private mutating func checkDuplicate(_ key: StringValue, range: SourceRange, in index: Int) {
         var first: SourceRange?
-        if frames[index].firstKeys == nil, frames[index].members.count >= 12 {
-            var table: [String: SourceRange] = [:]
-            for member in frames[index].members where table[member.key.text] == nil {
-                table[member.key.text] = member.keyRange
+        let open = frames[index].childStart
+        if frames[index].firstKeys == nil, members.count - open >= 12 {
+            frames[index].firstKeys = members.withElements(from: open) { members in
+                var table: [String: SourceRange] = [:]
+                for member in members where table[member.key.text] == nil { table[member.key.text] = member.keyRange }
+                return table
             }
-            frames[index].firstKeys = table
         }
         if frames[index].firstKeys != nil {
             first = frames[index].firstKeys![key.text]
             if first == nil { frames[index].firstKeys![key.text] = range }
         } else {
-            first = frames[index].members.first { $0.key.text == key.text }?.keyRange
+            first = members.withElements(from: open) { $0.first { $0.key.text == key.text }?.keyRange }
         }
         guard let first else { return }
         findings.append(

@@ -1,0 +1,61 @@
+/// The children of the containers a parser has open, in one buffer shared by all of them: each open container owns
+/// the elements from the index where it started to the top (inner containers push theirs above). A container that
+/// closes moves its children out into an array of exactly their count.
+///
+/// Building each container's array by appending would grow it by doubling: a copy at every doubling, and up to half
+/// of the array unused for the rest of the run (a third of a large plan's tree). One buffer grows a few times per
+/// file instead, and the trees hold no spare capacity.
+final class ChildStack<Element> {
+    private var base: UnsafeMutablePointer<Element>
+    private var capacity: Int
+    /// How many elements the open containers hold together.
+    private(set) var count = 0
+
+    init(capacity: Int = 64) {
+        self.capacity = max(capacity, 1)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit {
+        base.deinitialize(count: count)
+        base.deallocate()
+    }
+
+    func append(_ element: consuming Element) {
+        if count == capacity { grow() }
+        (base + count).initialize(to: element)
+        count += 1
+    }
+
+    subscript(index: Int) -> Element {
+        precondition(index >= 0 && index < count, "child index out of range")
+        return base[index]
+    }
+
+    /// The elements from `start` to the top, read in place.
+    func withElements<Result>(from start: Int, _ body: (UnsafeBufferPointer<Element>) -> Result) -> Result {
+        precondition(start >= 0 && start <= count, "child index out of range")
+        return body(UnsafeBufferPointer(start: base + start, count: count - start))
+    }
+
+    /// Moves the elements from `start` to the top out (the children of the container that closes).
+    func pop(from start: Int) -> [Element] {
+        precondition(start >= 0 && start <= count, "child index out of range")
+        let moved = count - start
+        guard moved > 0 else { return [] }
+        let result = [Element](unsafeUninitializedCapacity: moved) { buffer, initialized in
+            buffer.baseAddress!.moveInitialize(from: base + start, count: moved)
+            initialized = moved
+        }
+        count = start
+        return result
+    }
+
+    private func grow() {
+        let larger = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
+        larger.moveInitialize(from: base, count: count)
+        base.deallocate()
+        base = larger
+        capacity *= 2
+    }
+}

@@ -8,13 +8,16 @@ enum RequestMember {
 
     static func family(of key: String) -> Family? {
         let word = normalized(key)
-        if word == "name" || word == "activityname" || isNear(word, "name") { return .name }
-        if word == "tags" || word == "tag" || word == "taglist" || word == "tagslist" || isNear(word, "tags") {
-            return .tags
+        // Exact spellings first: nearly every key of a request is one, and none is a near miss of another family.
+        switch word {
+        case "name", "activityname": return .name
+        case "tags", "tag", "taglist", "tagslist": return .tags
+        case "kmskeyid", "kmsdatakeyreuseperiodseconds": return .encryption
+        default: break
         }
-        if word.hasPrefix("encryption") || editDistance(word, "encryptionconfiguration", limit: 3) <= 3
-            || word == "kmskeyid" || word == "kmsdatakeyreuseperiodseconds"
-        {
+        if isNear(word, "name") { return .name }
+        if isNear(word, "tags") { return .tags }
+        if word.hasPrefix("encryption") || editDistance(word, "encryptionconfiguration", limit: 3) <= 3 {
             return .encryption
         }
         return nil
@@ -53,6 +56,8 @@ enum RequestMember {
     }
 
     private static func editDistance(_ word: String, _ target: String, limit: Int) -> Int {
-        Spelling.distance(Array(word.utf8), Array(target.utf8), limit: limit)
+        // Lengths further apart than the limit decide it without copying the words.
+        guard abs(word.utf8.count - target.utf8.count) <= limit else { return limit + 1 }
+        return Spelling.distance(Array(word.utf8), Array(target.utf8), limit: limit)
     }
 }

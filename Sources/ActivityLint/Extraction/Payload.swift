@@ -22,6 +22,11 @@
     public private(set) var repeatedTags: [(first: Int, later: Int)] = []
     /// How many distinct keys the tags have, not counting `aws:` keys (the 50-tag quota's count).
     public private(set) var distinctUserTagKeys = 0
+    /// The members every rule run reads, found once (a rule asking again gets the same value, not a new lookup).
+    public private(set) var name: Field?
+    public private(set) var encryption: Node?
+    public private(set) var encryptionType: Field?
+    public private(set) var kmsKeyId: Field?
     private var cachedKMSKeyReference: Result<KMSKeyReference, KMSKeyReference.Problem>?
 
     public init(
@@ -36,7 +41,14 @@
     /// Reads the request's tags and key reference, once for all rules.
     init(_ site: PayloadSite) {
         self.site = site
-        self.tagEntries = readTagEntries()
+        tagEntries = readTagEntries()
+        name = field(dialect.name, of: root, at: DeferredPointer(""))
+        encryption = readEncryption()
+        if let encryption {
+            let pointer = DeferredPointer(encryptionPointer)
+            if !isUnset(dialect.type, in: encryption) { encryptionType = field(dialect.type, of: encryption, at: pointer) }
+            if !isUnset(dialect.kmsKeyId, in: encryption) { kmsKeyId = field(dialect.kmsKeyId, of: encryption, at: pointer) }
+        }
         if let key = kmsKeyId, !key.isTemplate { cachedKMSKeyReference = KMSKeyReference.parse(key.string.text) }
         findRepeatedTags()
     }
@@ -128,8 +140,6 @@ extension Payload {
         public var pointer: String { location.text }
     }
 
-    public var name: Field? { field(dialect.name, of: root, at: DeferredPointer("")) }
-
     /// Fills `repeatedTags` and `distinctUserTagKeys`. Keys are compared by their bytes, as AWS compares them.
     private mutating func findRepeatedTags() {
         var firstByKey: [BytewiseKey: Int] = [:]
@@ -169,7 +179,7 @@ extension Payload {
     }
 
     /// `encryptionConfiguration` when it is an object (Terraform: the first element of its block list).
-    public var encryption: Node? {
+    private func readEncryption() -> Node? {
         guard var node = root.memberValue(dialect.encryption), !isUnresolved(node, member: dialect.encryption) else {
             return nil
         }
@@ -183,18 +193,9 @@ extension Payload {
     /// JSON Pointer of the encryption object relative to the payload.
     public var encryptionPointer: String { dialect.encryptionPointer }
 
-    public var encryptionType: Field? {
-        guard let encryption, !isUnset(dialect.type, in: encryption) else { return nil }
-        return field(dialect.type, of: encryption, at: DeferredPointer(encryptionPointer))
-    }
-
     /// How `kmsKeyId` names its key, parsed once for the rules that look at it; nil without a literal key id.
     public var kmsKeyReference: Result<KMSKeyReference, KMSKeyReference.Problem>? { cachedKMSKeyReference }
 
-    public var kmsKeyId: Field? {
-        guard let encryption, !isUnset(dialect.kmsKeyId, in: encryption) else { return nil }
-        return field(dialect.kmsKeyId, of: encryption, at: DeferredPointer(encryptionPointer))
-    }
 
     /// The reuse period node, when it is a literal number.
     public var reusePeriod: (node: Node, number: NumberValue, pointer: String)? {

@@ -15,19 +15,25 @@
     public var subject: String? { site.subject }
     /// Top-level members whose values Terraform knows only after apply (`after_unknown`).
     public var unknownMembers: Set<String> { site.unknownMembers }
-    /// The tags, read once: many rules walk them.
-    public private(set) var tagEntries: [TagEntry] = []
+    /// The fields and tags, read once into one table: many rules walk them.
+    let table: PayloadTable
+    /// The tags, in document order.
+    public let tagEntries: TagEntries
     /// Each repeated tag key as (first entry, later entry) indices into `tagEntries`, found once for the rules
     /// that need them.
-    public private(set) var repeatedTags: [(first: Int, later: Int)] = []
+    public let repeatedTags: [(first: Int, later: Int)]
     /// How many distinct keys the tags have, not counting `aws:` keys (the 50-tag quota's count).
-    public private(set) var distinctUserTagKeys = 0
-    /// The members every rule run reads, found once (a rule asking again gets the same value, not a new lookup).
-    public private(set) var name: Field?
-    public private(set) var encryption: Node?
-    public private(set) var encryptionType: Field?
-    public private(set) var kmsKeyId: Field?
-    private var cachedKMSKeyReference: Result<KMSKeyReference, KMSKeyReference.Problem>?
+    public let distinctUserTagKeys: Int
+    /// The members every rule reads, found once. Each is nil when the member is absent, has the wrong JSON type
+    /// (`invalid-type` reports that; other rules stay silent rather than cascade) or has a value no linter can know
+    /// (an intrinsic function, a value known after apply: `unresolved-value` reports that).
+    public let name: Field?
+    /// `encryptionConfiguration` when it is an object (Terraform: the first element of its block list).
+    public let encryption: Node?
+    public let encryptionType: Field?
+    public let kmsKeyId: Field?
+    /// How `kmsKeyId` names its key, parsed once for the rules that look at it; nil without a literal key id.
+    public let kmsKeyReference: Result<KMSKeyReference, KMSKeyReference.Problem>?
 
     public init(
         root: Node, pointer: String = "", documentIndex: Int = 0, dialect: Dialect = .api, subject: String? = nil,
@@ -38,164 +44,60 @@
             unknownMembers: unknownMembers))
     }
 
-    /// Reads the request's tags and key reference, once for all rules.
+    /// Reads the request's fields, tags and key reference, once for all rules.
     init(_ site: PayloadSite) {
         self.site = site
-        tagEntries = readTagEntries()
-        name = field(dialect.name, of: root, at: DeferredPointer(""))
-        encryption = readEncryption()
+        let dialect = site.dialect
+        var reader = PayloadReader(site: site)
+        reader.readTags()
+        let name = reader.field(dialect.name, of: site.root, at: DeferredPointer(""))
+        let encryption = site.encryptionBlock()
+        var type: Int32?
+        var key: Int32?
         if let encryption {
-            let pointer = DeferredPointer(encryptionPointer)
-            if !isUnset(dialect.type, in: encryption) { encryptionType = field(dialect.type, of: encryption, at: pointer) }
-            if !isUnset(dialect.kmsKeyId, in: encryption) { kmsKeyId = field(dialect.kmsKeyId, of: encryption, at: pointer) }
+            let pointer = DeferredPointer(dialect.encryptionPointer)
+            if !site.isUnset(dialect.type, in: encryption) { type = reader.field(dialect.type, of: encryption, at: pointer) }
+            if !site.isUnset(dialect.kmsKeyId, in: encryption) {
+                key = reader.field(dialect.kmsKeyId, of: encryption, at: pointer)
+            }
         }
-        if let key = kmsKeyId, !key.isTemplate { cachedKMSKeyReference = KMSKeyReference.parse(key.string.text) }
-        findRepeatedTags()
+        let table = PayloadTable(fields: reader.fields, tags: reader.tags)
+        self.table = table
+        tagEntries = TagEntries(table: table)
+        self.name = name.map { Field(table: table, slot: Int($0)) }
+        self.encryption = encryption
+        encryptionType = type.map { Field(table: table, slot: Int($0)) }
+        kmsKeyId = key.map { Field(table: table, slot: Int($0)) }
+        if let kmsKeyId, !kmsKeyId.isTemplate {
+            kmsKeyReference = KMSKeyReference.parse(kmsKeyId.string.text)
+        } else {
+            kmsKeyReference = nil
+        }
+        (repeatedTags, distinctUserTagKeys) = Payload.repeatedKeys(of: tagEntries)
+    }
+
+    /// Each repeated tag key's (first, later) entries, and how many distinct keys are not `aws:` keys. Keys are
+    /// compared by their bytes, as AWS compares them.
+    private static func repeatedKeys(of entries: TagEntries) -> (repeated: [(first: Int, later: Int)], distinct: Int) {
+        var repeated: [(first: Int, later: Int)] = []
+        var distinct = 0
+        var firstByKey: [BytewiseKey: Int] = [:]
+        firstByKey.reserveCapacity(entries.count)
+        for (position, entry) in entries.enumerated() {
+            guard let key = entry.key?.string.text else { continue }
+            if let first = firstByKey.existingValue(for: BytewiseKey(key), storing: position) {
+                repeated.append((first, position))
+            } else if !TagValidators.isReserved(key) {
+                distinct += 1
+            }
+        }
+        return (repeated, distinct)
     }
 }
 
-/// Typed views of the payload's members. Each returns nil when the member is absent, has the wrong JSON type
-/// (`invalid-type` reports that; other rules stay silent rather than cascade) or has a value no linter can know
-/// (an intrinsic function, a value known after apply: `unresolved-value` reports that).
 extension Payload {
-    /// A string member with its pointer relative to the payload. A class: rules pass fields around a lot, and a
-    /// reference is one retain where a struct of nodes and strings is many.
-    public final class Field: Sendable {
-        /// Where the value is (for a `Fn::Sub`, its template string). The node is not kept: a range retains
-        /// nothing, and a field is made for every tag key and value.
-        public let range: SourceRange
-        public let string: StringValue
-        /// Length and characters used of `string`, gathered once.
-        public let summary: TextSummary
-        let location: DeferredPointer
-        /// For a CloudFormation `Fn::Sub` template, the code point ranges that are `${…}` substitutions: rules check
-        /// only the literal text around them.
-        public let substitutions: [Range<Int>]
-
-        init(range: SourceRange, string: StringValue, location: DeferredPointer, substitutions: [Range<Int>] = []) {
-            self.range = range
-            self.string = string
-            self.summary = TextSummary(string.text)
-            self.location = location
-            self.substitutions = substitutions
-        }
-
-        /// JSON Pointer of the value relative to the payload.
-        public var pointer: String { location.text }
-
-        public var isTemplate: Bool { !substitutions.isEmpty }
-
-        /// The code points that are literal text, with their indices.
-        public var literalCodePoints: [(index: Int, value: UInt32)] {
-            var result: [(index: Int, value: UInt32)] = []
-            forEachLiteralCodePoint { result.append((index: $0, value: $1)) }
-            return result
-        }
-
-        /// Calls `body` with each literal code point and its index (the hot path of character rules).
-        @inline(__always)
-        public func forEachLiteralCodePoint(_ body: (Int, UInt32) -> Void) {
-            if substitutions.isEmpty {
-                string.forEachCodePoint(body)
-            } else {
-                // The substitutions are sorted and disjoint: one cursor walks them along with the code points.
-                var next = 0
-                string.forEachCodePoint { index, value in
-                    while next < substitutions.count, substitutions[next].upperBound <= index { next += 1 }
-                    if next == substitutions.count || !substitutions[next].contains(index) { body(index, value) }
-                }
-            }
-        }
-    }
-
-    /// One tag: an entry `{key, value}` of a list, or a `key = value` member of a Terraform map.
-    public final class TagEntry: Sendable {
-        public let index: Int
-        /// The entry object, or for a map the value node.
-        public let node: Node
-        let location: DeferredPointer
-        public let key: Field?
-        public let value: Field?
-        /// Whether the entry has a key / value member at all (a map entry always has both).
-        public let hasKey: Bool
-        public let hasValue: Bool
-        /// How many members the entry object has (a map entry counts as two: its key and its value).
-        public let memberCount: Int
-
-        init(
-            index: Int, node: Node, location: DeferredPointer, key: Field?, value: Field?, hasKey: Bool,
-            hasValue: Bool, memberCount: Int = 2
-        ) {
-            self.index = index
-            self.node = node
-            self.location = location
-            self.key = key
-            self.value = value
-            self.hasKey = hasKey
-            self.hasValue = hasValue
-            self.memberCount = memberCount
-        }
-
-        /// JSON Pointer of the entry relative to the payload.
-        public var pointer: String { location.text }
-    }
-
-    /// Fills `repeatedTags` and `distinctUserTagKeys`. Keys are compared by their bytes, as AWS compares them.
-    private mutating func findRepeatedTags() {
-        var firstByKey: [BytewiseKey: Int] = [:]
-        firstByKey.reserveCapacity(tagEntries.count)
-        for (position, entry) in tagEntries.enumerated() {
-            guard let key = entry.key?.string.text else { continue }
-            if let first = firstByKey.existingValue(for: BytewiseKey(key), storing: position) {
-                repeatedTags.append((first, position))
-            } else if !TagValidators.isReserved(key) {
-                distinctUserTagKeys += 1
-            }
-        }
-    }
-
-    private func readTagEntries() -> [TagEntry] {
-        guard let tags = root.memberValue(dialect.tags), !isUnresolved(tags, member: dialect.tags) else { return [] }
-        if dialect.tagsAreMap {
-            return (tags.members ?? []).enumerated().map { index, member in
-                let pointer = DeferredPointer(dialect.tagsPointer, member: member.key.text)
-                return TagEntry(
-                    index: index, node: member.value, location: pointer,
-                    key: templateField(member.key, range: member.keyRange, at: pointer),
-                    value: field(of: member.value, at: pointer), hasKey: true, hasValue: true)
-            }
-        }
-        return (tags.elements ?? []).enumerated().compactMap { index, node in
-            guard node.members != nil, !dialect.isIntrinsic(node) else { return nil }
-            let pointer = DeferredPointer(dialect.tagsPointer, index: index)
-            let key = node.memberValue(dialect.tagKey)
-            let value = node.memberValue(dialect.tagValue)
-            return TagEntry(
-                index: index, node: node, location: pointer,
-                key: key.flatMap { field(of: $0, at: pointer.appending(dialect.tagKey)) },
-                value: value.flatMap { field(of: $0, at: pointer.appending(dialect.tagValue)) },
-                hasKey: key != nil, hasValue: value != nil, memberCount: node.members?.count ?? 0)
-        }
-    }
-
-    /// `encryptionConfiguration` when it is an object (Terraform: the first element of its block list).
-    private func readEncryption() -> Node? {
-        guard var node = root.memberValue(dialect.encryption), !isUnresolved(node, member: dialect.encryption) else {
-            return nil
-        }
-        if dialect.encryptionIsBlockList {
-            guard let first = node.elements?.first else { return nil }
-            node = first
-        }
-        return node.members != nil ? node : nil
-    }
-
     /// JSON Pointer of the encryption object relative to the payload.
     public var encryptionPointer: String { dialect.encryptionPointer }
-
-    /// How `kmsKeyId` names its key, parsed once for the rules that look at it; nil without a literal key id.
-    public var kmsKeyReference: Result<KMSKeyReference, KMSKeyReference.Problem>? { cachedKMSKeyReference }
-
 
     /// The reuse period node, when it is a literal number.
     public var reusePeriod: (node: Node, number: NumberValue, pointer: String)? {
@@ -206,59 +108,14 @@ extension Payload {
     }
 
     /// Whether a member is absent, or `""`, `0` or null where the source drops those (a Terraform provider does).
-    public func isUnset(_ member: String, in object: Node) -> Bool {
-        guard let node = object.memberValue(member) else { return true }
-        guard dialect.emptyMeansUnset else { return false }
-        switch node.value {
-        case .null: return true
-        case .string(let string): return string.text.isEmpty
-        case .number(let number): return number.integer == 0
-        default: return false
-        }
-    }
+    public func isUnset(_ member: String, in object: Node) -> Bool { site.isUnset(member, in: object) }
+
+    /// Whether a member's value is unknown here (known after apply, an intrinsic function, a whole substitution).
+    func isUnresolved(_ node: Node, member: String) -> Bool { site.isUnresolved(node, member: member) }
 
     /// Whether `object` has a misspelling of `member` (`Name`, `kms_key_id`): `unknown-member` reports it with the
     /// suggestion, so rules about the missing member stay silent.
     public static func hasMisspelling(of member: String, in object: Node, among known: [String]) -> Bool {
         object.members?.contains { $0.key.text != member && MemberSuggestion.closest(to: $0.key.text, among: known) == member } ?? false
-    }
-
-    /// The member `key` of `object`, which is at `pointer`.
-    func field(_ key: String, of object: Node, at pointer: DeferredPointer) -> Field? {
-        guard let node = object.memberValue(key) else { return nil }
-        let isTopLevel = pointer.base.isEmpty && pointer.index == nil && pointer.member == nil
-        return field(of: node, at: pointer.appending(key), member: isTopLevel ? key : nil)
-    }
-
-    /// A string value, or the literal template of `Fn::Sub`; nil for anything unresolved or not a string.
-    func field(of node: Node, at pointer: DeferredPointer, member: String? = nil) -> Field? {
-        if let member, !unknownMembers.isEmpty, unknownMembers.contains(member) { return nil }
-        // The common case first: an untagged string is never an intrinsic function, and without dynamic references
-        // it is its own value.
-        if case .string(let string) = node.value, node.tag == nil, dialect.dynamicReferenceMarker == nil {
-            return templateField(string, range: node.range, at: pointer)
-        }
-        if let template = dialect.subTemplate(node) {
-            return Field(range: template.range, string: template.string!, location: pointer,
-                         substitutions: Intrinsic.substitutions(in: template.string!))
-        }
-        guard !dialect.isIntrinsic(node), let string = node.string else { return nil }
-        if let marker = dialect.dynamicReferenceMarker, string.holds(marker) { return nil }
-        return templateField(string, range: node.range, at: pointer)
-    }
-
-    func isUnresolved(_ node: Node, member: String) -> Bool {
-        if unknownMembers.contains(member) || dialect.isIntrinsic(node) { return true }
-        guard let templates = dialect.templates, case .string(let string) = node.value else { return false }
-        return templates.isComputed(string)
-    }
-
-    /// A string as it is, or, where strings are templates, with its substitutions (nil when it is one whole
-    /// substitution: its value is computed).
-    private func templateField(_ string: StringValue, range: SourceRange, at pointer: DeferredPointer) -> Field? {
-        guard let templates = dialect.templates else { return Field(range: range, string: string, location: pointer) }
-        let substitutions = templates.substitutions(in: string)
-        if substitutions.count == 1, substitutions[0] == 0..<string.text.unicodeScalars.count { return nil }
-        return Field(range: range, string: string, location: pointer, substitutions: substitutions)
     }
 }

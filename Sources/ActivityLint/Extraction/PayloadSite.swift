@@ -46,3 +46,37 @@ struct PayloadSite: Sendable {
 
     func payload() -> Payload { Payload(self) }
 }
+
+/// What the site's dialect says about its members, before and after its payload is read.
+extension PayloadSite {
+    /// Whether a member's value is unknown here (known after apply, an intrinsic function, a whole substitution).
+    func isUnresolved(_ node: Node, member: String) -> Bool {
+        if unknownMembers.contains(member) || dialect.isIntrinsic(node) { return true }
+        guard let templates = dialect.templates, case .string(let string) = node.value else { return false }
+        return templates.isComputed(string)
+    }
+
+    /// Whether a member is absent, or `""`, `0` or null where the source drops those (a Terraform provider does).
+    func isUnset(_ member: String, in object: Node) -> Bool {
+        guard let node = object.memberValue(member) else { return true }
+        guard dialect.emptyMeansUnset else { return false }
+        switch node.value {
+        case .null: return true
+        case .string(let string): return string.text.isEmpty
+        case .number(let number): return number.integer == 0
+        default: return false
+        }
+    }
+
+    /// `encryptionConfiguration` when it is an object (Terraform: the first element of its block list).
+    func encryptionBlock() -> Node? {
+        guard var node = root.memberValue(dialect.encryption), !isUnresolved(node, member: dialect.encryption) else {
+            return nil
+        }
+        if dialect.encryptionIsBlockList {
+            guard let first = node.elements?.first else { return nil }
+            node = first
+        }
+        return node.members != nil ? node : nil
+    }
+}

@@ -1,0 +1,89 @@
+/// Reads a request's string fields and tags into the records of a `PayloadTable`, once, when its payload is made.
+/// Each field returns the slot its record got; nil for a field that is absent, unresolved or not a string.
+struct PayloadReader {
+    let site: PayloadSite
+    private(set) var fields: [PayloadTable.FieldRecord] = []
+    private(set) var tags: [PayloadTable.TagRecord] = []
+
+    init(site: PayloadSite) {
+        self.site = site
+    }
+
+    /// Reads every tag of the request (none when the tags are absent or unresolved).
+    mutating func readTags() {
+        let dialect = site.dialect
+        guard let list = site.root.memberValue(dialect.tags), !site.isUnresolved(list, member: dialect.tags) else {
+            return
+        }
+        if dialect.tagsAreMap {
+            let members = list.members ?? []
+            tags.reserveCapacity(members.count)
+            fields.reserveCapacity(2 * members.count + 3)
+            for (index, member) in members.enumerated() {
+                let pointer = DeferredPointer(dialect.tagsPointer, member: member.key.text)
+                let key = templateField(member.key, range: member.keyRange, at: pointer)
+                let value = field(of: member.value, at: pointer)
+                tags.append(PayloadTable.TagRecord(
+                    index: index, node: member.value, location: pointer, key: key ?? -1, value: value ?? -1,
+                    hasKey: true, hasValue: true, memberCount: 2))
+            }
+            return
+        }
+        let elements = list.elements ?? []
+        tags.reserveCapacity(elements.count)
+        fields.reserveCapacity(2 * elements.count + 3)
+        for (index, node) in elements.enumerated() {
+            guard let members = node.members, !dialect.isIntrinsic(node) else { continue }
+            let pointer = DeferredPointer(dialect.tagsPointer, index: index)
+            let keyNode = node.memberValue(dialect.tagKey)
+            let valueNode = node.memberValue(dialect.tagValue)
+            let key = keyNode.flatMap { field(of: $0, at: pointer.appending(dialect.tagKey)) }
+            let value = valueNode.flatMap { field(of: $0, at: pointer.appending(dialect.tagValue)) }
+            tags.append(PayloadTable.TagRecord(
+                index: index, node: node, location: pointer, key: key ?? -1, value: value ?? -1,
+                hasKey: keyNode != nil, hasValue: valueNode != nil, memberCount: members.count))
+        }
+    }
+
+    /// The member `key` of `object`, which is at `pointer`.
+    mutating func field(_ key: String, of object: Node, at pointer: DeferredPointer) -> Int32? {
+        guard let node = object.memberValue(key) else { return nil }
+        let isTopLevel = pointer.base.isEmpty && pointer.index == nil && pointer.member == nil
+        return field(of: node, at: pointer.appending(key), member: isTopLevel ? key : nil)
+    }
+
+    /// A string value, or the literal template of `Fn::Sub`; nil for anything unresolved or not a string.
+    mutating func field(of node: Node, at pointer: DeferredPointer, member: String? = nil) -> Int32? {
+        let dialect = site.dialect
+        if let member, !site.unknownMembers.isEmpty, site.unknownMembers.contains(member) { return nil }
+        // The common case first: an untagged string is never an intrinsic function, and without dynamic references
+        // it is its own value.
+        if case .string(let string) = node.value, node.tag == nil, dialect.dynamicReferenceMarker == nil {
+            return templateField(string, range: node.range, at: pointer)
+        }
+        if let template = dialect.subTemplate(node) {
+            return append(PayloadTable.FieldRecord(
+                range: template.range, string: template.string!, location: pointer,
+                substitutions: Intrinsic.substitutions(in: template.string!)))
+        }
+        guard !dialect.isIntrinsic(node), let string = node.string else { return nil }
+        if let marker = dialect.dynamicReferenceMarker, string.holds(marker) { return nil }
+        return templateField(string, range: node.range, at: pointer)
+    }
+
+    /// A string as it is, or, where strings are templates, with its substitutions (nil when it is one whole
+    /// substitution: its value is computed).
+    private mutating func templateField(_ string: StringValue, range: SourceRange, at pointer: DeferredPointer) -> Int32? {
+        guard let templates = site.dialect.templates else {
+            return append(PayloadTable.FieldRecord(range: range, string: string, location: pointer))
+        }
+        let substitutions = templates.substitutions(in: string)
+        if substitutions.count == 1, substitutions[0] == 0..<string.text.unicodeScalars.count { return nil }
+        return append(PayloadTable.FieldRecord(range: range, string: string, location: pointer, substitutions: substitutions))
+    }
+
+    private mutating func append(_ record: PayloadTable.FieldRecord) -> Int32 {
+        fields.append(record)
+        return Int32(fields.count - 1)
+    }
+}

@@ -11,24 +11,27 @@
     let hasNonASCII: Bool
 
     init(_ text: String) {
-        var text = text
-        (scalarCount, asciiLow, asciiHigh, hasNonASCII) = text.withUTF8 { bytes in
-            var scalars = 0
-            var low: UInt64 = 0
-            var high: UInt64 = 0
-            var nonASCII = false
-            for byte in bytes {
-                // Every code point has exactly one byte that is not a continuation byte (10xxxxxx).
-                if byte & 0xC0 != 0x80 { scalars += 1 }
-                if byte < 64 {
-                    low |= 1 << UInt64(byte)
-                } else if byte < 128 {
-                    high |= 1 << UInt64(byte - 64)
-                } else {
-                    nonASCII = true
-                }
+        // Native and small strings lend their bytes in place; only a bridged one is copied.
+        (scalarCount, asciiLow, asciiHigh, hasNonASCII) = text.utf8.withContiguousStorageIfAvailable(TextSummary.scan)
+            ?? Array(text.utf8).withUnsafeBufferPointer(TextSummary.scan)
+    }
+
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int, UInt64, UInt64, Bool) {
+        var scalars = 0
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        var nonASCII = false
+        for byte in bytes {
+            // Every code point has exactly one byte that is not a continuation byte (10xxxxxx).
+            if byte & 0xC0 != 0x80 { scalars += 1 }
+            if byte < 64 {
+                low |= 1 << UInt64(byte)
+            } else if byte < 128 {
+                high |= 1 << UInt64(byte - 64)
+            } else {
+                nonASCII = true
             }
-            return (scalars, low, high, nonASCII)
         }
+        return (scalars, low, high, nonASCII)
     }
 }

@@ -33,6 +33,8 @@ struct YAMLComposer {
         var pendingKeyRange = SourceRange(at: .start)
         /// First position of each key, built once a mapping grows past a few members.
         var firstKeys: [String: SourceRange]?
+        /// Whether a key is `<<`: only then can merge keys change the mapping.
+        var hasMergeKey = false
     }
 
     struct Anchored {
@@ -155,7 +157,7 @@ struct YAMLComposer {
         let value: Node.Value
         if frame.isMapping {
             let written = members.pop(from: frame.childStart)
-            value = .object(YAMLMergeKeys.apply(written, merged: &merged, budget: mergeBudget))
+            value = .object(frame.hasMergeKey ? YAMLMergeKeys.apply(written, merged: &merged, budget: mergeBudget) : written)
             // The `<<` values leave the tree, and with them merged members the mapping overrides.
             if merged > 0 { discarded += written.lazy.filter { $0.key.text == YAMLMergeKeys.key }.map(\.value) }
         } else {
@@ -231,6 +233,7 @@ struct YAMLComposer {
                 return
             }
             checkDuplicate(key, range: node.range, in: top)
+            if key.text == YAMLMergeKeys.key { frames[top].hasMergeKey = true }
             frames[top].pendingKey = key
             frames[top].pendingKeyRange = node.range
             frames[top].keyState = .key

@@ -155,7 +155,7 @@ struct JSONDocumentParser {
             while !stack.isEmpty {
                 let top = stack.count - 1
                 if stack[top].isObject {
-                    members.append(Node.Member(key: stack[top].key, keyRange: stack[top].keyRange, value: value))
+                    members.append(Node.Member(key: stack[top].key, keyRange: stack[top].keyRange, value: consume value))
                     if stack[top].firstMemberByKey != nil {
                         let key = ObjectKey(stack[top].key)
                         if stack[top].firstMemberByKey![key] == nil {
@@ -175,7 +175,7 @@ struct JSONDocumentParser {
                         throw foundError("expected ',' or '}' after object member", hint: missingCommaHint())
                     }
                 } else {
-                    elements.append(value)
+                    elements.append(consume value)
                     cursor.skipWhitespace()
                     switch cursor.current {
                     case UInt8(ascii: ","):

@@ -85,8 +85,11 @@ indirect enum ReportJSON {
     }
 
     static func pad(_ output: inout String, _ level: Int) {
-        output += String(repeating: "  ", count: level)
+        output += level < pads.count ? pads[level] : String(repeating: "  ", count: level)
     }
+
+    /// The indentation of the first levels, made once: past seven levels a new one would be a heap string each time.
+    private static let pads = (0..<16).map { String(repeating: "  ", count: $0) }
 }
 
 /// A JSON array rendered one element at a time, for the long lists of a report that fill up as files are linted:

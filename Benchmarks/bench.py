@@ -153,8 +153,8 @@ def template_rows(tool, floor):
     rows = []
     for activities in ACTIVITIES:
         path = template_file(activities)
-        progress(f"one template with {activities:,} activities…")
         label = f"one template, {activities:,} activit{'y' if activities == 1 else 'ies'} ({size_text(path)})"
+        progress(f"{label}…")
         floor_row = Row(label, "libyaml floor", measure([floor, path], 3, count=True), activities, "activity")
         figures = measure([tool, "--no-config"] + NO_INPUT_LIMIT + [path], 3, count=True)
         rows += [floor_row, Row(label, "activity-lint", figures, activities, "activity", floor_row, "floor")]

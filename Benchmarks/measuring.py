@@ -22,21 +22,24 @@ class Figures:
     load: float  # the 1-minute load average just before the runs
     instructions: Optional[int] = None  # callgrind's total, None when not counted
     uncounted: str = "—"  # what the instruction cell says when not counted
+    note: str = ""  # set when the runs did not all end the same way
 
 
 def run_once(command, cwd=None):
-    """Wall time (s), CPU time (s) and peak resident memory (MiB) of one run. The memory is what /usr/bin/time reports
+    """Wall time (s), CPU time (s), peak resident memory (MiB) and exit status (128 plus the signal when killed) of one
+    run. The memory is what /usr/bin/time reports
     for the program alone (a child of this Python process would inherit its peak); wall and CPU are measured here to
     the microsecond (/usr/bin/time prints hundredths), /usr/bin/time's own start and CPU included (1 to 3 ms)."""
     start = time.perf_counter()
     process = subprocess.Popen(["/usr/bin/time", "-f", "%M"] + command, stdout=subprocess.DEVNULL,
                                stderr=subprocess.PIPE, cwd=cwd)
     report = process.stderr.read().decode()
-    _, _, usage = os.wait4(process.pid, 0)
+    _, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - start
     process.stderr.close()
-    process.returncode = 0  # reaped above; the program's exit status (findings or not) is not what is measured
-    return wall, usage.ru_utime + usage.ru_stime, int(report.strip().splitlines()[-1]) / 1024
+    process.returncode = os.waitstatus_to_exitcode(status)
+    # /usr/bin/time passes the program's exit status on, and its own report is the last line, after the program's.
+    return wall, usage.ru_utime + usage.ru_stime, int(report.strip().splitlines()[-1]) / 1024, process.returncode
 
 
 def timed(command, repeat=3, cwd=None, wall=min):
@@ -44,7 +47,12 @@ def timed(command, repeat=3, cwd=None, wall=min):
     `command` over `repeat` runs."""
     load = os.getloadavg()[0]
     runs = [run_once(command, cwd) for _ in range(repeat)]
-    return Figures(wall(r[0] for r in runs), min(r[1] for r in runs), max(r[2] for r in runs), load)
+    statuses = [r[3] for r in runs]
+    usual = max(set(statuses), key=statuses.count)
+    note = "" if len(set(statuses)) == 1 else \
+        f"runs ended with exit statuses {', '.join(map(str, statuses))}; figures from those that ended with {usual}"
+    runs = [r for r in runs if r[3] == usual]  # a run that failed early must not pass for the fastest
+    return Figures(wall(r[0] for r in runs), min(r[1] for r in runs), max(r[2] for r in runs), load, note=note)
 
 
 def median_wall(command, runs=30, cwd=None):

@@ -58,6 +58,7 @@ def print_headline(rows):
     print("|---|---|" + "---:|" * (len(header) - 2))
     for row in rows:
         print("| " + " | ".join(headline_cells(row)) + " |")
+    print_notes(rows)
 
 
 def times(ratio):
@@ -81,3 +82,10 @@ def print_others(rows):
     print("|---|---|" + "---:|" * (len(header) - 2))
     for row in rows:
         print("| " + " | ".join(other_cells(row)) + " |")
+    print_notes(rows)
+
+
+def print_notes(rows):
+    for row in rows:
+        if row.figures and row.figures.note:
+            print(f"\n{row.workload}, {row.program}: {row.figures.note}")

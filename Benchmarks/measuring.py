@@ -27,9 +27,9 @@ class Figures:
 
 def run_once(command, cwd=None):
     """Wall time (s), CPU time (s), peak resident memory (MiB) and exit status (128 plus the signal when killed) of one
-    run. The memory is what /usr/bin/time reports
-    for the program alone (a child of this Python process would inherit its peak); wall and CPU are measured here to
-    the microsecond (/usr/bin/time prints hundredths), /usr/bin/time's own start and CPU included (1 to 3 ms)."""
+    run. The memory is what /usr/bin/time reports for the program alone (a child of this Python process would
+    inherit its peak); wall and CPU are measured here to the microsecond (/usr/bin/time prints hundredths),
+    /usr/bin/time's own start and CPU included (1 to 3 ms)."""
     start = time.perf_counter()
     process = subprocess.Popen(["/usr/bin/time", "-f", "%M"] + command, stdout=subprocess.DEVNULL,
                                stderr=subprocess.PIPE, cwd=cwd)

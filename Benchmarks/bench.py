@@ -1,75 +1,217 @@
-"""The benchmark: one command that prints activity-lint's wall time and peak memory against a bare libyaml parse
-(the floor) and against peers where they are installed, on a seeded corpus. See Benchmarks/run."""
+"""The benchmark: one command that prints, from one run, activity-lint's instruction counts (callgrind) against a
+bare libyaml parse of the same files (the floor) and the targets, with wall time, CPU time, peak memory and the load
+beside them, then the other workloads (peers, a Terraform plan, Terraform modules) and the language server, on
+seeded inputs. See Benchmarks/run for the settings."""
+import datetime
 import os
 import shutil
-import statistics
 import subprocess
 import sys
-import time
+
+from lsp_bench import report as language_server_report, template
+from measuring import VALGRIND, instructions, measure, median_wall
+from tables import OtherRow, Row, print_headline, print_others
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 CORPUS = os.environ.get("ACTIVITY_LINT_CORPUS", os.path.join(HERE, "corpus"))
-SIZES = [int(s) for s in os.environ.get("ACTIVITY_LINT_SIZES", "1000,10000,100000").split(",")]
+
+
+def sizes(variable, default):
+    return [int(s) for s in os.environ.get(variable, default).split(",") if s.strip()]
+
+
+SIZES = sizes("ACTIVITY_LINT_SIZES", "1000,10000,100000")
+# Callgrind runs a program some 50 times slower: 10,000 files take minutes, 100,000 would take most of an hour.
+COUNTED = set(sizes("ACTIVITY_LINT_CALLGRIND_SIZES", "1000,10000")) & set(SIZES)
+# Names on the command line and the JSON-only rows stop at 10,000 files, as a hook's list of changed files would.
+SMALL_SIZES = [s for s in SIZES if s <= 10000] or SIZES[:1]
+ACTIVITIES = (1, 1000, 10000)
+TARGETS = {"text": 1.5, "json": 1.8, "sarif": 2.0}  # instructions, at most this many times the floor's
+NAMES_TARGET = 1.2  # instructions for the files named one by one, at most this many times the folder's
+NO_INPUT_LIMIT = ["--max-file-size", str(1 << 30)]  # a 10,000-activity template or a large plan is over 16 MiB
 
 
 def sh(command, **kwargs):
     return subprocess.run(command, check=True, capture_output=True, text=True, **kwargs)
 
 
-def measure(command, repeat=3, cwd=None):
-    """Best wall time (s), peak resident memory (MiB) and CPU time (s) of `command` over `repeat` runs."""
-    best_wall, best_cpu, peak = None, None, 0.0
-    for _ in range(repeat):
-        result = subprocess.run(["/usr/bin/time", "-f", "%e %M %U %S"] + command, stdout=subprocess.DEVNULL,
-                                stderr=subprocess.PIPE, text=True, cwd=cwd)
-        wall, rss_kib, user, system = result.stderr.strip().splitlines()[-1].split()
-        best_wall = float(wall) if best_wall is None else min(best_wall, float(wall))
-        cpu = float(user) + float(system)
-        best_cpu = cpu if best_cpu is None else min(best_cpu, cpu)
-        peak = max(peak, int(rss_kib) / 1024)
-    return best_wall, peak, best_cpu
+def progress(message):
+    print(message, file=sys.stderr, flush=True)
+
+
+def uncounted(size):
+    return "—" if size in COUNTED else "not counted (ACTIVITY_LINT_CALLGRIND_SIZES)"
 
 
 def corpus(size):
     folder = os.path.join(CORPUS, str(size))
     if not os.path.isdir(folder):
+        progress(f"generating {size:,} files…")
         sh([sys.executable, os.path.join(HERE, "generate_corpus.py"), str(size), folder, "42"])
     return folder
 
 
-def named_files(tool):
-    """The same files as one directory, as names on the command line (pre-commit, `git ls-files | xargs`) and as a
-    --files-from list. Names are relative to the corpus folder, as a hook passes them."""
-    size = 10000 if 10000 in SIZES else SIZES[0]
-    folder = corpus(size)
-    names = sorted(os.path.relpath(os.path.join(d, f), folder) for d, _, fs in os.walk(folder) for f in fs
-                   if f.endswith((".json", ".yaml", ".yml")) and not f.startswith("."))
+def request_names(folder):
+    """The corpus's files relative to its folder, in name order, as a hook passes them."""
+    return sorted(os.path.relpath(os.path.join(d, f), folder) for d, _, fs in os.walk(folder) for f in fs
+                  if f.endswith((".json", ".yaml", ".yml")) and not f.startswith("."))
+
+
+def json_only(size):
+    """A folder of hard links to the corpus's `.json` files alone (made once), so both programs read the same bytes."""
+    folder = os.path.join(CORPUS, f"{size}-json-only")
+    if not os.path.isdir(folder):
+        source = corpus(size)
+        staging = folder + ".partial"
+        shutil.rmtree(staging, ignore_errors=True)
+        for name in request_names(source):
+            if name.endswith(".json"):
+                os.makedirs(os.path.join(staging, os.path.dirname(name)), exist_ok=True)
+                os.link(os.path.join(source, name), os.path.join(staging, name))
+        os.rename(staging, folder)
+    return folder
+
+
+def size_text(path):
+    size = os.path.getsize(path)
+    return f"{size / 1e6:.1f} MB" if size >= 1e5 else f"{size / 1e3:.1f} kB"
+
+
+def template_file(activities):
+    path = os.path.join(CORPUS, f"template-{activities}.json")
+    if not os.path.exists(path):
+        with open(path, "w") as out:
+            out.write(template(activities))
+    return path
+
+
+def corpus_rows(tool, floor):
+    """The floor and activity-lint's three formats on each corpus: the targets, and instructions per file."""
+    rows, folders = [], {}
+    for size in SIZES:
+        folder = corpus(size)
+        counted, repeat, note = size in COUNTED, 1 if size >= 100000 else 3, uncounted(size)
+        progress(f"{size:,} files: floor, text, json, sarif{' (with callgrind)' if counted else ''}…")
+        label = f"{size:,} files"
+        floor_row = Row(label, "libyaml floor", measure([floor, "."], repeat, folder, counted, note), size, "file")
+        rows.append(floor_row)
+        for form in ("text", "json", "sarif"):
+            options = [] if form == "text" else ["--format", form]
+            figures = measure([tool, "--no-config"] + options + ["."], repeat, folder, counted, note)
+            program = "activity-lint" if form == "text" else f"activity-lint --format {form}"
+            row = Row(label, program, figures, size, "file", floor_row, "floor", TARGETS[form])
+            rows.append(row)
+            if form == "text":
+                folders[size] = row
+    return rows, folders
+
+
+def json_rows(tool, floor):
+    """Only the `.json` files, where activity-lint uses its own JSON parser and the floor still uses libyaml."""
+    rows = []
+    for size in SMALL_SIZES:
+        folder = json_only(size)
+        counted, note = size in COUNTED, uncounted(size)
+        files = len(request_names(folder))
+        progress(f"the {files:,} .json files of {size:,}…")
+        label = f"the {files:,} .json files of {size:,}"
+        floor_row = Row(label, "libyaml floor", measure([floor, "."], 3, folder, counted, note), files, "file")
+        tool_row = Row(label, "activity-lint", measure([tool, "--no-config", "."], 3, folder, counted, note), files,
+                       "file", floor_row, "floor")
+        rows += [floor_row, tool_row]
+    return rows
+
+
+def named_rows(tool, folders):
+    """The same files named one by one on the command line (and, for the largest, as a --files-from list) against
+    the same files as one folder: instructions per name."""
+    rows = []
+    for size in SMALL_SIZES:
+        folder = corpus(size)
+        names = request_names(folder)
+        counted, note = size in COUNTED, uncounted(size)
+        progress(f"{len(names):,} names on the command line…")
+        figures = measure([tool, "--no-config"] + names, 3, folder, counted, note)
+        rows.append(Row(f"{len(names):,} names on the command line", "activity-lint", figures, len(names), "name",
+                        folders[size], "folder", NAMES_TARGET))
+    size = SMALL_SIZES[-1]
+    names = request_names(corpus(size))
     listing = os.path.join(CORPUS, f"names-{size}.txt")
     with open(listing, "w") as out:
         out.write("\n".join(names) + "\n")
-    directory, _, directory_cpu = measure([tool, "--no-config", "."], 5, cwd=folder)
-    print()
-    print(f"| the same {len(names):,} files | wall (s) | ratio to the directory | CPU (s) |")
-    print("|---|---:|---:|---:|")
-    print(f"| one directory | {directory:.2f} | 1.00x | {directory_cpu:.2f} |")
-    for label, arguments in ((f"{len(names):,} names on the command line", names),
-                             (f"--files-from a list of {len(names):,}", ["--files-from", listing])):
-        wall, _, cpu = measure([tool, "--no-config"] + arguments, 5, cwd=folder)
-        print(f"| {label} | {wall:.2f} | {wall / directory:.2f}x | {cpu:.2f} |")
+    progress(f"--files-from a list of {len(names):,}…")
+    figures = measure([tool, "--no-config", "--files-from", listing], 3, corpus(size), size in COUNTED,
+                      uncounted(size))
+    rows.append(Row(f"--files-from a list of {len(names):,}", "activity-lint", figures, len(names), "name",
+                    folders[size], "folder", NAMES_TARGET))
+    return rows
 
 
-def instruction_count(tool, path):
-    """'; N M instructions (callgrind)' for one run, which the load does not move, or '' without valgrind."""
-    if not shutil.which("valgrind"):
-        return ""
-    out = os.path.join(ROOT, ".build", "small-file.callgrind")
-    run = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", tool, "--no-config", path],
-                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    if os.path.exists(out):
-        os.remove(out)
-    counts = [line.split()[-1] for line in run.stderr.splitlines() if "Collected :" in line]
-    return f"; {int(counts[0]) / 1e6:.1f} M instructions (callgrind)" if counts else ""
+def template_rows(tool, floor):
+    """One CloudFormation template with 1, 1,000 and 10,000 activities: instructions per activity."""
+    rows = []
+    for activities in ACTIVITIES:
+        path = template_file(activities)
+        label = f"one template, {activities:,} activit{'y' if activities == 1 else 'ies'} ({size_text(path)})"
+        progress(f"{label}…")
+        floor_row = Row(label, "libyaml floor", measure([floor, path], 3, count=True), activities, "activity")
+        figures = measure([tool, "--no-config"] + NO_INPUT_LIMIT + [path], 3, count=True)
+        rows += [floor_row, Row(label, "activity-lint", figures, activities, "activity", floor_row, "floor")]
+    return rows
+
+
+def small_file_row(tool):
+    small = os.path.join(ROOT, "Examples", "valid", "orders-activity.json")
+    progress("one small file…")
+    figures = median_wall([tool, "--no-config", small])
+    figures.instructions = instructions([tool, "--no-config", small])
+    return Row("one small file (wall: median of 30)", "activity-lint", figures, 1, "file")
+
+
+def peer_rows(tool, floor, folders, floors):
+    """check-jsonschema on the corpus, cfn-lint on 200 templates and a Terraform plan against the libyaml floor."""
+    size = 10000 if 10000 in SIZES else SIZES[0]
+    rows = []
+    checker = shutil.which("check-jsonschema")
+    label = f"{size:,} files"
+    if checker:
+        progress(f"check-jsonschema on {size:,} files…")
+        folder = corpus(size)
+        files = [os.path.join(folder, name) for name in request_names(folder)]
+        schema = os.path.join(HERE, "createactivity.schema.json")
+        rows.append(OtherRow(label, "check-jsonschema (equivalent schema)",
+                             measure([checker, "--schemafile", schema] + files, 1), floors[size],
+                             folders[size].figures))
+    else:
+        rows.append(OtherRow(label, "check-jsonschema", None, missing="not installed (pip install check-jsonschema)"))
+
+    iac = os.path.join(CORPUS, "iac")
+    if not os.path.isdir(iac):
+        progress("generating 200 templates and a plan…")
+        sh([sys.executable, os.path.join(HERE, "generate_iac.py"), "200", "20000", iac, "7"])
+    templates = os.path.join(iac, "templates")
+    template_files = sorted(os.path.join(templates, f) for f in os.listdir(templates))
+    label = f"{len(template_files)} CloudFormation templates"
+    progress(f"{label}…")
+    floor_templates = measure([floor, templates], 3)
+    tool_templates = measure([tool, "--no-config", templates], 3)
+    rows += [OtherRow(label, "libyaml floor", floor_templates, floor_templates),
+             OtherRow(label, "activity-lint", tool_templates, floor_templates)]
+    cfn_lint = shutil.which("cfn-lint")
+    if cfn_lint:
+        rows.append(OtherRow(label, "cfn-lint", measure([cfn_lint, "--"] + template_files, 1), floor_templates,
+                             tool_templates))
+    else:
+        rows.append(OtherRow(label, "cfn-lint", None, missing="not installed (pip install cfn-lint)"))
+
+    plan = os.path.join(iac, "plan.json")
+    label = f"one Terraform plan, 20,000 aws_sfn_activity changes ({size_text(plan)})"
+    progress("one Terraform plan…")
+    floor_plan = measure([floor, plan], 3)
+    rows += [OtherRow(label, "libyaml floor", floor_plan, floor_plan),
+             OtherRow(label, "activity-lint", measure([tool, "--no-config"] + NO_INPUT_LIMIT + [plan], 3), floor_plan)]
+    return rows
 
 
 def terraform_rows(tool, hcl_floor):
@@ -81,118 +223,54 @@ def terraform_rows(tool, hcl_floor):
     if not os.path.isdir(folder):
         sh([sys.executable, os.path.join(HERE, "generate_iac.py"), "--terraform", "1000", folder, "7"])
     files = sum(len([f for f in fs if f.endswith(".tf")]) for _, _, fs in os.walk(folder))
-    floor_wall, _, _ = measure([hcl_floor, folder], 5)
-    wall, memory, cpu = measure([tool, "--no-config", folder], 5)
-    print()
-    print(f"| {files:,} Terraform files ({files // 10} modules) | wall (s) | peak memory (MiB) | CPU (s) | ratio to floor |")
-    print("|---|---:|---:|---:|---:|")
-    print(f"| read and scan the bytes (floor) | {floor_wall:.3f} | | | 1x |")
-    print(f"| activity-lint | {wall:.3f} | {memory:.1f} | {cpu:.2f} | {wall / max(floor_wall, 0.001):.0f}x |")
+    label = f"{files:,} Terraform files ({files // 10} modules)"
+    progress(f"{label}…")
+    floor = measure([hcl_floor, folder], 5)
+    tool = measure([tool, "--no-config", folder], 5)
+    rows = [OtherRow(label, "read and scan the bytes (floor)", floor, floor),
+            OtherRow(label, "activity-lint", tool, floor)]
     terraform = shutil.which("terraform")
     if terraform:
-        fmt_wall, fmt_memory, fmt_cpu = measure([terraform, "fmt", "-check", "-recursive", folder], 5)
-        print(f"| terraform fmt -check (HCL parse and print) | {fmt_wall:.3f} | {fmt_memory:.1f} | {fmt_cpu:.2f} | "
-              f"{fmt_wall / max(floor_wall, 0.001):.0f}x |")
+        rows.append(OtherRow(label, "terraform fmt -check (HCL parse and print)",
+                             measure([terraform, "fmt", "-check", "-recursive", folder], 5), floor, tool))
+    else:
+        rows.append(OtherRow(label, "terraform fmt -check", None, missing="not installed"))
+    return rows
 
 
-def main():
-    print("building activity-lint (release, static Swift standard library, as shipped) and the libyaml floor…",
-          file=sys.stderr)
-    build = ["swift", "build", "-c", "release", "--static-swift-stdlib"]
-    sh(build + ["--product", "activity-lint"], cwd=ROOT)
-    tool = os.path.join(sh(build + ["--show-bin-path"], cwd=ROOT).stdout.strip(), "activity-lint")
-    floor = os.path.join(CORPUS, "yaml_floor")
+def build():
+    progress("building activity-lint (release, static Swift standard library, as shipped) and the floors…")
+    command = ["swift", "build", "-c", "release", "--static-swift-stdlib"]
+    sh(command + ["--product", "activity-lint"], cwd=ROOT)
+    tool = os.path.join(sh(command + ["--show-bin-path"], cwd=ROOT).stdout.strip(), "activity-lint")
     os.makedirs(CORPUS, exist_ok=True)
+    floor = os.path.join(CORPUS, "yaml_floor")
     sh(["cc", "-O2", "-o", floor, os.path.join(HERE, "yaml_floor.c"), "-lyaml"])
     hcl_floor = os.path.join(CORPUS, "hcl_floor")
     sh(["cc", "-O2", "-o", hcl_floor, os.path.join(HERE, "hcl_floor.c")])
+    return tool, floor, hcl_floor
 
-    rows = []
-    for size in SIZES:
-        folder = corpus(size)
-        repeat = 1 if size >= 100000 else 3
-        floor_wall, floor_mem, floor_cpu = measure([floor, folder], repeat)
-        tool_wall, tool_mem, tool_cpu = measure([tool, "--no-config", folder], repeat)
-        rows.append((size, floor_wall, floor_cpu, tool_wall, tool_mem, tool_cpu))
 
-    print(f"machine: {os.cpu_count()} cores; corpus: seed 42, ~60% JSON / 40% YAML, 0..60 tags, ~30% with violations")
+def main():
+    tool, floor, hcl_floor = build()
+    load_before = os.getloadavg()[0]
+    started = datetime.datetime.now(datetime.timezone.utc)
+    rows, folders = corpus_rows(tool, floor)
+    floors = {row.units: row.figures for row in rows if row.program == "libyaml floor"}
+    rows += json_rows(tool, floor) + named_rows(tool, folders) + template_rows(tool, floor) + [small_file_row(tool)]
+    others = peer_rows(tool, floor, folders, floors) + terraform_rows(tool, hcl_floor)
+
+    counter = sh([VALGRIND, "--version"]).stdout.strip() if VALGRIND else "valgrind not installed: no instruction counts"
+    print(f"{started:%Y-%m-%d %H:%M} UTC; machine: {os.cpu_count()} cores; load average before the run: "
+          f"{load_before:.2f}; {counter}")
+    print("corpus: seed 42, ~60% JSON / 40% YAML, 0..60 tags, ~30% with violations; templates: seed 7")
+    print("wall and CPU: best of 3 runs (1 at 100,000 files, 5 for Terraform); load: the 1-minute load average as "
+          "the row started (wall times grow with it, instructions do not)")
     print()
-    print(f"load average before the run: {os.getloadavg()[0]:.2f} (another busy process distorts wall times)")
+    print_headline(rows)
     print()
-    print("| files | libyaml floor wall (s) | activity-lint wall (s) | wall ratio | floor CPU (s) | activity-lint CPU (s) | "
-          "activity-lint peak memory (MiB) | wall per file (µs) |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
-    for size, floor_wall, floor_cpu, tool_wall, tool_mem, tool_cpu in rows:
-        ratio = tool_wall / floor_wall if floor_wall else float("nan")
-        print(f"| {size:,} | {floor_wall:.2f} | {tool_wall:.2f} | {ratio:.2f}x | {floor_cpu:.2f} | {tool_cpu:.2f} | "
-              f"{tool_mem:.1f} | {tool_wall / size * 1e6:.0f} |")
-
-    named_files(tool)
-
-    largest = rows[-1][0]
-    _, json_mem, _ = measure([tool, "--no-config", "--format", "json", corpus(largest)], 1)
-    _, sarif_mem, _ = measure([tool, "--no-config", "--format", "sarif", corpus(largest)], 1)
-    print()
-    print(f"text output streams file by file; JSON and SARIF keep the report's text in a temporary file until its end: peak "
-          f"{json_mem:.1f} MiB (json) and {sarif_mem:.1f} MiB (sarif) on {largest:,} files")
-
-    peers_size = 10000 if 10000 in SIZES else SIZES[0]
-    folder = corpus(peers_size)
-    floor_wall = next(r[1] for r in rows if r[0] == peers_size)
-    tool_wall = next(r[3] for r in rows if r[0] == peers_size)
-    print()
-    print(f"| peer on {peers_size:,} files | wall (s) | ratio to floor | activity-lint is faster by |")
-    print("|---|---:|---:|---:|")
-    checker = shutil.which("check-jsonschema")
-    if checker:
-        files = sorted(os.path.join(d, f) for d, _, fs in os.walk(folder) for f in fs)
-        wall, _, _ = measure([checker, "--schemafile", os.path.join(HERE, "createactivity.schema.json")] + files, 1)
-        print(f"| check-jsonschema (equivalent schema) | {wall:.2f} | {wall / floor_wall:.1f}x | {wall / tool_wall:.0f}x |")
-    else:
-        print("| check-jsonschema | not installed (pip install check-jsonschema) | | |")
-
-    iac = os.path.join(CORPUS, "iac")
-    if not os.path.isdir(iac):
-        sh([sys.executable, os.path.join(HERE, "generate_iac.py"), "200", "20000", iac, "7"])
-    templates = os.path.join(iac, "templates")
-    template_files = sorted(os.path.join(templates, f) for f in os.listdir(templates))
-    tool_templates, _, _ = measure([tool, "--no-config", templates], 3)
-    floor_templates, _, _ = measure([floor, templates], 3)
-    cfn_lint = shutil.which("cfn-lint")
-    print()
-    print(f"| {len(template_files)} CloudFormation templates | wall (s) | ratio to floor | activity-lint is faster by |")
-    print("|---|---:|---:|---:|")
-    print(f"| libyaml floor | {floor_templates:.2f} | 1.0x | |")
-    print(f"| activity-lint | {tool_templates:.2f} | {tool_templates / floor_templates:.1f}x | |")
-    if cfn_lint:
-        wall, _, _ = measure([cfn_lint, "--"] + template_files, 1)
-        print(f"| cfn-lint | {wall:.2f} | {wall / floor_templates:.0f}x | {wall / tool_templates:.0f}x |")
-    else:
-        print("| cfn-lint | not installed (pip install cfn-lint) | | |")
-    plan_file = os.path.join(iac, "plan.json")
-    # A plan this large is over the default 16 MiB input limit, which is meant for request files.
-    plan_wall, plan_mem, _ = measure([tool, "--no-config", "--max-file-size", str(1 << 30), plan_file], 3)
-    plan_floor, _, _ = measure([floor, plan_file], 3)
-    print()
-    print(f"one Terraform plan with 20,000 aws_sfn_activity changes ({os.path.getsize(plan_file) / 1e6:.1f} MB): "
-          f"activity-lint {plan_wall:.2f} s and {plan_mem:.1f} MiB, libyaml floor {plan_floor:.2f} s "
-          f"({plan_wall / plan_floor:.1f}x)")
-
-    terraform_rows(tool, hcl_floor)
-
-    small = os.path.join(ROOT, "Examples", "valid", "orders-activity.json")
-    samples = []
-    for _ in range(30):
-        start = time.perf_counter()
-        subprocess.run([tool, "--no-config", small], stdout=subprocess.DEVNULL, check=True)
-        samples.append(time.perf_counter() - start)
-    print()
-    print(f"one small file (startup included): median {statistics.median(samples) * 1000:.1f} ms, "
-          f"best {min(samples) * 1000:.1f} ms over 30 runs{instruction_count(tool, small)}")
-
-    sys.path.insert(0, HERE)
-    import lsp_bench
-    lsp_bench.report(tool)
+    print_others(others)
+    language_server_report(tool)
 
 
 if __name__ == "__main__":

@@ -11,38 +11,46 @@ import Darwin
 /// time, so none waits at a batch boundary, and the caller's thread consumes (prints) while they work. It also
 /// works itself whenever the next result is not ready, so the map finishes even when no worker thread is free to
 /// start. Workers stay at most `window` items ahead of the consumer: memory stays flat however many items there are.
+///
+/// Workers start as items arrive, one a core but never more than the items beyond the one the caller maps itself:
+/// a single file starts no thread (starting the pool and its threads was a tenth of a one-file run's wall time).
 enum OrderedParallelMap {
     /// `produce` runs on the caller's thread and hands over the items in order; results it makes ready meanwhile
-    /// are consumed as it goes.
+    /// are consumed as it goes. Returns how many worker threads it started.
+    @discardableResult
     static func run<Item: Sendable, Result: Sendable>(
-        window: Int = 512, produce: ((Item) -> Void) -> Void, transform: @escaping @Sendable (Item) -> Result,
-        each: (Result) -> Void
-    ) {
-        let state = State<Item, Result>(window: window)
-        for _ in 0..<max(Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), 1) {
-            // Not waited for: once every result is taken, a worker has nothing left to do, and one that starts
-            // late (all threads busy) finds nothing to claim and ends. Waiting could hang a caller that is itself
-            // on one of those threads.
-            DispatchQueue.global().async {
-                while let (index, item) = state.claim(waiting: true) { state.store(transform(item), at: index) }
-            }
-        }
+        window: Int = 512, cores: Int = Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), produce: ((Item) -> Void) -> Void,
+        transform: @escaping @Sendable (Item) -> Result, each: (Result) -> Void
+    ) -> Int {
+        let state = State<Item, Result>(window: window, cores: max(cores, 1))
         // `produce` gets a closure that may consume results: the compiler must be told `each` is not kept.
         withoutActuallyEscaping(each) { each in
             consume(state, produce: produce, transform: transform, each: each)
+        }
+        return state.workersStarted
+    }
+
+    /// Not waited for: once every result is taken, a worker has nothing left to do, and one that starts late (all
+    /// threads busy) finds nothing to claim and ends. Waiting could hang a caller that is itself on one of those
+    /// threads.
+    private static func startWorker<Item: Sendable, Result: Sendable>(
+        _ state: State<Item, Result>, transform: @escaping @Sendable (Item) -> Result
+    ) {
+        DispatchQueue.global().async {
+            while let (index, item) = state.claim(waiting: true) { state.store(transform(item), at: index) }
         }
     }
 
     /// The caller's part: hand the items over, consuming results ready meanwhile, then take the rest in order.
     private static func consume<Item: Sendable, Result: Sendable>(
-        _ state: State<Item, Result>, produce: ((Item) -> Void) -> Void, transform: (Item) -> Result,
+        _ state: State<Item, Result>, produce: ((Item) -> Void) -> Void, transform: @escaping @Sendable (Item) -> Result,
         each: @escaping (Result) -> Void
     ) {
         var taken = 0
         var pending: [Item] = []
         // Handing items over in small groups keeps the lock quiet.
         func flush() {
-            state.add(pending)
+            for _ in 0..<state.add(pending) { startWorker(state, transform: transform) }
             pending.removeAll(keepingCapacity: true)
             while let result = state.takeIfReady(taken) {
                 each(result)
@@ -79,10 +87,13 @@ enum OrderedParallelMap {
         private let resultReady = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
         private let workAvailable = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
         private var items: [Item] = []
-        /// Results not yet taken, at their index modulo `window` (no more than `window` are ever in flight).
-        private var slots: [Result?]
+        /// Results not yet taken, at their index modulo `window` (no more than `window` are ever in flight); one
+        /// for each item so far, up to `window`, so that one file does not clear 512 slots.
+        private var slots: [Result?] = []
         private var finished = false
         private let window: Int
+        private let cores: Int
+        private var started = 0
         private var nextToClaim = 0
         private var nextToTake = 0
         /// The index the consumer sleeps on, if it sleeps.
@@ -91,9 +102,9 @@ enum OrderedParallelMap {
         /// would cost a context switch per item.
         private static var wakeRun: Int { 32 }
 
-        init(window: Int) {
+        init(window: Int, cores: Int) {
             self.window = max(window, Self.wakeRun)
-            slots = Array(repeating: nil, count: self.window)
+            self.cores = cores
             pthread_mutex_init(mutex, nil)
             pthread_cond_init(resultReady, nil)
             pthread_cond_init(workAvailable, nil)
@@ -111,11 +122,18 @@ enum OrderedParallelMap {
         /// How many items there are (all of them, once `finish` was called).
         var count: Int { locked { items.count } }
 
-        func add(_ more: [Item]) {
-            guard !more.isEmpty else { return }
-            locked {
+        var workersStarted: Int { locked { started } }
+
+        /// Adds items; returns how many more workers to start for them (the caller counts as one).
+        func add(_ more: [Item]) -> Int {
+            guard !more.isEmpty else { return 0 }
+            return locked {
                 items += more
+                while slots.count < min(window, items.count) { slots.append(nil) }
                 pthread_cond_broadcast(workAvailable)
+                let more = max(min(cores, items.count - 1) - started, 0)
+                started += more
+                return more
             }
         }
 

@@ -38,19 +38,24 @@ extension LintSettings {
         run.findingCap = FindingCap(limit: maxFindingsPerRule)
         if fix || diff { run.fixMode = FixMode(includesUnsafe: unsafeFixes, writes: !diff) }
         if diff { return try printDiffs(run) }
-        let reporter = format == .sarif
-            ? SARIFReporter(maxResults: sarifMaxResults, maxBytes: sarifMaxBytes)
-            : format.reporter(color: useColor, showSkipped: showSkipped)
         // Text and annotations are written as each file is done; JSON and SARIF are one document, filled file by
         // file and written at the end.
-        let streaming = reporter as? any StreamingReporter
+        let writer = format.writer(
+            color: useColor, showSkipped: showSkipped,
+            sarif: SARIFReporter(maxResults: sarifMaxResults, maxBytes: sarifMaxBytes))
+        var streaming: (any StreamingReporter)?
+        var documentReporter: (any DocumentReporter)?
+        switch writer {
+        case .streaming(let reporter): streaming = reporter
+        case .document(let reporter): documentReporter = reporter
+        }
         var document: (any ReportDocument)?
         var failures: [(path: String, reason: String)] = []
         var wroteOutput = false
         let totals: LintRun.Totals
         do {
             totals = try run.run(starting: { rules in
-                document = (reporter as? any DocumentReporter)?.document(rules: rules)
+                document = documentReporter?.document(rules: rules)
             }) { file in
                 if streaming == nil, let failure = file.failure { failures.append((file.path, failure)) }
                 document?.add(file)

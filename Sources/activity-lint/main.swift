@@ -16,7 +16,7 @@ enum ExitStatus {
 
 do {
     let arguments = Array(CommandLine.arguments.dropFirst())
-    if TopLevelHelp.requests.contains(arguments) {
+    if TopLevelHelp.isRequest(arguments) {
         Console.output(TopLevelHelp.text + "\n")
         exit(ExitStatus.clean)
     }

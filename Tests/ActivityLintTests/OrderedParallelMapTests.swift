@@ -20,6 +20,18 @@ struct OrderedParallelMapTests {
         #expect(results == (0..<count).map { $0 * 2 })
     }
 
+    /// One file starts no thread (the caller maps it itself); more files start a worker a core, never more than
+    /// the files beyond the caller's own.
+    @Test(arguments: [(0, 4, 0), (1, 4, 0), (1, 1, 0), (2, 4, 1), (3, 4, 2), (100, 4, 4), (100, 1, 1), (33, 2, 2)])
+    func workersStartOnlyForItemsTheCallerDoesNotMap(count: Int, cores: Int, started: Int) {
+        var results: [Int] = []
+        let workers = OrderedParallelMap.run(
+            window: 8, cores: cores, produce: { add in (0..<count).forEach(add) }, transform: { $0 * 3 },
+            each: { results.append($0) })
+        #expect(workers == started)
+        #expect(results == (0..<count).map { $0 * 3 })
+    }
+
     @Test func resultsReadyDuringTheWalkAreConsumedDuringTheWalk() {
         let mapped = Atomic<Int>(0)
         var consumedWhileProducing = 0

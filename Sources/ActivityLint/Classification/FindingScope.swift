@@ -7,9 +7,11 @@
 /// - duplicate keys are kept at the top level of a document and inside the resources that are requests;
 /// - everything else (syntax errors, limits, empty documents) is kept.
 struct FindingScope {
-    /// Per document: the pointers whose subtrees the rules read, and those of the requests' resources.
-    private var readPointers: [Int: Set<String>] = [:]
-    private var scopePointers: [Int: Set<String>] = [:]
+    /// Per document, at its index: the pointers whose subtrees the rules read, and those of the requests'
+    /// resources. Arrays, not `[Int: Set<String>]`: the first dictionary keyed by `Int` costs a one-file run a scan
+    /// of every conformance record in the binary (the Swift runtime looking up how `Int` hashes).
+    private var readPointers: [Set<String>] = []
+    private var scopePointers: [Set<String>] = []
     /// How deep the deepest of those pointers is, so a finding's pointer is looked up no deeper.
     private var deepest = 0
     private let documentKinds: [DocumentKind]
@@ -17,8 +19,13 @@ struct FindingScope {
     init(sites: [PayloadSite], documentKinds: [DocumentKind]) {
         self.documentKinds = documentKinds
         for site in sites {
-            readPointers[site.documentIndex, default: []].formUnion(site.readPointers)
-            scopePointers[site.documentIndex, default: []].insert(site.scopePointer)
+            let index = site.documentIndex
+            while readPointers.count <= index {
+                readPointers.append([])
+                scopePointers.append([])
+            }
+            readPointers[index].formUnion(site.readPointers)
+            scopePointers[index].insert(site.scopePointer)
             deepest = max(deepest, site.readPointers.map(Self.depth).max() ?? 0)
         }
     }
@@ -28,13 +35,17 @@ struct FindingScope {
         if index < documentKinds.count, !documentKinds[index].holdsRequests { return false }
         switch finding.ruleID {
         case "yaml-1-1-ambiguity":
-            return Self.isWithin(finding.pointer, readPointers[index] ?? [], deepest: deepest)
+            return Self.isWithin(finding.pointer, pointers(readPointers, index), deepest: deepest)
         case "duplicate-key":
             return Self.depth(finding.pointer) <= 1
-                || Self.isWithin(finding.pointer, scopePointers[index] ?? [], deepest: deepest)
+                || Self.isWithin(finding.pointer, pointers(scopePointers, index), deepest: deepest)
         default:
             return true
         }
+    }
+
+    private func pointers(_ perDocument: [Set<String>], _ index: Int) -> Set<String> {
+        perDocument.indices.contains(index) ? perDocument[index] : []
     }
 
     /// Whether `pointer` is one of `roots` or inside one, by looking up its ancestors no deeper than the deepest

@@ -52,13 +52,9 @@ def headline_cells(row):
 
 
 def print_headline(rows):
-    header = ["workload", "program", "instructions (callgrind)", "instructions per unit", "ratio", "target",
-              "pass/miss", "wall (s)", "CPU (s)", "CPU per unit (µs)", "peak memory (MiB)", "load"]
-    print("| " + " | ".join(header) + " |")
-    print("|---|---|" + "---:|" * (len(header) - 2))
-    for row in rows:
-        print("| " + " | ".join(headline_cells(row)) + " |")
-    print_notes(rows)
+    print_table(["workload", "program", "instructions (callgrind)", "instructions per unit", "ratio", "target",
+                 "pass/miss", "wall (s)", "CPU (s)", "CPU per unit (µs)", "peak memory (MiB)", "load"],
+                rows, headline_cells)
 
 
 def times(ratio):
@@ -76,12 +72,16 @@ def other_cells(row):
 
 
 def print_others(rows):
-    header = ["workload", "program", "wall (s)", "CPU (s)", "peak memory (MiB)", "wall ratio to floor",
-              "activity-lint is faster by", "load"]
+    print_table(["workload", "program", "wall (s)", "CPU (s)", "peak memory (MiB)", "wall ratio to floor",
+                 "activity-lint is faster by", "load"], rows, other_cells)
+
+
+def print_table(header, rows, cells):
+    """A Markdown table: two text columns, the rest right-aligned figures, then each row's note."""
     print("| " + " | ".join(header) + " |")
     print("|---|---|" + "---:|" * (len(header) - 2))
     for row in rows:
-        print("| " + " | ".join(other_cells(row)) + " |")
+        print("| " + " | ".join(cells(row)) + " |")
     print_notes(rows)
 
 

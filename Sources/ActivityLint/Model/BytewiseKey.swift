@@ -16,14 +16,3 @@ struct BytewiseKey: Hashable {
 
     func hash(into hasher: inout Hasher) { hasher.combine(bytesHash) }
 }
-
-extension Dictionary where Key == BytewiseKey {
-    /// The value already held for `key`, or nil after storing `value` for it: one lookup either way.
-    mutating func existingValue(for key: BytewiseKey, storing value: Value) -> Value? {
-        let before = count
-        func read(_ held: inout Value) -> Value { held }
-        // The defaulted subscript's modify accessor stores `value` when the key is new, and only then grows.
-        let held = read(&self[key, default: value])
-        return count > before ? nil : held
-    }
-}

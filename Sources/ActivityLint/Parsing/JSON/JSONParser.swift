@@ -156,12 +156,6 @@ struct JSONDocumentParser {
                 let top = stack.count - 1
                 if stack[top].isObject {
                     members.append(Node.Member(key: stack[top].key, keyRange: stack[top].keyRange, value: consume value))
-                    if stack[top].firstMemberByKey != nil {
-                        let key = ObjectKey(stack[top].key)
-                        if stack[top].firstMemberByKey![key] == nil {
-                            stack[top].firstMemberByKey![key] = members.count - 1 - stack[top].childStart
-                        }
-                    }
                     cursor.skipWhitespace()
                     switch cursor.current {
                     case UInt8(ascii: ","):
@@ -262,21 +256,25 @@ struct JSONDocumentParser {
         cursor.index += 1
     }
 
-    /// The index of the first member of the innermost object named `key`, or nil.
+    /// The index of the first member of the innermost object named `key`, or nil; a large object's index of first
+    /// members learns the key's position when it is new.
     private mutating func firstMember(withKey key: StringValue) -> Int? {
         let top = stack.count - 1
         let open = stack[top].childStart
+        // Where the member of this key will stand: nested values are closed before it is added.
+        let position = members.count - open
         if stack[top].firstMemberByKey == nil {
-            if members.count - open < 12 {
+            if position < 12 {
                 return members.withElements(from: open) { $0.firstIndex { ObjectKey.same($0.key, key) } }
             }
             stack[top].firstMemberByKey = members.withElements(from: open) { members in
                 var index: [ObjectKey: Int] = [:]
+                index.reserveCapacity(2 * members.count)
                 for (position, member) in members.enumerated().reversed() { index[ObjectKey(member.key)] = position }
                 return index
             }
         }
-        return stack[top].firstMemberByKey![ObjectKey(key)]
+        return stack[top].firstMemberByKey!.existingValue(for: ObjectKey(key), storing: position)
     }
 
     // MARK: Scalars
@@ -415,11 +413,16 @@ struct JSONDocumentParser {
 }
 
 /// An object key compared code point by code point, as JSON parsers do (Swift's `String ==` would treat
-/// canonically equivalent spellings such as "é" and "e\u{301}" as equal).
+/// canonically equivalent spellings such as "é" and "e\u{301}" as equal): its bytes, with their hash kept, and its
+/// lone surrogates.
 struct ObjectKey: Hashable {
-    let key: StringValue
+    let bytes: BytewiseKey
+    let loneSurrogates: [Int: UInt32]
 
-    init(_ key: StringValue) { self.key = key }
+    init(_ key: StringValue) {
+        bytes = BytewiseKey(key.text)
+        loneSurrogates = key.loneSurrogates
+    }
 
     static func same(_ lhs: StringValue, _ rhs: StringValue) -> Bool {
         // Equal code points imply `==`, so `==` (a memcmp for ASCII) rules out almost every pair cheaply.
@@ -427,10 +430,9 @@ struct ObjectKey: Hashable {
             && lhs.text.utf8.elementsEqual(rhs.text.utf8) && lhs.loneSurrogates == rhs.loneSurrogates
     }
 
-    static func == (lhs: ObjectKey, rhs: ObjectKey) -> Bool { same(lhs.key, rhs.key) }
-
-    func hash(into hasher: inout Hasher) {
-        hasher.combine(key.text.utf8.count)
-        for byte in key.text.utf8 { hasher.combine(byte) }
+    static func == (lhs: ObjectKey, rhs: ObjectKey) -> Bool {
+        lhs.bytes == rhs.bytes && lhs.loneSurrogates == rhs.loneSurrogates
     }
+
+    func hash(into hasher: inout Hasher) { bytes.hash(into: &hasher) }
 }

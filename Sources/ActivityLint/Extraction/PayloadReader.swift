@@ -36,20 +36,14 @@ struct PayloadReader {
         for index in elements.indices {
             guard case .object(let members) = elements[index].value, !dialect.isIntrinsic(elements[index]) else { continue }
             let pointer = DeferredPointer(dialect.tagsPointer, index: index)
-            let keyAt = PayloadReader.lastIndex(of: dialect.tagKey, in: members)
-            let valueAt = PayloadReader.lastIndex(of: dialect.tagValue, in: members)
+            let keyAt = Node.lastIndex(of: dialect.tagKey, in: members)
+            let valueAt = Node.lastIndex(of: dialect.tagValue, in: members)
             let key = keyAt.flatMap { field(of: members[$0].value, at: pointer.appending(dialect.tagKey)) }
             let value = valueAt.flatMap { field(of: members[$0].value, at: pointer.appending(dialect.tagValue)) }
             tags.append(PayloadTable.TagRecord(
                 index: index, node: elements[index], location: pointer, key: key ?? -1, value: value ?? -1,
                 hasKey: keyAt != nil, hasValue: valueAt != nil, memberCount: members.count))
         }
-    }
-
-    /// Where the last member named `key` is (the member `Node.memberValue` reads).
-    private static func lastIndex(of key: String, in members: [Node.Member]) -> Int? {
-        let length = key.utf8.count
-        return members.lastIndex { $0.key.text.utf8.count == length && $0.key.text == key }
     }
 
     /// The member `key` of `object`, which is at `pointer`.

@@ -72,14 +72,20 @@
     /// The value of the last member named `key`, without copying the member (a hot path: rules look members up
     /// by name all the time).
     public func memberValue(_ key: String) -> Node? {
-        guard case .object(let members) = value else { return nil }
+        guard case .object(let members) = value, let index = Node.lastIndex(of: key, in: members) else { return nil }
+        return members[index].value
+    }
+
+    /// Where the last member named `key` is among `members` (the one `memberValue` reads), for a caller that reads
+    /// the member in place.
+    public static func lastIndex(of key: String, in members: [Member]) -> Int? {
         // Comparing lengths first (known without reading the text) skips most unequal keys cheaply.
         let length = key.utf8.count
         var index = members.endIndex
         while index > members.startIndex {
             index -= 1
             let candidate = members[index].key.text
-            if candidate.utf8.count == length && candidate == key { return members[index].value }
+            if candidate.utf8.count == length && candidate == key { return index }
         }
         return nil
     }

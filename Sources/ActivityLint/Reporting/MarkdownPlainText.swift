@@ -101,12 +101,12 @@ enum MarkdownPlainText {
         var index = text.startIndex
         while index < text.endIndex {
             let byte = text[index]
-            let next: UInt8? = index + 1 < text.endIndex ? text[index + 1] : nil
+            let following: UInt8? = index + 1 < text.endIndex ? text[index + 1] : nil
             if byte == UInt8(ascii: "`") {
                 index += 1
-            } else if byte == UInt8(ascii: "*") || byte == UInt8(ascii: "_"), next == byte {
+            } else if byte == UInt8(ascii: "*") || byte == UInt8(ascii: "_"), following == byte {
                 index += 2
-            } else if byte == UInt8(ascii: "!"), next == UInt8(ascii: "["), let end = appendLink(at: index + 1) {
+            } else if byte == UInt8(ascii: "!"), following == UInt8(ascii: "["), let end = appendLink(at: index + 1) {
                 index = end
             } else if byte == UInt8(ascii: "["), let end = appendLink(at: index) {
                 index = end

@@ -49,8 +49,7 @@ struct PayloadReader {
     /// The member `key` of `object`, which is at `pointer`.
     mutating func field(_ key: String, of object: Node, at pointer: DeferredPointer) -> Int32? {
         guard let node = object.memberValue(key) else { return nil }
-        let isTopLevel = pointer.base.isEmpty && pointer.index == nil && pointer.member == nil
-        return field(of: node, at: pointer.appending(key), member: isTopLevel ? key : nil)
+        return field(of: node, at: pointer.appending(key), member: pointer.isRoot ? key : nil)
     }
 
     /// A string value, or the literal template of `Fn::Sub`; nil for anything unresolved or not a string.

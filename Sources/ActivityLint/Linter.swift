@@ -182,8 +182,11 @@ public struct Linter: Sendable {
             // A scope of its own: the sites and payloads let go of their nodes before the documents are released.
             do {
                 let extracted = PayloadExtractor.sites(in: parsed.documents, kinds: verdict.documentKinds, module: module)
-                let scope = FindingScope(sites: extracted.sites, documentKinds: verdict.documentKinds)
-                findings += parsed.findings.filter(scope.keeps)
+                // Most files parse without a finding: no scope to build for them.
+                if !parsed.findings.isEmpty {
+                    let scope = FindingScope(sites: extracted.sites, documentKinds: verdict.documentKinds)
+                    findings += parsed.findings.filter(scope.keeps)
+                }
                 findings += extracted.findings
                 payloadCount = extracted.sites.count
                 for site in extracted.sites {

@@ -20,50 +20,47 @@
         return result
     }
 
-    /// Appends the escaped content of `text` to `output`. Runs of scalars that need no escape are appended whole,
-    /// not scalar by scalar: most text is one such run. The scan reads UTF-8 bytes: every escaped scalar but the
-    /// C1 controls (C2 80...C2 9F) and U+2028/U+2029 (E2 80 A8/A9) is one ASCII byte.
+    /// Appends the escaped content of `text` to `output`.
     static func append(_ text: String, to output: inout String) {
-        guard let escapes = text.utf8.withContiguousStorageIfAvailable(escapedScalars) else {
-            // A bridged string without contiguous UTF-8: a native copy has it.
-            var native = text
-            native.makeContiguousUTF8()
-            return append(native, to: &output)
-        }
-        // Offsets become indices of the scalar view: an escaped scalar can start a grapheme cluster (`"` then a
-        // combining accent), so the runs are cut between scalars, not characters.
-        let scalars = text.unicodeScalars
-        let utf8 = text.utf8
-        var run = utf8.startIndex
-        for (offset, width, value) in escapes {
-            let start = utf8.index(utf8.startIndex, offsetBy: offset)
-            output += Substring(scalars[run..<start])
-            output += value == 0x22 ? "\\\"" : value == 0x5C ? "\\\\" : controlEscape(value)
-            run = utf8.index(start, offsetBy: width)
-        }
-        output += Substring(scalars[run...])
+        var escaped = ReportText()
+        append(text, to: &escaped)
+        output += escaped.string
     }
 
-    /// Where the scalars that need an escape are: their byte offset, width in bytes and value, in order.
-    private static func escapedScalars(_ bytes: UnsafeBufferPointer<UInt8>) -> [(offset: Int, width: Int, value: UInt32)] {
-        var found: [(offset: Int, width: Int, value: UInt32)] = []
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F {
-                found.append((index, 1, UInt32(byte)))
-            } else if byte == 0xC2, index + 1 < bytes.count, (0x80...0x9F).contains(bytes[index + 1]) {
-                found.append((index, 2, UInt32(bytes[index + 1])))
-                index += 1
-            } else if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80,
-                bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9
-            {
-                found.append((index, 3, 0x2000 + UInt32(bytes[index + 2] - 0x80)))
-                index += 2
+    /// Appends the escaped content of `text` to `output`. Runs of bytes that need no escape are copied whole: most
+    /// text is one such run. Every escaped scalar but the C1 controls (C2 80...C2 9F) and U+2028/U+2029
+    /// (E2 80 A8/A9) is one ASCII byte, so the scan reads bytes and never cuts a multi-byte scalar.
+    static func append(_ text: String, to output: inout ReportText) {
+        var text = text
+        text.withUTF8 { bytes in
+            var run = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                var width = 0
+                var value = UInt32(byte)
+                if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F {
+                    width = 1
+                } else if byte == 0xC2, index + 1 < bytes.count, (0x80...0x9F).contains(bytes[index + 1]) {
+                    width = 2
+                    value = UInt32(bytes[index + 1])
+                } else if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80,
+                    bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9
+                {
+                    width = 3
+                    value = 0x2000 + UInt32(bytes[index + 2] - 0x80)
+                }
+                guard width > 0 else {
+                    index += 1
+                    continue
+                }
+                output.append(bytes: UnsafeBufferPointer(rebasing: bytes[run..<index]))
+                output.append(value == 0x22 ? "\\\"" : value == 0x5C ? "\\\\" : controlEscape(value))
+                index += width
+                run = index
             }
-            index += 1
+            output.append(bytes: UnsafeBufferPointer(rebasing: bytes[run...]))
         }
-        return found
     }
 
     private static let hexDigits = Array("0123456789abcdef".unicodeScalars)

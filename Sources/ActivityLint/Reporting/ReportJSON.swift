@@ -26,70 +26,69 @@ indirect enum ReportJSON {
     /// Pretty-printed as `rendered()`, handed to `write` in pieces: pre-rendered parts go through as they are, so
     /// a large report is never copied into one string.
     func render(_ write: (String) -> Void) {
-        var output = ""
+        var output = ReportText()
         // An optional closure parameter counts as escaping; `write` is only used during this call.
         withoutActuallyEscaping(write) { self.write(to: &output, indent: 0, sink: $0) }
-        output += "\n"
-        write(output)
+        output.append("\n")
+        write(output.string)
+    }
+
+    /// The value rendered at nesting depth `indent`, appended to `output`.
+    func write(to output: inout String, indent: Int) {
+        var text = ReportText()
+        write(to: &text, indent: indent)
+        output += text.string
     }
 
     /// Appends the value rendered at nesting depth `indent`; `sink`, when given, takes what is written so far
     /// before each pre-rendered part.
-    func write(to output: inout String, indent: Int, sink: ((String) -> Void)? = nil) {
+    func write(to output: inout ReportText, indent: Int, sink: ((String) -> Void)? = nil) {
         switch self {
         case .object(let members):
             if members.isEmpty {
-                output += "{}"
+                output.append("{}")
                 return
             }
-            output += "{\n"
+            output.append("{\n")
             for (index, (key, value)) in members.enumerated() {
-                Self.pad(&output, indent + 1)
-                output += "\""
+                output.indent(indent + 1)
+                output.append(byte: UInt8(ascii: "\""))
                 JSONStringEscaper.append(key, to: &output)
-                output += "\": "
+                output.append("\": ")
                 value.write(to: &output, indent: indent + 1, sink: sink)
-                output += index + 1 < members.count ? ",\n" : "\n"
+                output.append(index + 1 < members.count ? ",\n" : "\n")
             }
-            Self.pad(&output, indent)
-            output += "}"
+            output.indent(indent)
+            output.append(byte: UInt8(ascii: "}"))
         case .array(let elements):
             if elements.isEmpty {
-                output += "[]"
+                output.append("[]")
                 return
             }
-            output += "[\n"
+            output.append("[\n")
             for (index, element) in elements.enumerated() {
-                Self.pad(&output, indent + 1)
+                output.indent(indent + 1)
                 element.write(to: &output, indent: indent + 1, sink: sink)
-                output += index + 1 < elements.count ? ",\n" : "\n"
+                output.append(index + 1 < elements.count ? ",\n" : "\n")
             }
-            Self.pad(&output, indent)
-            output += "]"
+            output.indent(indent)
+            output.append(byte: UInt8(ascii: "]"))
         case .string(let text):
-            output += "\""
+            output.append(byte: UInt8(ascii: "\""))
             JSONStringEscaper.append(text, to: &output)
-            output += "\""
+            output.append(byte: UInt8(ascii: "\""))
         case .int(let value):
-            output += String(value)
+            output.append(value)
         case .bool(let value):
-            output += value ? "true" : "false"
+            output.append(value ? "true" : "false")
         case .null:
-            output += "null"
+            output.append("null")
         case .raw(let rendered):
-            guard let sink else { return rendered.forEach { output += $0 } }
-            sink(output)
-            output = ""
+            guard let sink else { return rendered.forEach { output.append($0) } }
+            output.flush(to: sink)
             rendered.forEach(sink)
         }
     }
-
-    static func pad(_ output: inout String, _ level: Int) {
-        output += level < pads.count ? pads[level] : String(repeating: "  ", count: level)
-    }
-
-    /// The indentation of the first levels, made once: past seven levels a new one would be a heap string each time.
-    private static let pads = (0..<16).map { String(repeating: "  ", count: $0) }
 }
 
 /// A JSON array rendered one element at a time, for the long lists of a report that fill up as files are linted:
@@ -100,7 +99,7 @@ struct StreamedJSONArray {
     let indent: Int
     private let spool = ReportSpool()
     private var pieces: [ReportSpool.Piece] = []
-    private var text = ""
+    private var text = ReportText()
     private(set) var count = 0
     /// Text is handed to the spool in pieces of about this many bytes.
     private static let pieceSize = 1 << 16
@@ -118,29 +117,31 @@ struct StreamedJSONArray {
     /// Appends an element already rendered at this array's depth plus one.
     mutating func append(rendered element: String) {
         startElement()
-        text += element
+        text.append(element)
         endElement()
     }
 
     private mutating func startElement() {
-        text += count == 0 ? "[\n" : ",\n"
-        ReportJSON.pad(&text, indent + 1)
+        text.append(count == 0 ? "[\n" : ",\n")
+        text.indent(indent + 1)
     }
 
     private mutating func endElement() {
         count += 1
-        if text.utf8.count >= Self.pieceSize {
-            pieces.append(spool.append(text))
-            text = ""
+        if text.count >= Self.pieceSize {
+            pieces.append(spool.append(text.string))
+            text.removeAll()
         }
     }
 
     /// The finished array, to place in the document.
     var value: ReportJSON {
         guard count > 0 else { return .array([]) }
-        var close = "\n"
-        ReportJSON.pad(&close, indent)
-        return .raw(RenderedJSON(spool: spool, pieces: pieces, tail: text + close + "]"))
+        var tail = text
+        tail.append(byte: UInt8(ascii: "\n"))
+        tail.indent(indent)
+        tail.append(byte: UInt8(ascii: "]"))
+        return .raw(RenderedJSON(spool: spool, pieces: pieces, tail: tail.string))
     }
 }
 

@@ -154,7 +154,9 @@ public struct TextReporter: StreamingReporter, Sendable {
 
         var sourceLine = cutLeft ? "…" : ""
         if isPrintableASCII {
-            sourceLine.unicodeScalars.append(contentsOf: scalars[(lower + first)..<(lower + last)])
+            // As bytes, made into text once: appending scalars to a string one by one costs ~40x more.
+            let shown = scalars[(lower + first)..<(lower + last)].map { UInt8(truncatingIfNeeded: $0.value) }
+            sourceLine += String(decoding: shown, as: UTF8.self)
         } else {
             for cell in cells[first..<last] { sourceLine += cell.text }
         }

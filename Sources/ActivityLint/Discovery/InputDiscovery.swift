@@ -207,9 +207,14 @@ public struct InputDiscovery: Sendable {
             let displayPrefix = display == "." ? "" : display.hasSuffix("/") ? display : display + "/"
             var entries: [(name: String, type: UInt8)] = []
             while let entry = readdir(handle) {
-                let bytes = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
-                guard let name = String(validating: bytes, as: UTF8.self) else {
-                    let shown = String(decoding: bytes, as: UTF8.self)
+                let validated = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    let bytes = raw.prefix { $0 != 0 }
+                    return (String(validating: bytes, as: UTF8.self), bytes.count)
+                }
+                guard let name = validated.0 else {
+                    let shown = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                        String(decoding: raw.prefix(validated.1), as: UTF8.self)
+                    }
                     if Walk.hasLintedExtension(shown) {
                         found(InputItem(
                             displayPath: displayPrefix + shown,
@@ -262,9 +267,11 @@ public struct InputDiscovery: Sendable {
         }
 
         static func hasLintedExtension(_ name: String) -> Bool {
-            guard let dot = name.lastIndex(of: ".") else { return false }
+            // The last `.` found in the UTF-8, not among the characters: this runs for every entry of every folder,
+            // and a backwards walk over characters works out grapheme clusters at each step.
+            guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")) else { return false }
             if TerraformFileKind.of(path: name) != nil { return true }
-            return InputDiscovery.extensions.contains(name[name.index(after: dot)...].lowercased())
+            return InputDiscovery.extensions.contains(name[name.utf8.index(after: dot)...].lowercased())
         }
 
         /// What `path` is without following a last symbolic link (`link` for one).

@@ -34,17 +34,10 @@ public struct JSONReporter: DocumentReporter, Sendable {
         var diagnostics = StreamedJSONArray(indent: 1)
 
         mutating func add(_ file: FileResult) {
-            files.append(.object([
-                ("path", .string(file.path)),
-                ("kind", .string(file.kind.rawValue)),
-                ("payloads", .int(file.payloadCount)),
-                ("error", .string(orNull: file.failure)),
-                ("skipped", file.skipped.map { skip in
-                    .object([("category", .string(skip.category.rawValue)), ("reason", .string(skip.detail))])
-                } ?? .null),
-                ("diagnostics", .int(file.diagnostics.count)),
-            ]))
-            for diagnostic in file.diagnostics { diagnostics.append(JSONReporter.object(for: diagnostic)) }
+            files.append { text, indent in JSONReporter.write(file, to: &text, indent: indent) }
+            for diagnostic in file.diagnostics {
+                diagnostics.append { text, indent in JSONReporter.write(diagnostic, to: &text, indent: indent) }
+            }
         }
 
         func finish(_ totals: ReportTotals, write: (String) -> Void) {
@@ -78,45 +71,111 @@ public struct JSONReporter: DocumentReporter, Sendable {
         }
     }
 
-    static func object(for diagnostic: Diagnostic) -> ReportJSON {
+    // Files and diagnostics are written straight into the report's text, member by member: a run has one of each
+    // per input and per finding, and building a `ReportJSON` for each first cost as much as writing it.
+
+    static func write(_ file: FileResult, to text: inout ReportText, indent: Int) {
+        var object = JSONContainerText(object: true, indent: indent, in: &text)
+        object.key("path", in: &text)
+        text.append(quoted: file.path)
+        object.key("kind", in: &text)
+        text.append(quoted: file.kind.rawValue)
+        object.key("payloads", in: &text)
+        text.append(file.payloadCount)
+        object.key("error", in: &text)
+        text.append(quotedOrNull: file.failure)
+        object.key("skipped", in: &text)
+        if let skip = file.skipped {
+            var skipped = JSONContainerText(object: true, indent: indent + 1, in: &text)
+            skipped.key("category", in: &text)
+            text.append(quoted: skip.category.rawValue)
+            skipped.key("reason", in: &text)
+            text.append(quoted: skip.detail)
+            skipped.end(in: &text)
+        } else {
+            text.append("null")
+        }
+        object.key("diagnostics", in: &text)
+        text.append(file.diagnostics.count)
+        object.end(in: &text)
+    }
+
+    static func write(_ diagnostic: Diagnostic, to text: inout ReportText, indent: Int) {
         let range = diagnostic.range
-        return .object([
-            ("rule", .string(diagnostic.ruleID)),
-            ("severity", .string(diagnostic.severity.rawValue)),
-            ("message", .string(diagnostic.message)),
-            ("file", .string(diagnostic.file)),
-            ("line", .int(range.start.line)),
-            ("column", .int(range.start.column)),
-            ("endLine", .int(range.end.line)),
-            ("endColumn", .int(range.end.column)),
-            ("offset", .int(range.start.offset)),
-            ("endOffset", .int(range.end.offset)),
-            ("pointer", .string(diagnostic.pointer)),
-            ("exception", .string(orNull: diagnostic.exception)),
-            ("document", .int(diagnostic.documentIndex)),
-            ("subject", .string(orNull: diagnostic.subject)),
-            ("related", .array(diagnostic.related.map { related in
-                .object([
-                    ("file", .string(related.file)),
-                    ("line", .int(related.range.start.line)),
-                    ("column", .int(related.range.start.column)),
-                    ("offset", .int(related.range.start.offset)),
-                    ("endOffset", .int(related.range.end.offset)),
-                    ("message", .string(related.message)),
-                ])
-            })),
-            ("fix", diagnostic.fix.map { fix in
-                .object([
-                    ("applicability", .string(fix.applicability.rawValue)),
-                    ("title", .string(fix.title)),
-                    ("edits", .array(fix.edits.map { edit in
-                        .object([
-                            ("offset", .int(edit.offset)), ("endOffset", .int(edit.endOffset)),
-                            ("replacement", .string(edit.replacement)),
-                        ])
-                    })),
-                ])
-            } ?? .null),
-        ])
+        var object = JSONContainerText(object: true, indent: indent, in: &text)
+        object.key("rule", in: &text)
+        text.append(quoted: diagnostic.ruleID)
+        object.key("severity", in: &text)
+        text.append(quoted: diagnostic.severity.rawValue)
+        object.key("message", in: &text)
+        text.append(quoted: diagnostic.message)
+        object.key("file", in: &text)
+        text.append(quoted: diagnostic.file)
+        object.key("line", in: &text)
+        text.append(range.start.line)
+        object.key("column", in: &text)
+        text.append(range.start.column)
+        object.key("endLine", in: &text)
+        text.append(range.end.line)
+        object.key("endColumn", in: &text)
+        text.append(range.end.column)
+        object.key("offset", in: &text)
+        text.append(range.start.offset)
+        object.key("endOffset", in: &text)
+        text.append(range.end.offset)
+        object.key("pointer", in: &text)
+        text.append(quoted: diagnostic.pointer)
+        object.key("exception", in: &text)
+        text.append(quotedOrNull: diagnostic.exception)
+        object.key("document", in: &text)
+        text.append(diagnostic.documentIndex)
+        object.key("subject", in: &text)
+        text.append(quotedOrNull: diagnostic.subject)
+        object.key("related", in: &text)
+        var related = JSONContainerText(object: false, indent: indent + 1, in: &text)
+        for location in diagnostic.related {
+            related.nextElement(in: &text)
+            var entry = JSONContainerText(object: true, indent: indent + 2, in: &text)
+            entry.key("file", in: &text)
+            text.append(quoted: location.file)
+            entry.key("line", in: &text)
+            text.append(location.range.start.line)
+            entry.key("column", in: &text)
+            text.append(location.range.start.column)
+            entry.key("offset", in: &text)
+            text.append(location.range.start.offset)
+            entry.key("endOffset", in: &text)
+            text.append(location.range.end.offset)
+            entry.key("message", in: &text)
+            text.append(quoted: location.message)
+            entry.end(in: &text)
+        }
+        related.end(in: &text)
+        object.key("fix", in: &text)
+        if let fix = diagnostic.fix {
+            var fixObject = JSONContainerText(object: true, indent: indent + 1, in: &text)
+            fixObject.key("applicability", in: &text)
+            text.append(quoted: fix.applicability.rawValue)
+            fixObject.key("title", in: &text)
+            text.append(quoted: fix.title)
+            fixObject.key("edits", in: &text)
+            var edits = JSONContainerText(object: false, indent: indent + 2, in: &text)
+            for edit in fix.edits {
+                edits.nextElement(in: &text)
+                var entry = JSONContainerText(object: true, indent: indent + 3, in: &text)
+                entry.key("offset", in: &text)
+                text.append(edit.offset)
+                entry.key("endOffset", in: &text)
+                text.append(edit.endOffset)
+                entry.key("replacement", in: &text)
+                text.append(quoted: edit.replacement)
+                entry.end(in: &text)
+            }
+            edits.end(in: &text)
+            fixObject.end(in: &text)
+        } else {
+            text.append("null")
+        }
+        object.end(in: &text)
     }
 }

@@ -45,38 +45,21 @@ indirect enum ReportJSON {
     func write(to output: inout ReportText, indent: Int, sink: ((String) -> Void)? = nil) {
         switch self {
         case .object(let members):
-            if members.isEmpty {
-                output.append("{}")
-                return
-            }
-            output.append("{\n")
-            for (index, (key, value)) in members.enumerated() {
-                output.indent(indent + 1)
-                output.append(byte: UInt8(ascii: "\""))
-                JSONStringEscaper.append(key, to: &output)
-                output.append("\": ")
+            var object = JSONContainerText(object: true, indent: indent, in: &output)
+            for (key, value) in members {
+                object.key(escaping: key, in: &output)
                 value.write(to: &output, indent: indent + 1, sink: sink)
-                output.append(index + 1 < members.count ? ",\n" : "\n")
             }
-            output.indent(indent)
-            output.append(byte: UInt8(ascii: "}"))
+            object.end(in: &output)
         case .array(let elements):
-            if elements.isEmpty {
-                output.append("[]")
-                return
-            }
-            output.append("[\n")
-            for (index, element) in elements.enumerated() {
-                output.indent(indent + 1)
+            var array = JSONContainerText(object: false, indent: indent, in: &output)
+            for element in elements {
+                array.nextElement(in: &output)
                 element.write(to: &output, indent: indent + 1, sink: sink)
-                output.append(index + 1 < elements.count ? ",\n" : "\n")
             }
-            output.indent(indent)
-            output.append(byte: UInt8(ascii: "]"))
+            array.end(in: &output)
         case .string(let text):
-            output.append(byte: UInt8(ascii: "\""))
-            JSONStringEscaper.append(text, to: &output)
-            output.append(byte: UInt8(ascii: "\""))
+            output.append(quoted: text)
         case .int(let value):
             output.append(value)
         case .bool(let value):
@@ -100,30 +83,34 @@ struct StreamedJSONArray {
     private let spool = ReportSpool()
     private var pieces: [ReportSpool.Piece] = []
     private var text = ReportText()
+    private var array: JSONContainerText
     private(set) var count = 0
     /// Text is handed to the spool in pieces of about this many bytes.
     private static let pieceSize = 1 << 16
 
     init(indent: Int) {
         self.indent = indent
+        array = JSONContainerText(object: false, indent: indent, in: &text)
     }
 
     mutating func append(_ element: ReportJSON) {
-        startElement()
+        array.nextElement(in: &text)
         element.write(to: &text, indent: indent + 1)
         endElement()
     }
 
     /// Appends an element already rendered at this array's depth plus one.
     mutating func append(rendered element: String) {
-        startElement()
+        array.nextElement(in: &text)
         text.append(element)
         endElement()
     }
 
-    private mutating func startElement() {
-        text.append(count == 0 ? "[\n" : ",\n")
-        text.indent(indent + 1)
+    /// Appends an element that `write` writes at the depth it is given (this array's plus one).
+    mutating func append(writing write: (inout ReportText, Int) -> Void) {
+        array.nextElement(in: &text)
+        write(&text, indent + 1)
+        endElement()
     }
 
     private mutating func endElement() {
@@ -136,11 +123,8 @@ struct StreamedJSONArray {
 
     /// The finished array, to place in the document.
     var value: ReportJSON {
-        guard count > 0 else { return .array([]) }
         var tail = text
-        tail.append(byte: UInt8(ascii: "\n"))
-        tail.indent(indent)
-        tail.append(byte: UInt8(ascii: "]"))
+        array.end(in: &tail)
         return .raw(RenderedJSON(spool: spool, pieces: pieces, tail: tail.string))
     }
 }

@@ -60,3 +60,65 @@ struct ReportText {
         removeAll()
     }
 }
+
+/// How reports lay out JSON (`json.dumps(indent=2)` style), one container at a time: `ReportJSON` writes its trees
+/// with it, and a reporter that knows its output's shape writes objects with it directly, without a tree.
+struct JSONContainerText {
+    /// `{` and `}`, or `[` and `]`.
+    private let close: UInt8
+    /// How deep the container stands.
+    private let indent: Int
+    private(set) var isEmpty = true
+
+    /// Opens an object or array at depth `indent`.
+    init(object: Bool, indent: Int, in text: inout ReportText) {
+        text.append(byte: object ? UInt8(ascii: "{") : UInt8(ascii: "["))
+        close = object ? UInt8(ascii: "}") : UInt8(ascii: "]")
+        self.indent = indent
+    }
+
+    /// Starts the next element of an array; its value follows.
+    mutating func nextElement(in text: inout ReportText) {
+        text.append(isEmpty ? "\n" : ",\n")
+        text.indent(indent + 1)
+        isEmpty = false
+    }
+
+    /// Starts the member `key` of an object (a key that needs no escape); its value follows.
+    mutating func key(_ key: StaticString, in text: inout ReportText) {
+        nextElement(in: &text)
+        text.append(byte: UInt8(ascii: "\""))
+        text.append(key)
+        text.append("\": ")
+    }
+
+    /// Starts the member `key` of an object, escaping the key; its value follows.
+    mutating func key(escaping key: String, in text: inout ReportText) {
+        nextElement(in: &text)
+        text.append(byte: UInt8(ascii: "\""))
+        JSONStringEscaper.append(key, to: &text)
+        text.append("\": ")
+    }
+
+    func end(in text: inout ReportText) {
+        if !isEmpty {
+            text.append(byte: UInt8(ascii: "\n"))
+            text.indent(indent)
+        }
+        text.append(byte: close)
+    }
+}
+
+extension ReportText {
+    /// A JSON string literal.
+    mutating func append(quoted string: String) {
+        append(byte: UInt8(ascii: "\""))
+        JSONStringEscaper.append(string, to: &self)
+        append(byte: UInt8(ascii: "\""))
+    }
+
+    /// A JSON string literal, or `null`.
+    mutating func append(quotedOrNull string: String?) {
+        if let string { append(quoted: string) } else { append("null") }
+    }
+}

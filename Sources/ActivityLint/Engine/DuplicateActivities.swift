@@ -31,15 +31,18 @@ struct DuplicateActivities {
             hash.add((entry.value?.string.text ?? "").utf8)
             tags = tags &+ hash.value
         }
-        // No encryption configuration means an AWS owned key.
-        var settings = [payload.encryptionType?.string.text ?? EncryptionValidators.awsOwned]
-        if settings[0] == EncryptionValidators.customerManaged {
-            settings.append(payload.kmsKeyId?.string.text ?? "")
-            settings.append(payload.reusePeriod?.number.literal ?? "300")
+        // No encryption configuration means an AWS owned key. The settings are hashed as if joined by NULs.
+        let type = payload.encryptionType?.string.text ?? EncryptionValidators.awsOwned
+        var encryption = StableHash.Running()
+        encryption.add(type.utf8)
+        if type == EncryptionValidators.customerManaged {
+            encryption.add(0)
+            encryption.add((payload.kmsKeyId?.string.text ?? "").utf8)
+            encryption.add(0)
+            encryption.add((payload.reusePeriod?.number.literal ?? "300").utf8)
         }
-        let encryption = StableHash.fnv1a64(settings.joined(separator: "\u{0}").utf8)
         return Activity(
-            name: name.string.text, tags: tags, encryption: encryption, file: file, subject: payload.subject,
+            name: name.string.text, tags: tags, encryption: encryption.value, file: file, subject: payload.subject,
             range: name.range, pointer: payload.site.absolutePointer(name.pointer), documentIndex: payload.documentIndex,
             source: source)
     }
@@ -47,9 +50,10 @@ struct DuplicateActivities {
     /// Whether tags or encryption are computed at deploy time, so the request cannot be compared.
     private static func hasUnresolvedSettings(_ payload: Payload) -> Bool {
         let dialect = payload.dialect
-        for member in [dialect.tags, dialect.encryption] {
-            if let node = payload.root.memberValue(member), payload.isUnresolved(node, member: member) { return true }
+        func isUnresolved(_ member: String) -> Bool {
+            payload.root.memberValue(member).map { payload.isUnresolved($0, member: member) } ?? false
         }
+        if isUnresolved(dialect.tags) || isUnresolved(dialect.encryption) { return true }
         guard let encryption = payload.encryption else { return false }
         return dialect.encryptionMembers.contains { member in
             encryption.member(member).map { dialect.isIntrinsic($0.value) } ?? false

@@ -100,12 +100,15 @@ extension Payload {
     public var encryptionPointer: String { dialect.encryptionPointer }
 
     /// The reuse period node, when it is a literal number.
-    public var reusePeriod: (node: Node, number: NumberValue, pointer: String)? {
+    public var reusePeriod: (node: Node, number: NumberValue)? {
         guard let encryption, !isUnset(dialect.reusePeriod, in: encryption),
               let node = encryption.memberValue(dialect.reusePeriod), case .number(let number) = node.value
         else { return nil }
-        return (node, number, JSONPointer.appending(dialect.reusePeriod, to: encryptionPointer))
+        return (node, number)
     }
+
+    /// Where the reuse period is, relative to the payload (spelt out only for a finding about it).
+    public var reusePeriodPointer: String { JSONPointer.appending(dialect.reusePeriod, to: encryptionPointer) }
 
     /// Whether a member is absent, or `""`, `0` or null where the source drops those (a Terraform provider does).
     public func isUnset(_ member: String, in object: Node) -> Bool { site.isUnset(member, in: object) }

@@ -130,7 +130,7 @@ struct KMSReusePeriodRange: PlainValidator {
         context.report(
             "`\(payload.dialect.reusePeriod)` is \(Quoting.short(period.number.literal)); it must be between 60 and 900 "
                 + "seconds",
-            at: period.node, pointer: period.pointer)
+            at: period.node, pointer: payload.reusePeriodPointer)
     }
 }
 

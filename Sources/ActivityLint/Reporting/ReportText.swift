@@ -100,6 +100,18 @@ struct JSONContainerText {
         text.append("\": ")
     }
 
+    /// The member `key` with a number.
+    mutating func member(_ key: StaticString, _ value: Int, in text: inout ReportText) {
+        self.key(key, in: &text)
+        text.append(value)
+    }
+
+    /// The member `key` with a string, or `null` for nil.
+    mutating func member(_ key: StaticString, quoting value: String?, in text: inout ReportText) {
+        self.key(key, in: &text)
+        text.append(quotedOrNull: value)
+    }
+
     func end(in text: inout ReportText) {
         if !isEmpty {
             text.append(byte: UInt8(ascii: "\n"))

@@ -207,13 +207,12 @@ public struct InputDiscovery: Sendable {
             let displayPrefix = display == "." ? "" : display.hasSuffix("/") ? display : display + "/"
             var entries: [(name: String, type: UInt8)] = []
             while let entry = readdir(handle) {
-                let validated = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    let bytes = raw.prefix { $0 != 0 }
-                    return (String(validating: bytes, as: UTF8.self), bytes.count)
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(validating: raw.prefix { $0 != 0 }, as: UTF8.self)
                 }
-                guard let name = validated.0 else {
+                guard let name else {
                     let shown = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                        String(decoding: raw.prefix(validated.1), as: UTF8.self)
+                        String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
                     }
                     if Walk.hasLintedExtension(shown) {
                         found(InputItem(

@@ -81,3 +81,19 @@ final class ChildStack<Element> {
         capacity *= 2
     }
 }
+
+/// What the JSON parser and the YAML composer both ask of their open containers' members and elements.
+extension ChildStack where Element == Node.Member {
+    /// The keys of the members from the bottom up to `end` (the top when nil): the outermost open object's keys so
+    /// far, when `end` is where the next open object's members begin.
+    func keyTexts(upTo end: Int?) -> [String] {
+        withElements(from: 0) { all in all.prefix(end ?? all.count).map(\.key.text) }
+    }
+}
+
+extension ChildStack where Element == Node {
+    /// Every element, then every value of `members`, moved out: what a parser that stopped still holds.
+    func popAll(with members: ChildStack<Node.Member>) -> [Node] {
+        pop(from: 0) + members.pop(from: 0).map(\.value)
+    }
+}

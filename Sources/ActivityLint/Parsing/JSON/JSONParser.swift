@@ -100,7 +100,7 @@ struct JSONDocumentParser {
                     related: related))
             let keys = keysBeforeError(root: root)
             // The open containers (and a finished root followed by more input) may hold deep values.
-            var leftovers = elements.pop(from: 0) + members.pop(from: 0).map(\.value) + (root.map { [$0] } ?? [])
+            var leftovers = elements.popAll(with: members) + (root.map { [$0] } ?? [])
             root = nil
             stack = []
             NodeTeardown.release(&leftovers, depth: deepestNesting)
@@ -112,9 +112,7 @@ struct JSONDocumentParser {
     private func keysBeforeError(root: Node?) -> [String]? {
         if let root { return root.members?.map(\.key.text) }
         guard let outermost = stack.first, outermost.isObject else { return nil }
-        var keys = members.withElements(from: 0) { all in
-            all.prefix(stack.dropFirst().first { $0.isObject }?.childStart ?? all.count).map(\.key.text)
-        }
+        var keys = members.keyTexts(upTo: stack.dropFirst().first { $0.isObject }?.childStart)
         // A key whose value was being read when parsing stopped.
         if !outermost.key.text.isEmpty, keys.last != outermost.key.text { keys.append(outermost.key.text) }
         return keys

@@ -62,9 +62,7 @@ struct YAMLComposer {
     /// The keys of the document's top-level mapping read so far, while it is still open (loading stopped in it).
     var openRootKeys: [String]? {
         guard let outermost = frames.first, outermost.isMapping else { return nil }
-        var keys = members.withElements(from: 0) { all in
-            all.prefix(frames.dropFirst().first { $0.isMapping }?.childStart ?? all.count).map(\.key.text)
-        }
+        var keys = members.keyTexts(upTo: frames.dropFirst().first { $0.isMapping }?.childStart)
         if let pending = outermost.pendingKey { keys.append(pending.text) }
         return keys
     }
@@ -182,7 +180,7 @@ struct YAMLComposer {
     mutating func releaseLeftovers() {
         // Anchored nodes also sit in the tree: dropping these references first frees nothing.
         anchors = [:]
-        var leftovers = items.pop(from: 0) + members.pop(from: 0).map(\.value) + (root.map { [$0] } ?? []) + discarded
+        var leftovers = items.popAll(with: members) + (root.map { [$0] } ?? []) + discarded
         frames = []
         root = nil
         discarded = []

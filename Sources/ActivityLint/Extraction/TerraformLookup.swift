@@ -75,7 +75,7 @@ struct TerraformLookup {
     mutating func overridden(_ body: Node, resource name: String) -> Node {
         let overrides = module.activityOverrides(of: name)
         guard !overrides.isEmpty, let original = body.members else { return body }
-        var members = original.array
+        var members = original
         for override in overrides {
             guard let file = override.file, let set = override.node.members else { continue }
             let keys = Set(set.map(\.key.text))
@@ -134,7 +134,7 @@ struct TerraformLookup {
                                             keyRange: tags.range, value: tags)).value
         guard let members = value.members else { return nil }
         origins.origins.append(ValueOrigins.Origin(range: value.range, remark: remark, use: nil))
-        return (members.array, value.range)
+        return (members, value.range)
     }
 
     /// A map looked up, and each of its values.

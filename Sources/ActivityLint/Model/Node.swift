@@ -3,17 +3,12 @@
 /// JSON and YAML both load into this one tree, so extraction and rules never care which syntax a file used.
 @_spi(Internals) public struct Node: Sendable {
     public enum Value: Sendable {
-        case object(Members)
-        case array(Elements)
+        case object([Member])
+        case array([Node])
         case string(StringValue)
         case number(NumberValue)
         case bool(Bool)
         case null
-
-        /// An object of members built in an array (a parser's or an extractor's).
-        public static func object(_ members: [Member]) -> Value { .object(Members(members)) }
-        /// An array of elements built in an array.
-        public static func array(_ elements: [Node]) -> Value { .array(Elements(elements)) }
     }
 
     /// A key and its value. Duplicate keys are kept in document order so they can be reported.
@@ -64,7 +59,7 @@
     }
 
     /// The members of an object, or nil when this is not an object.
-    public var members: Members? {
+    public var members: [Member]? {
         if case .object(let members) = value { return members }
         return nil
     }
@@ -83,7 +78,7 @@
 
     /// Where the last member named `key` is among `members` (the one `memberValue` reads), for a caller that reads
     /// the member in place.
-    public static func lastIndex(of key: String, in members: Members) -> Int? {
+    public static func lastIndex(of key: String, in members: [Member]) -> Int? {
         // Comparing lengths first (known without reading the text) skips most unequal keys cheaply.
         let length = key.utf8.count
         var index = members.endIndex
@@ -95,7 +90,7 @@
         return nil
     }
 
-    public var elements: Elements? {
+    public var elements: [Node]? {
         if case .array(let elements) = value { return elements }
         return nil
     }

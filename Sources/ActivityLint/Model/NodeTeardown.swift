@@ -42,8 +42,8 @@ enum NodeTeardown {
 
         init?(_ value: Node.Value) {
             switch value {
-            case .array(let elements) where !elements.isEmpty: self = .elements(elements.array)
-            case .object(let members) where !members.isEmpty: self = .members(members.array)
+            case .array(let elements) where !elements.isEmpty: self = .elements(elements)
+            case .object(let members) where !members.isEmpty: self = .members(members)
             default: return nil
             }
         }

@@ -53,7 +53,7 @@ struct PayloadReader {
     }
 
     /// A string value, or the literal template of `Fn::Sub`; nil for anything unresolved or not a string.
-    mutating func field(of node: Node, at pointer: DeferredPointer, member: String? = nil) -> Int32? {
+    mutating func field(of node: Node, at pointer: consuming DeferredPointer, member: String? = nil) -> Int32? {
         let dialect = site.dialect
         if let member, !site.unknownMembers.isEmpty, site.unknownMembers.contains(member) { return nil }
         // The common case first: an untagged string is never an intrinsic function, and without dynamic references
@@ -73,7 +73,9 @@ struct PayloadReader {
 
     /// A string as it is, or, where strings are templates, with its substitutions (nil when it is one whole
     /// substitution: its value is computed).
-    private mutating func templateField(_ string: StringValue, range: SourceRange, at pointer: DeferredPointer) -> Int32? {
+    private mutating func templateField(
+        _ string: consuming StringValue, range: SourceRange, at pointer: consuming DeferredPointer
+    ) -> Int32? {
         guard let templates = site.dialect.templates else {
             return append(PayloadTable.FieldRecord(range: range, string: string, location: pointer))
         }

@@ -10,10 +10,13 @@ final class PayloadTable: Sendable {
         let location: DeferredPointer
         let substitutions: [Range<Int>]
 
-        init(range: SourceRange, string: StringValue, location: DeferredPointer, substitutions: [Range<Int>] = []) {
+        init(
+            range: SourceRange, string: consuming StringValue, location: consuming DeferredPointer,
+            substitutions: [Range<Int>] = []
+        ) {
             self.range = range
-            self.string = string
             summary = TextSummary(string.text)
+            self.string = string
             self.location = location
             self.substitutions = substitutions
         }

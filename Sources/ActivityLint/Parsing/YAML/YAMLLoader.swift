@@ -236,9 +236,10 @@ private struct YAMLLoadSession {
                 ruleID: "yaml-1-1-ambiguity", message: message, range: range, pointer: composer.pointer(),
                 documentIndex: composer.documentIndex, fix: fix, value: text))
         }
-        composer.addScalar(
-            Node(typed ?? .string(stringValue!), range: range, tag: tag, yaml11Reading: yaml11Reading),
-            key: isKey ? stringValue : nil, anchor: anchor, text: text)
+        // A key's text is both the key and, as a string, its node; any other scalar's moves into its node.
+        let key = isKey ? stringValue : nil
+        let node = Node(typed ?? .string(stringValue.take()!), range: range, tag: tag, yaml11Reading: yaml11Reading)
+        composer.addScalar(consume node, key: consume key, anchor: anchor, text: text)
     }
 
     /// A block scalar's header line may end in a real comment, so its span starts at the header's line break.

@@ -146,6 +146,10 @@ struct JSONDocumentParser {
                     context = .afterOpenBracket
                     continue nextValue
                 }
+            case UInt8(ascii: "\""):
+                // Here rather than in parseScalar: a string node returned from there is copied once more.
+                let (string, range) = try cursor.scanString()
+                value = Node(.string(string), range: range)
             default:
                 value = try parseScalar(context: context)
             }
@@ -277,12 +281,10 @@ struct JSONDocumentParser {
 
     // MARK: Scalars
 
+    /// A number or literal at the cursor (strings are read in `parseValue`), or the error for what is there instead.
     private mutating func parseScalar(context: Context) throws(JSONSyntaxError) -> Node {
         // NUL is never a value's first byte, so it can stand for the end of input here.
         switch cursor.current ?? 0 {
-        case UInt8(ascii: "\""):
-            let (string, range) = try cursor.scanString()
-            return Node(.string(string), range: range)
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             return try cursor.scanNumber()
         case UInt8(ascii: "t"):

@@ -18,9 +18,13 @@ struct FastPathTests {
         #expect(!TagCharset.allowedASCII.contains(0xFF))
     }
 
-    @Test(arguments: ["", "orders", "é", "e\u{301}", "日本語", "🙂x", "a\u{0}b", String(repeating: "ü", count: 300)])
+    @Test(arguments: [
+        "", "orders", "é", "e\u{301}", "日本語", "🙂x", "a\u{0}b", String(repeating: "ü", count: 300), "aws:", "AwS:team",
+        "aws", "aws;x", "AWS\u{1A}", "xaws:", "ａws:",
+    ])
     func textSummaryMatchesTheText(text: String) {
         let summary = TextSummary(text)
+        #expect(summary.hasReservedPrefix == (text.prefix(4).map { $0.lowercased() }.joined() == "aws:"))
         #expect(summary.scalarCount == text.unicodeScalars.count)
         #expect(summary.hasNonASCII == !text.unicodeScalars.allSatisfy(\.isASCII))
         let present = ASCIISet { text.unicodeScalars.contains($0) }

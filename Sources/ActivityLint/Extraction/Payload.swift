@@ -84,10 +84,10 @@
         var firstByKey: [BytewiseKey: Int] = [:]
         firstByKey.reserveCapacity(entries.count)
         for (position, entry) in entries.enumerated() {
-            guard let key = entry.key?.string.text else { continue }
-            if let first = firstByKey.existingValue(for: BytewiseKey(key), storing: position) {
+            guard let key = entry.key else { continue }
+            if let first = firstByKey.existingValue(for: BytewiseKey(key.string.text), storing: position) {
                 repeated.append((first, position))
-            } else if !TagValidators.isReserved(key) {
+            } else if !key.summary.hasReservedPrefix {
                 distinct += 1
             }
         }

@@ -9,14 +9,20 @@
     let asciiHigh: UInt64
     /// Whether any code point is outside ASCII.
     let hasNonASCII: Bool
+    /// Whether the text starts with `aws:` in any letter case, which AWS reserves for its own tags (the
+    /// CloudFormation handler compares case-insensitively).
+    public let hasReservedPrefix: Bool
 
     init(_ text: String) {
         // Native and small strings lend their bytes in place; only a bridged one is copied.
-        (scalarCount, asciiLow, asciiHigh, hasNonASCII) = text.utf8.withContiguousStorageIfAvailable(TextSummary.scan)
+        (scalarCount, asciiLow, asciiHigh, hasNonASCII, hasReservedPrefix) =
+            text.utf8.withContiguousStorageIfAvailable(TextSummary.scan)
             ?? Array(text.utf8).withUnsafeBufferPointer(TextSummary.scan)
     }
 
-    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int, UInt64, UInt64, Bool) {
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int, UInt64, UInt64, Bool, Bool) {
+        let reserved = bytes.count >= 4 && bytes[0] | 0x20 == UInt8(ascii: "a") && bytes[1] | 0x20 == UInt8(ascii: "w")
+            && bytes[2] | 0x20 == UInt8(ascii: "s") && bytes[3] == UInt8(ascii: ":")
         var scalars = 0
         var low: UInt64 = 0
         var high: UInt64 = 0
@@ -32,6 +38,6 @@
                 nonASCII = true
             }
         }
-        return (scalars, low, high, nonASCII)
+        return (scalars, low, high, nonASCII, reserved)
     }
 }

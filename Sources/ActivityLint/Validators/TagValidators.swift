@@ -9,15 +9,6 @@ enum TagValidators {
     static let maximumCount = 50
     static let maximumKeyLength = 128
     static let maximumValueLength = 256
-
-    /// `aws:` in any letter case is reserved for AWS (the CloudFormation handler compares case-insensitively).
-    static func isReserved(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
-            bytes.count >= 4 && bytes[0] | 0x20 == UInt8(ascii: "a") && bytes[1] | 0x20 == UInt8(ascii: "w")
-                && bytes[2] | 0x20 == UInt8(ascii: "s") && bytes[3] == UInt8(ascii: ":")
-        }
-    }
 }
 
 /// At most 50 tags; keys with `aws:` do not count, and a repeated key counts once.
@@ -29,7 +20,7 @@ struct TagsTooMany: PlainValidator {
         let repeats = Set(payload.repeatedTags.map(\.later))
         var counted = 0
         for (position, entry) in payload.tagEntries.enumerated() where !repeats.contains(position) {
-            guard let key = entry.key?.string.text, !TagValidators.isReserved(key) else { continue }
+            guard let key = entry.key, !key.summary.hasReservedPrefix else { continue }
             counted += 1
             guard counted == TagValidators.maximumCount + 1 else { continue }
             context.report(
@@ -180,7 +171,7 @@ struct TagReservedPrefix: PlainValidator {
 
     func validate(_ payload: Payload, _ context: inout ValidationContext) {
         for entry in payload.tagEntries {
-            guard let key = entry.key, TagValidators.isReserved(key.string.text) else { continue }
+            guard let key = entry.key, key.summary.hasReservedPrefix else { continue }
             context.report(
                 "tag key \(Quoting.code(key.string.text)) starts with the reserved prefix \"aws:\"; AWS rejects "
                     + "user tags with it (in any letter case)",
@@ -195,7 +186,7 @@ struct TagValueReservedPrefix: PlainValidator {
 
     func validate(_ payload: Payload, _ context: inout ValidationContext) {
         for entry in payload.tagEntries {
-            guard let value = entry.value, TagValidators.isReserved(value.string.text) else { continue }
+            guard let value = entry.value, value.summary.hasReservedPrefix else { continue }
             context.report(
                 "tag value \(Quoting.code(value.string.text)) starts with \"aws:\", which AWS reserves for its own "
                     + "tag names and values",

@@ -61,7 +61,7 @@
                 key = reader.field(dialect.kmsKeyId, of: encryption, at: pointer)
             }
         }
-        let table = PayloadTable(fields: reader.fields, tags: reader.tags)
+        let table = PayloadTable(fields: reader.fields, tags: reader.tags, tagNodes: reader.tagNodes)
         self.table = table
         tagEntries = TagEntries(table: table)
         self.name = name.map { Field(table: table, slot: Int($0)) }

@@ -4,6 +4,7 @@ struct PayloadReader {
     let site: PayloadSite
     private(set) var fields: [PayloadTable.FieldRecord] = []
     private(set) var tags: [PayloadTable.TagRecord] = []
+    private(set) var tagNodes = PayloadTable.TagNodes.none
 
     init(site: PayloadSite) {
         self.site = site
@@ -17,6 +18,7 @@ struct PayloadReader {
         }
         if dialect.tagsAreMap {
             let members = list.members ?? []
+            tagNodes = .map(members)
             tags.reserveCapacity(members.count)
             fields.reserveCapacity(2 * members.count + 3)
             for (index, member) in members.enumerated() {
@@ -24,12 +26,13 @@ struct PayloadReader {
                 let key = templateField(member.key, range: member.keyRange, at: pointer)
                 let value = field(of: member.value, at: pointer)
                 tags.append(PayloadTable.TagRecord(
-                    index: index, node: member.value, location: pointer, key: key ?? -1, value: value ?? -1,
+                    index: index, location: pointer, key: key ?? -1, value: value ?? -1,
                     hasKey: true, hasValue: true, memberCount: 2))
             }
             return
         }
         let elements = list.elements ?? []
+        tagNodes = .list(elements)
         tags.reserveCapacity(elements.count)
         fields.reserveCapacity(2 * elements.count + 3)
         // By index, and members by position: a node copied out of its array costs more than reading it in place.
@@ -41,7 +44,7 @@ struct PayloadReader {
             let key = keyAt.flatMap { field(of: members[$0].value, at: pointer.appending(dialect.tagKey)) }
             let value = valueAt.flatMap { field(of: members[$0].value, at: pointer.appending(dialect.tagValue)) }
             tags.append(PayloadTable.TagRecord(
-                index: index, node: elements[index], location: pointer, key: key ?? -1, value: value ?? -1,
+                index: index, location: pointer, key: key ?? -1, value: value ?? -1,
                 hasKey: keyAt != nil, hasValue: valueAt != nil, memberCount: members.count))
         }
     }
@@ -53,6 +56,9 @@ struct PayloadReader {
     }
 
     /// A string value, or the literal template of `Fn::Sub`; nil for anything unresolved or not a string.
+    /// Always inlined: called with a node read from an array, it would get a copy of that node (the call could
+    /// change the array as far as the compiler knows), and every tag has two.
+    @inline(__always)
     mutating func field(of node: Node, at pointer: consuming DeferredPointer, member: String? = nil) -> Int32? {
         let dialect = site.dialect
         if let member, !site.unknownMembers.isEmpty, site.unknownMembers.contains(member) { return nil }

@@ -23,8 +23,8 @@ final class PayloadTable: Sendable {
     }
 
     struct TagRecord: Sendable {
+        /// The tag's place in the list or map, and so in `TagNodes`.
         let index: Int
-        let node: Node
         let location: DeferredPointer
         /// Slots in `fields`, or -1 when the tag has no such field.
         let key: Int32
@@ -34,12 +34,32 @@ final class PayloadTable: Sendable {
         let memberCount: Int
     }
 
+    /// The nodes the tags were read from, held as their one array: a copy of each node in its record would cost a
+    /// copy and a release per tag.
+    enum TagNodes: Sendable {
+        case none
+        /// The entries of a list of `{key, value}` objects.
+        case list([Node])
+        /// The members of a Terraform map; a tag's node is its member's value.
+        case map([Node.Member])
+
+        func node(at index: Int) -> Node {
+            switch self {
+            case .none: preconditionFailure("a tag record without tag nodes")
+            case .list(let elements): elements[index]
+            case .map(let members): members[index].value
+            }
+        }
+    }
+
     let fields: [FieldRecord]
     let tags: [TagRecord]
+    let tagNodes: TagNodes
 
-    init(fields: [FieldRecord], tags: [TagRecord]) {
+    init(fields: [FieldRecord], tags: [TagRecord], tagNodes: TagNodes) {
         self.fields = fields
         self.tags = tags
+        self.tagNodes = tagNodes
     }
 }
 
@@ -96,7 +116,7 @@ extension Payload {
 
         public var index: Int { table.tags[slot].index }
         /// The entry object, or for a map the value node.
-        public var node: Node { table.tags[slot].node }
+        public var node: Node { table.tagNodes.node(at: table.tags[slot].index) }
         public var key: Field? { field(table.tags[slot].key) }
         public var value: Field? { field(table.tags[slot].value) }
         /// Whether the entry has a key / value member at all (a map entry always has both).

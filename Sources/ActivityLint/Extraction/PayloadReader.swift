@@ -4,7 +4,7 @@ struct PayloadReader {
     let site: PayloadSite
     private(set) var fields: [PayloadTable.FieldRecord] = []
     private(set) var tags: [PayloadTable.TagRecord] = []
-    private(set) var tagNodes = PayloadTable.TagNodes.none
+    private(set) var tagNodes = PayloadTable.TagNodes.list([])
 
     init(site: PayloadSite) {
         self.site = site

@@ -37,15 +37,13 @@ final class PayloadTable: Sendable {
     /// The nodes the tags were read from, held as their one array: a copy of each node in its record would cost a
     /// copy and a release per tag.
     enum TagNodes: Sendable {
-        case none
-        /// The entries of a list of `{key, value}` objects.
+        /// The entries of a list of `{key, value}` objects (empty when the request has no tags).
         case list([Node])
         /// The members of a Terraform map; a tag's node is its member's value.
         case map([Node.Member])
 
         func node(at index: Int) -> Node {
             switch self {
-            case .none: preconditionFailure("a tag record without tag nodes")
             case .list(let elements): elements[index]
             case .map(let members): members[index].value
             }

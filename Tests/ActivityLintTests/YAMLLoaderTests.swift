@@ -153,6 +153,11 @@ struct YAMLLoaderPositionTests {
         "x: a\rb: c\r",
         "[a: 1, b, {c: }, !!str x, &y 'z', *y]\n",
         "s: \"a\u{2028}b\"\nt: \"a\u{85}b\"\n",
+        // ASCII throughout, where libyaml's own line and column are used.
+        "a: 1\r\nb:\r\n  - x\r\n  - \"q\\tq\"\r\nc: &x [1, 2]\r\nd: *x\r\ne: |\r\n  block\r\n  text\r\n",
+        "--- \n- a\n- [b, {c: d}]\n---\nk: v\n...\n--- >\n  folded\n  text\n\n",
+        "\u{FEFF}a:\t1\nb: 'it''s'\rc: \"two\n  lines\"\n",
+        "k: [1, 2]\nm: {a: b}\nn:\n  - x",
     ])
     func everyNodePositionRoundTrips(text: String) {
         let source = SourceText(text)
@@ -505,6 +510,13 @@ struct YAMLLoaderErrorTests {
         #expect(finding?.ruleID == "syntax-error")
         #expect(finding?.message == "mapping values are not allowed in this context")
         #expect(finding?.range.start == SourcePosition(line: 1, column: 5, offset: 4))
+    }
+
+    /// libyaml moves its line on at the end of a text without a final line break; the position stays on the last line.
+    @Test(arguments: ["name: [orders", "name: [ördérs"])
+    func anErrorAtTheEndOfTheTextStaysOnItsLastLine(text: String) {
+        let finding = findings(load(text), "syntax-error").first
+        #expect(finding?.range.start == SourcePosition(line: 1, column: 14, offset: text.utf8.count))
     }
 
     @Test func badIndentation() {

@@ -16,6 +16,21 @@ extension UnsafeBufferPointer<UInt8> {
 }
 
 extension UnsafeBufferPointer<UInt8> {
+    /// Whether every byte from `start` on is ASCII, checked eight bytes at a time.
+    func isASCII(from start: Int = 0) -> Bool {
+        guard let base = baseAddress else { return true }
+        var index = start
+        while index + 8 <= count {
+            if UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+            index += 8
+        }
+        while index < count {
+            if base[index] >= 0x80 { return false }
+            index += 1
+        }
+        return true
+    }
+
     /// Whether `needle` occurs in the bytes: memchr finds each candidate first byte, memcmp checks the rest.
     func contains(bytes needle: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = needle.first, count >= needle.count else { return needle.isEmpty }

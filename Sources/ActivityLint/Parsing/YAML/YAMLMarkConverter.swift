@@ -4,20 +4,31 @@ import CYaml
 ///
 /// libyaml's `index` counts code points from the start of the content (a UTF-8 byte order mark is not
 /// counted, CR LF counts two). Its `line` and `column` also break lines at NEL, LS and PS, which
-/// `SourceText` does not, so only `index` is used. Marks arrive almost always in increasing order, so a
+/// `SourceText` does not, so in general only `index` is used. Marks arrive almost always in increasing order, so a
 /// cursor walks forward from the last one: loading stays linear in the input.
+///
+/// In ASCII text (nearly every file) a code point is a byte and only LF, CR LF and a lone CR break lines, exactly as
+/// in `SourceText`: libyaml's own line and column are then the position, and nothing is walked. The one exception is
+/// the end of the input, where libyaml starts a new line of its own when the text does not end with a line break.
 struct YAMLMarkConverter {
     private let source: SourceText
+    private let isASCII: Bool
     private var cursor: YAMLSourceCursor
     private var index = 0
 
     init(source: SourceText) {
         self.source = source
+        self.isASCII = source.bytes.withUnsafeBufferPointer { $0.isASCII(from: source.contentOffset) }
         self.cursor = YAMLSourceCursor(offset: source.contentOffset, line: 1, column: 1)
     }
 
     mutating func position(of mark: yaml_mark_t, in bytes: UnsafeBufferPointer<UInt8>) -> SourcePosition {
-        position(ofIndex: Int(mark.index), in: bytes)
+        if isASCII {
+            let offset = source.contentOffset + Int(mark.index)
+            guard offset < bytes.count else { return source.position(atOffset: offset) }
+            return SourcePosition(line: Int(mark.line) + 1, column: Int(mark.column) + 1, offset: offset)
+        }
+        return position(ofIndex: Int(mark.index), in: bytes)
     }
 
     mutating func position(ofIndex target: Int, in bytes: UnsafeBufferPointer<UInt8>) -> SourcePosition {

@@ -26,6 +26,7 @@ struct FastPathTests {
         let summary = TextSummary(text)
         #expect(summary.hasReservedPrefix == (text.prefix(4).map { $0.lowercased() }.joined() == "aws:"))
         #expect(summary.scalarCount == text.unicodeScalars.count)
+        #expect(summary.bytesHash == StableHash.fnv1a64(text.utf8))
         #expect(summary.hasNonASCII == !text.unicodeScalars.allSatisfy(\.isASCII))
         let present = ASCIISet { text.unicodeScalars.contains($0) }
         #expect(summary.usesOnly(present) == !summary.hasNonASCII)

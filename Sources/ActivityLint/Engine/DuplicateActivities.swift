@@ -5,7 +5,7 @@ struct DuplicateActivities {
     /// What one request would create, for comparing requests with the same name.
     struct Activity: Sendable {
         var name: String
-        /// An order-independent fingerprint of the tags (a sum of one hash per key and value).
+        /// An order-independent fingerprint of the tags (a sum of one hash per key and value pair).
         var tags: UInt64
         /// A fingerprint of the encryption settings (type, key, reuse period).
         var encryption: UInt64
@@ -25,11 +25,8 @@ struct DuplicateActivities {
         var tags: UInt64 = 0
         for entry in payload.tagEntries {
             guard let key = entry.key, !key.isTemplate else { return nil }
-            var hash = StableHash.Running()
-            hash.add(key.string.text.utf8)
-            hash.add(0)
-            hash.add((entry.value?.string.text ?? "").utf8)
-            tags = tags &+ hash.value
+            // A missing value is sent as "", whose hash is FNV-1a's starting value.
+            tags = tags &+ StableHash.pair(key.summary.bytesHash, entry.value?.summary.bytesHash ?? StableHash.Running().value)
         }
         // No encryption configuration means an AWS owned key. The settings are hashed as if joined by NULs.
         let type = payload.encryptionType?.string.text ?? EncryptionValidators.awsOwned

@@ -81,11 +81,14 @@
     private static func repeatedKeys(of entries: TagEntries) -> (repeated: [(first: Int, later: Int)], distinct: Int) {
         var repeated: [(first: Int, later: Int)] = []
         var distinct = 0
-        var firstByKey: [BytewiseKey: Int] = [:]
-        firstByKey.reserveCapacity(entries.count)
+        var firstByKey = FirstOccurrences(expecting: entries.count)
         for (position, entry) in entries.enumerated() {
             guard let key = entry.key else { continue }
-            if let first = firstByKey.existingValue(for: BytewiseKey(key.string.text), storing: position) {
+            let text = key.string.text
+            let earlier = firstByKey.earlier(hash: key.summary.bytesHash, storing: position) {
+                entries[$0].key?.string.text.utf8.elementsEqual(text.utf8) == true
+            }
+            if let first = earlier {
                 repeated.append((first, position))
             } else if !key.summary.hasReservedPrefix {
                 distinct += 1

@@ -31,6 +31,20 @@ enum StableHash {
         }
     }
 
+    /// One hash of two (a pair's parts' hashes), well mixed so that sums of pair hashes tell sets of pairs apart:
+    /// the second part goes through SplitMix64's finalizer before it is added to the first, and the sum through it
+    /// again, so swapping the parts or moving bits between them changes the result.
+    static func pair(_ first: UInt64, _ second: UInt64) -> UInt64 {
+        mixed(first &+ mixed(second))
+    }
+
+    private static func mixed(_ value: UInt64) -> UInt64 {
+        var value = value
+        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
+        return value ^ (value >> 31)
+    }
+
     /// The hash of the UTF-8 of `parts`, each followed by a NUL so `["ab", "c"]` and `["a", "bc"]` differ,
     /// as 16 lowercase hex digits.
     static func hex(of parts: [String]) -> String {

@@ -1,0 +1,1 @@
+../../../Sources/ActivityLint/Reporting/StableHash.swift

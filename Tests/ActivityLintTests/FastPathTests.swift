@@ -44,6 +44,24 @@ struct FastPathTests {
         #expect(repeated.first?.message.contains("team") == true)
     }
 
+    @Test(arguments: [0, 1, 7, 8, 9, 100, 2_000])
+    func firstOccurrencesMatchAFirstIndexSearch(count: Int) {
+        var generator = SystemRandomNumberGenerator()
+        // Few distinct texts, so most are repeats; "é" two ways differ in bytes.
+        let alphabet = ["a", "b", "caf\u{E9}", "cafe\u{301}", "", "k1", "k10", "team"]
+        let texts = (0..<count).map { _ in
+            alphabet.randomElement(using: &generator)! + String(Int.random(in: 0..<(count / 4 + 1), using: &generator))
+        }
+        var table = FirstOccurrences(expecting: texts.count)
+        for (position, text) in texts.enumerated() {
+            let found = table.earlier(hash: TextSummary(text).bytesHash, storing: position) {
+                texts[$0].utf8.elementsEqual(text.utf8)
+            }
+            let expected = texts.firstIndex { $0.utf8.elementsEqual(text.utf8) }
+            #expect(found == (expected == position ? nil : expected), "\(text) at \(position)")
+        }
+    }
+
     @Test func manyTagsUseTheHashedPathWithTheSameAnswer() {
         let tags = (0..<70).map { #"{"key": "k\#($0 % 65)", "value": "v\#($0)"}"# }.joined(separator: ",")
         let result = Linter.builtIn().lint(text: #"{"name": "a", "tags": [\#(tags)]}"#, path: "t.json")

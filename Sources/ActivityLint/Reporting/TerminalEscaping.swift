@@ -7,8 +7,12 @@
 public enum TerminalEscaping {
     /// `text` with every unsafe scalar replaced by its escape (for messages, paths and rule ids).
     public static func escape(_ text: String) -> String {
-        // Printable ASCII, nearly every path and message, is safe as it is.
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
+        // Printable ASCII, nearly every path and message, is safe as it is (checked over the bytes in place: the
+        // UTF-8 view's iterator costs several times more).
+        let isPrintableASCII = text.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+        }
+        if isPrintableASCII ?? text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

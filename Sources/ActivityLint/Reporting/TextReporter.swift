@@ -25,36 +25,40 @@ public struct TextReporter: StreamingReporter, Sendable {
     }
 
     public func render(file: FileResult) -> String {
-        var lines: [String] = []
-        do {
-            // Diagnostics come sorted by position, so several on one line are neighbours: decode each line once.
-            var cachedLine: (number: Int, scalars: [Unicode.Scalar])?
-            if let failure = file.failure {
-                lines.append(
-                    style(TerminalEscaping.escape(file.path) + ":", ANSI.bold) + " " + severityLabel(.error) + " "
-                        + TerminalEscaping.escape(failure))
+        // One string grows for the whole file, each line ending in a line break: lines joined with `+` and then
+        // with each other copied every piece several times over.
+        var text = ""
+        // Diagnostics come sorted by position, so several on one line are neighbours: decode each line once.
+        var cachedLine: (number: Int, scalars: [Unicode.Scalar])?
+        if let failure = file.failure {
+            text += style(TerminalEscaping.escape(file.path) + ":", ANSI.bold) + " " + severityLabel(.error) + " "
+                + TerminalEscaping.escape(failure) + "\n"
+        }
+        if showSkipped, let skip = file.skipped {
+            text += style(TerminalEscaping.escape(file.path) + ":", ANSI.bold) + " skipped ("
+                + Self.label(skip.category, plural: false) + "): " + TerminalEscaping.escape(skip.detail) + "\n"
+        }
+        for diagnostic in file.diagnostics {
+            appendHeader(diagnostic, to: &text)
+            if let source = file.sourceLines,
+                let excerpt = excerpt(for: diagnostic.range, in: source, cache: &cachedLine)
+            {
+                text += excerpt.source
+                text += "\n"
+                text += style(excerpt.caret, ANSI.bold + ANSI.color(for: diagnostic.severity))
+                text += "\n"
             }
-            if showSkipped, let skip = file.skipped {
-                lines.append(
-                    style(TerminalEscaping.escape(file.path) + ":", ANSI.bold) + " skipped ("
-                        + Self.label(skip.category, plural: false) + "): " + TerminalEscaping.escape(skip.detail))
-            }
-            for diagnostic in file.diagnostics {
-                lines.append(header(diagnostic))
-                if let source = file.sourceLines,
-                    let excerpt = excerpt(for: diagnostic.range, in: source, cache: &cachedLine)
-                {
-                    lines.append(excerpt.source)
-                    lines.append(style(excerpt.caret, ANSI.bold + ANSI.color(for: diagnostic.severity)))
-                }
-                for related in diagnostic.related {
-                    lines.append("  " + style("note:", ANSI.bold) + " " + TerminalEscaping.escape(related.file) + ":"
-                        + String(related.range.start.line) + ":" + String(related.range.start.column) + ": "
-                        + TerminalEscaping.escape(related.message))
-                }
+            for related in diagnostic.related {
+                text += "  "
+                text += style("note:", ANSI.bold)
+                text += " "
+                appendLocation(file: related.file, range: related.range, to: &text)
+                text += ": "
+                text += TerminalEscaping.escape(related.message)
+                text += "\n"
             }
         }
-        return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
+        return text
     }
 
     /// The counts in bold, then the configuration the run used.
@@ -65,14 +69,30 @@ public struct TextReporter: StreamingReporter, Sendable {
 
     // MARK: - Pieces
 
-    private func header(_ diagnostic: Diagnostic) -> String {
-        let location =
-            TerminalEscaping.escape(diagnostic.file) + ":" + String(diagnostic.range.start.line) + ":"
-            + String(diagnostic.range.start.column) + ":"
-        // `[*]`: `--fix` resolves it (as ruff marks fixable findings).
-        return style(location, ANSI.bold) + " " + severityLabel(diagnostic.severity) + " "
-            + TerminalEscaping.escape(diagnostic.messageWithSubject) + " [" + TerminalEscaping.escape(diagnostic.ruleID)
-            + "]" + (diagnostic.fix?.applicability == .safe ? " [*]" : "")
+    /// `file:line:column: severity: message [rule]`, and `[*]` when `--fix` resolves it (as ruff marks fixable
+    /// findings).
+    private func appendHeader(_ diagnostic: Diagnostic, to text: inout String) {
+        if color { text += ANSI.bold }
+        appendLocation(file: diagnostic.file, range: diagnostic.range, to: &text)
+        text += ":"
+        if color { text += ANSI.reset }
+        text += " "
+        text += severityLabel(diagnostic.severity)
+        text += " "
+        text += TerminalEscaping.escape(diagnostic.messageWithSubject)
+        text += " ["
+        text += TerminalEscaping.escape(diagnostic.ruleID)
+        text += "]"
+        if diagnostic.fix?.applicability == .safe { text += " [*]" }
+        text += "\n"
+    }
+
+    private func appendLocation(file: String, range: SourceRange, to text: inout String) {
+        text += TerminalEscaping.escape(file)
+        text += ":"
+        text += String(range.start.line)
+        text += ":"
+        text += String(range.start.column)
     }
 
     private func severityLabel(_ severity: Severity) -> String {

@@ -62,6 +62,14 @@ struct FastPathTests {
         }
     }
 
+    @Test(arguments: [
+        "", "Name", "name", "ActivityName", "kms_key_id", "KMS-Data-Key Reuse_Period", "TAGS", "@Z[`a{", "Énergie",
+        "nAmE_É", "ǅ", "İd", "ß-tag",
+    ])
+    func normalizedSpellingMatchesLowercasingTheWholeText(key: String) {
+        #expect(Spelling.normalized(key) == Spelling.withoutSeparators(key.lowercased().utf8))
+    }
+
     @Test func manyTagsUseTheHashedPathWithTheSameAnswer() {
         let tags = (0..<70).map { #"{"key": "k\#($0 % 65)", "value": "v\#($0)"}"# }.joined(separator: ",")
         let result = Linter.builtIn().lint(text: #"{"name": "a", "tags": [\#(tags)]}"#, path: "t.json")

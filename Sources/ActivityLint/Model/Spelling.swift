@@ -3,7 +3,24 @@
 enum Spelling {
     /// Lowercased, without `_`, `-` and spaces: PascalCase, snake_case and kebab-case spell the same word.
     static func normalized(_ key: String) -> [UInt8] {
-        Array(key.lowercased().utf8.filter { $0 != UInt8(ascii: "_") && $0 != UInt8(ascii: "-") && $0 != UInt8(ascii: " ") })
+        // ASCII, nearly every key, is lowercased byte by byte; `lowercased()` is for the rest (`É` is `é`).
+        var word: [UInt8] = []
+        word.reserveCapacity(key.utf8.count)
+        for byte in key.utf8 {
+            if byte >= 0x80 { return withoutSeparators(key.lowercased().utf8) }
+            if isSeparator(byte) { continue }
+            word.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte)
+        }
+        return word
+    }
+
+    /// `normalized` the long way, for any text: what the byte loop must agree with.
+    static func withoutSeparators(_ lowercased: String.UTF8View) -> [UInt8] {
+        Array(lowercased.filter { !isSeparator($0) })
+    }
+
+    private static func isSeparator(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: " ")
     }
 
     /// Letters added, dropped, changed, or two neighbours swapped (`nmae`), counted over UTF-8 bytes; gives up with

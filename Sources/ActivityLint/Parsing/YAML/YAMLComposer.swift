@@ -230,11 +230,7 @@ struct YAMLComposer {
                 discarded.append(node)
                 return
             }
-            checkDuplicate(key, range: node.range, in: top)
-            if key.text == YAMLMergeKeys.key { frames[top].hasMergeKey = true }
-            frames[top].pendingKey = key
-            frames[top].pendingKeyRange = node.range
-            frames[top].keyState = .key
+            accept(key: key, range: node.range, in: top)
         case .key:
             let key = frames[top].pendingKey.take()!
             members.append(Node.Member(key: key, keyRange: frames[top].pendingKeyRange, value: node))
@@ -243,6 +239,22 @@ struct YAMLComposer {
             frames[top].keyState = .none
             discarded.append(node)
         }
+    }
+
+    /// Adds a scalar key of the innermost mapping (see `nextIsKey`) that no anchor names: only its text and range
+    /// count, so no node is built for it.
+    mutating func addKey(_ key: consuming StringValue, range: SourceRange) {
+        let top = frames.count - 1
+        if range.end > frames[top].end { frames[top].end = range.end }
+        accept(key: key, range: range, in: top)
+    }
+
+    private mutating func accept(key: consuming StringValue, range: SourceRange, in top: Int) {
+        checkDuplicate(key, range: range, in: top)
+        if key.text == YAMLMergeKeys.key { frames[top].hasMergeKey = true }
+        frames[top].pendingKey = key
+        frames[top].pendingKeyRange = range
+        frames[top].keyState = .key
     }
 
     private mutating func checkDuplicate(_ key: StringValue, range: SourceRange, in index: Int) {

@@ -193,7 +193,7 @@ private struct YAMLLoadSession {
         }
         let range = SourceRange(start: start, end: end)
 
-        let typed: Node.Value?
+        var typed: Node.Value?
         if let tag {
             typed = YAMLCoreSchema.resolveTagged(value, text: text, tag: tag, isPlain: style == .plain)
         } else if style == .plain {
@@ -209,6 +209,10 @@ private struct YAMLLoadSession {
                 value: value, text: text)
             stringValue = StringValue(
                 text: text, contentStart: located.contentStart, scalarPositions: located.positions)
+        }
+        if isKey, anchor == nil {
+            composer.addKey(stringValue.take()!, range: range)
+            return
         }
         var yaml11Reading: String?
         // Keys are left alone: the rules read members by fixed names, none of which YAML 1.1 reads differently.
@@ -236,9 +240,10 @@ private struct YAMLLoadSession {
                 ruleID: "yaml-1-1-ambiguity", message: message, range: range, pointer: composer.pointer(),
                 documentIndex: composer.documentIndex, fix: fix, value: text))
         }
-        // A key's text is both the key and, as a string, its node; any other scalar's moves into its node.
+        // An anchored key's text is both the key and, as a string, its node (an alias may use it as a value); any
+        // other scalar's moves into its node.
         let key = isKey ? stringValue : nil
-        let node = Node(typed ?? .string(stringValue.take()!), range: range, tag: tag, yaml11Reading: yaml11Reading)
+        let node = Node(typed.take() ?? .string(stringValue.take()!), range: range, tag: tag, yaml11Reading: yaml11Reading)
         composer.addScalar(consume node, key: consume key, anchor: anchor, text: text)
     }
 

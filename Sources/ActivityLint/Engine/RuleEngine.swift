@@ -4,7 +4,19 @@ public struct RuleEngine: Sendable {
     public let descriptors: [RuleDescriptor]
     /// The validators with their rule ids, apart from the descriptors so the per-request loop copies no
     /// documentation or examples. Rules the parsers and the linter report themselves have none.
-    private let validators: [(ruleID: String, validator: any Validator)]
+    private let validators: [BoundValidator]
+
+    /// A rule's validator, boxed: the per-request loop then retains a reference instead of copying an existential
+    /// (a call through the witness table) and the rule id out of the array.
+    private final class BoundValidator: Sendable {
+        let ruleID: String
+        let validator: any Validator
+
+        init(ruleID: String, validator: any Validator) {
+            self.ruleID = ruleID
+            self.validator = validator
+        }
+    }
     private let descriptorsByID: [String: RuleDescriptor]
 
     /// Binds every rule to its registered validator. Rules with `validator: built-in-stage` are reported by the
@@ -15,13 +27,13 @@ public struct RuleEngine: Sendable {
 
     /// Binds rules to the validators of `registry`.
     init(rules: [RuleDescriptor], registry: ValidatorRegistry) throws(RuleBindingError) {
-        var validators: [(ruleID: String, validator: any Validator)] = []
+        var validators: [BoundValidator] = []
         for rule in rules where rule.validator != ValidatorRegistry.stageValidatorName {
             guard let type = registry.validators[rule.validator] else {
                 throw RuleBindingError(ruleID: rule.id, message: "unknown validator \(Quoting.name(rule.validator))")
             }
             do {
-                validators.append((rule.id, try type.init(options: rule.options)))
+                validators.append(BoundValidator(ruleID: rule.id, validator: try type.init(options: rule.options)))
             } catch {
                 throw RuleBindingError(ruleID: rule.id, message: error.message, option: error.option)
             }
@@ -37,12 +49,12 @@ public struct RuleEngine: Sendable {
     /// Every rule's findings on one payload, about the payload's resource (`subject`).
     func findings(for payload: Payload) -> [Finding] {
         var findings: [Finding] = []
-        for (ruleID, validator) in validators {
+        for bound in validators {
             var context = ValidationContext()
-            validator.validate(payload, &context)
+            bound.validator.validate(payload, &context)
             for problem in context.problems {
                 findings.append(Finding(
-                    ruleID: ruleID, message: problem.message, range: problem.range,
+                    ruleID: bound.ruleID, message: problem.message, range: problem.range,
                     pointer: payload.site.absolutePointer(problem.pointer), exception: problem.exception,
                     documentIndex: payload.documentIndex, subject: payload.subject, related: problem.related,
                     fix: problem.fix, value: problem.value))

@@ -70,6 +70,31 @@ struct FastPathTests {
         #expect(Spelling.normalized(key) == Spelling.withoutSeparators(key.lowercased().utf8))
     }
 
+    @Test func wordTestsFindExactlyTheBytesAByteLoopFinds() {
+        var generator = SystemRandomNumberGenerator()
+        // Every byte value in every lane of a word of `a`s, then random words.
+        var words: [UInt64] = []
+        for value in 0...255 {
+            for lane in UInt64(0)..<8 {
+                let others: UInt64 = 0x6161_6161_6161_6161 & ~(0xFF << (8 * lane))
+                words.append(others | UInt64(value) << (8 * lane))
+            }
+        }
+        words += (0..<2_000).map { _ in UInt64.random(in: .min ... .max, using: &generator) }
+        for word in words {
+            var quotes: UInt64 = 0
+            var stops: UInt64 = 0
+            for lane in 0..<8 {
+                let byte = UInt8(truncatingIfNeeded: word >> (8 * UInt64(lane)))
+                let bit: UInt64 = 0x80 << (8 * UInt64(lane))
+                if byte == 0x22 { quotes |= bit }
+                if byte == 0x22 || byte == 0x5C || byte < 0x20 || byte >= 0x80 { stops |= bit }
+            }
+            #expect(ByteWord.matches(of: 0x22, in: word) == quotes, "\(String(word, radix: 16))")
+            #expect(ByteWord.jsonStringStops(in: word) == stops, "\(String(word, radix: 16))")
+        }
+    }
+
     @Test func manyTagsUseTheHashedPathWithTheSameAnswer() {
         let tags = (0..<70).map { #"{"key": "k\#($0 % 65)", "value": "v\#($0)"}"# }.joined(separator: ",")
         let result = Linter.builtIn().lint(text: #"{"name": "a", "tags": [\#(tags)]}"#, path: "t.json")

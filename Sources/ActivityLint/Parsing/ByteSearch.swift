@@ -43,6 +43,35 @@ extension UnsafeBufferPointer<UInt8> {
     }
 }
 
+extension UnsafeBufferPointer<UInt8> {
+    /// Eight bytes from `index` (which must leave eight to read), the first in the lowest bits on any machine.
+    func word(at index: Int) -> UInt64 {
+        UInt64(littleEndian: UnsafeRawPointer(baseAddress! + index).loadUnaligned(as: UInt64.self))
+    }
+}
+
+/// Bytes of a 64-bit word tested all at once. Each test sets the high bit of exactly the bytes it finds: adding to a
+/// byte's low seven bits never carries into the next byte.
+enum ByteWord {
+    private static let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    private static let high: UInt64 = 0x8080_8080_8080_8080
+
+    /// The bytes equal to `byte`.
+    static func matches(of byte: UInt8, in word: UInt64) -> UInt64 {
+        let difference = word ^ (UInt64(byte) &* 0x0101_0101_0101_0101)
+        return ~(((difference & low7) &+ low7) | difference | low7)
+    }
+
+    /// The bytes that end a plain run of JSON string text: a quote, a backslash, a control character (below 0x20)
+    /// or a byte of a multibyte character.
+    static func jsonStringStops(in word: UInt64) -> UInt64 {
+        // Below 0x20: an ASCII byte plus 0x60 stays below 0x80.
+        let control = ~((word & low7) &+ 0x6060_6060_6060_6060) & ~word & high
+        return matches(of: UInt8(ascii: "\""), in: word) | matches(of: UInt8(ascii: "\\"), in: word) | control
+            | (word & high)
+    }
+}
+
 extension Array<UInt8> {
     /// Whether `needle` occurs in the bytes.
     func contains(bytes needle: [UInt8]) -> Bool {

@@ -12,6 +12,16 @@ extension JSONCursor {
         var offset = start
         var continuation = 0
         while offset < count {
+            // Eight bytes at a time up to the next byte that is not plain ASCII text: nearly every key and value
+            // is plain up to its closing quote.
+            if offset + 8 <= count {
+                let stops = ByteWord.jsonStringStops(in: bytes.word(at: offset))
+                if stops == 0 {
+                    offset += 8
+                    continue
+                }
+                offset += stops.trailingZeroBitCount / 8
+            }
             let byte = bytes[offset]
             if byte == UInt8(ascii: "\"") {
                 let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<offset]), as: UTF8.self)

@@ -9,6 +9,12 @@ enum YAMLCoreSchema {
     static let boolTag = "tag:yaml.org,2002:bool"
     static let nullTag = "tag:yaml.org,2002:null"
 
+    /// The value of a scalar: by its tag when it has one, by the core schema when it is plain; nil for a string.
+    static func resolve(_ bytes: UnsafeBufferPointer<UInt8>, text: String, tag: String?, isPlain: Bool) -> Node.Value? {
+        if let tag { return resolveTagged(bytes, text: text, tag: tag, isPlain: isPlain) }
+        return isPlain ? resolvePlain(bytes, text: text) : nil
+    }
+
     /// The value of a plain untagged scalar, or nil when it is a string.
     static func resolvePlain(_ bytes: UnsafeBufferPointer<UInt8>, text: String) -> Node.Value? {
         guard let first = bytes.first else { return .null }

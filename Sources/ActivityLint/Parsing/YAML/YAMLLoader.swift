@@ -193,14 +193,7 @@ private struct YAMLLoadSession {
         }
         let range = SourceRange(start: start, end: end)
 
-        var typed: Node.Value?
-        if let tag {
-            typed = YAMLCoreSchema.resolveTagged(value, text: text, tag: tag, isPlain: style == .plain)
-        } else if style == .plain {
-            typed = YAMLCoreSchema.resolvePlain(value, text: text)
-        } else {
-            typed = nil
-        }
+        var typed = YAMLCoreSchema.resolve(value, text: text, tag: tag, isPlain: style == .plain)
         let isKey = composer.nextIsKey
         var stringValue: StringValue?
         if typed == nil || isKey {

@@ -20,6 +20,24 @@ struct RepositoryRunTests {
         return dir
     }
 
+    /// By bytes, so `é` written as one code point and as `e` with a combining accent (equal as Swift strings) are two
+    /// files, both linted, in one order whatever the file system returns.
+    @Test func foldersAreWalkedInTheByteOrderOfTheirNames() throws {
+        let folder = try TemporaryDirectory()
+        let names = ["b.json", "\u{E9}.json", "a.json", "e\u{301}.json", "B.json", "f.json", "a.json.yaml"]
+        // Created through open(2): Foundation's file names would be normalized, and the two é one file.
+        for name in names {
+            let descriptor = open(folder.path + "/" + name, O_CREAT | O_WRONLY, 0o644)
+            #expect(descriptor >= 0)
+            #expect(write(descriptor, "{}", 2) == 2)
+            close(descriptor)
+        }
+        let found = InputDiscovery(root: folder.path, isRepository: false).discover([folder.path])
+        #expect(found.map { Array($0.displayPath.utf8.split(separator: UInt8(ascii: "/")).last ?? []) } == [
+            "B.json", "a.json", "a.json.yaml", "b.json", "e\u{301}.json", "f.json", "\u{E9}.json",
+        ].map { Array($0.utf8) })
+    }
+
     @Test func cleanRepositoryPassesAndSaysWhatItSkipped() throws {
         let repo = try Self.serviceRepository()
         let run = try Executable.run(["."], workingDirectory: repo.url)

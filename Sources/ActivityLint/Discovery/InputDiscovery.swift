@@ -118,10 +118,12 @@ public struct InputDiscovery: Sendable {
         let isRepository: Bool
         /// Takes each input found.
         let found: (InputItem) -> Void
-        /// The reported (standardized) paths listed so far: the same file named twice is linted once.
-        var seenFiles = Set<String>()
+        /// The reported (standardized) paths listed so far: the same file named twice is linted once. Paths are
+        /// compared by their bytes: as Swift strings, `é` written as one code point and as `e` with a combining
+        /// accent are equal, and the second of two such files (or folders) would be left out unseen.
+        var seenFiles = Set<BytewiseKey>()
         /// Resolved directory paths, so a symbolic-link loop is entered once only.
-        var visitedDirectories = Set<String>()
+        var visitedDirectories = Set<BytewiseKey>()
         /// Lists the Terraform files of the folder named and enters no subfolder (`terraformFiles(inFolder:)`).
         var onlyTerraformFilesOfTheFolder = false
 
@@ -188,7 +190,7 @@ public struct InputDiscovery: Sendable {
         }
 
         private mutating func file(_ path: String, display: String, explicit: Bool) {
-            guard seenFiles.insert(display).inserted else { return }
+            guard seenFiles.insert(BytewiseKey(display)).inserted else { return }
             found(InputItem(displayPath: display, source: .file(path), isExplicit: explicit))
         }
 
@@ -198,7 +200,7 @@ public struct InputDiscovery: Sendable {
                 return found(InputItem(displayPath: display, source: .unusable(
                     "cannot be read: \(String(cString: strerror(errno)))")))
             }
-            guard visitedDirectories.insert(resolved).inserted else { return }
+            guard visitedDirectories.insert(BytewiseKey(resolved)).inserted else { return }
             guard let handle = opendir(path) else {
                 found(InputItem(displayPath: display, source: .unusable("cannot be read: \(String(cString: strerror(errno)))")))
                 return
@@ -225,7 +227,7 @@ public struct InputDiscovery: Sendable {
                 if !name.hasPrefix(".") { entries.append((name, entry.pointee.d_type)) }
             }
             closedir(handle)
-            entries.sort { $0.name < $1.name }
+            entries.sort { Walk.precedes($0.name, $1.name) }
             // Children are neither `.` nor `..` (hidden names are skipped), so "dir/name" is already standard.
             for (name, type) in entries {
                 let child = prefix + name
@@ -259,6 +261,20 @@ public struct InputDiscovery: Sendable {
                 default: continue
                 }
             }
+        }
+
+        /// Names in the order of their UTF-8 bytes, as `LC_ALL=C ls` lists them. Swift's `<` compares canonical
+        /// equivalents (`é` written as one code point or two) as equal, which would leave their order to the file
+        /// system; bytes also compare with one memcmp.
+        static func precedes(_ first: String, _ second: String) -> Bool {
+            let inPlace = first.utf8.withContiguousStorageIfAvailable { a in
+                second.utf8.withContiguousStorageIfAvailable { b in
+                    let common = Swift.min(a.count, b.count)
+                    let order = common == 0 ? 0 : memcmp(a.baseAddress!, b.baseAddress!, common)
+                    return order != 0 ? order < 0 : a.count < b.count
+                }
+            }
+            return (inPlace ?? nil) ?? first.utf8.lexicographicallyPrecedes(second.utf8)
         }
 
         private func isListed(_ name: String) -> Bool {

@@ -69,7 +69,8 @@ final class TerraformModuleCache: @unchecked Sendable {
     private let discovery: InputDiscovery
     private let limits: ParseLimits
     private let lock = ConditionLock()
-    private var folders: [String: Entry] = [:]
+    /// By the bytes of the folder's path (two folders whose names are canonically equivalent are two modules).
+    private var folders: [BytewiseKey: Entry] = [:]
 
     init(discovery: InputDiscovery, limits: ParseLimits) {
         self.discovery = discovery
@@ -79,18 +80,19 @@ final class TerraformModuleCache: @unchecked Sendable {
     /// The module of the file at `path` (as it was opened), whose reports name it `displayPath`.
     func module(ofFile path: String, displayPath: String) -> TerraformModuleFiles {
         let folder = PathText.parent(of: PathText.standardized(path, in: PathText.currentDirectory))
+        let key = BytewiseKey(folder)
         lock.lock()
-        while case .reading = folders[folder] { lock.wait() }
-        if case .read(let files) = folders[folder] {
+        while case .reading = folders[key] { lock.wait() }
+        if case .read(let files) = folders[key] {
             lock.unlock()
             return files
         }
-        folders[folder] = .reading
+        folders[key] = .reading
         lock.unlock()
         let slash = displayPath.lastIndex(of: "/")
         let files = read(folder: folder, displayPrefix: slash.map { String(displayPath[...$0]) } ?? "")
         lock.lock()
-        folders[folder] = .read(files)
+        folders[key] = .read(files)
         lock.broadcast()
         lock.unlock()
         return files
@@ -98,16 +100,17 @@ final class TerraformModuleCache: @unchecked Sendable {
 
     private func read(folder: String, displayPrefix: String) -> TerraformModuleFiles {
         var chosen: [(name: String, path: String)] = []
-        var positions: [String: Int] = [:]
+        // By bytes, as the file system tells names apart.
+        var positions: [BytewiseKey: Int] = [:]
         for item in discovery.terraformFiles(inFolder: folder) {
             guard case .file(let path) = item.source else { continue }
             let name = String(PathText.lastComponent(path))
             let key = TerraformModuleFiles.key(ofFile: name)
-            if let position = positions[key] {
-                if key != name { chosen[position] = (name, path) }  // the `.tofu` file replaces the `.tf`
+            if let position = positions[BytewiseKey(key)] {
+                if !key.utf8.elementsEqual(name.utf8) { chosen[position] = (name, path) }  // `.tofu` replaces `.tf`
                 continue
             }
-            positions[key] = chosen.count
+            positions[BytewiseKey(key)] = chosen.count
             chosen.append((name, path))
         }
         var files: [TerraformModuleFiles.File] = []

@@ -209,13 +209,9 @@ public struct InputDiscovery: Sendable {
             let displayPrefix = display == "." ? "" : display.hasSuffix("/") ? display : display + "/"
             var entries: [(name: String, type: UInt8)] = []
             while let entry = readdir(handle) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(validating: raw.prefix { $0 != 0 }, as: UTF8.self)
-                }
-                guard let name else {
-                    let shown = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                        String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-                    }
+                let bytes = Walk.nameBytes(of: entry)
+                guard let name = String(validating: bytes, as: UTF8.self) else {
+                    let shown = String(decoding: bytes, as: UTF8.self)
                     if Walk.hasLintedExtension(shown) {
                         found(InputItem(
                             displayPath: displayPrefix + shown,
@@ -261,6 +257,15 @@ public struct InputDiscovery: Sendable {
                 default: continue
                 }
             }
+        }
+
+        /// The bytes of a directory entry's name, read in place up to its NUL. A `dirent` is only as long as its
+        /// name: copying the whole `d_name` field (256 bytes) read past the end of readdir's buffer, and crashed
+        /// when that buffer ended at the end of a page.
+        static func nameBytes(of entry: UnsafeMutablePointer<dirent>) -> UnsafeBufferPointer<UInt8> {
+            let name = UnsafeRawPointer(entry) + MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+            return UnsafeBufferPointer(
+                start: name.assumingMemoryBound(to: UInt8.self), count: strlen(name.assumingMemoryBound(to: CChar.self)))
         }
 
         /// Names in the order of their UTF-8 bytes, as `LC_ALL=C ls` lists them. Swift's `<` compares canonical

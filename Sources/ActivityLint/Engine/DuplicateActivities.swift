@@ -26,7 +26,8 @@ struct DuplicateActivities {
         for entry in payload.tagEntries {
             guard let key = entry.key, !key.isTemplate else { return nil }
             // A missing value is sent as "", whose hash is FNV-1a's starting value.
-            tags = tags &+ StableHash.pair(key.summary.bytesHash, entry.value?.summary.bytesHash ?? StableHash.Running().value)
+            let valueHash = entry.value?.summary.bytesHash ?? StableHash.Running().value
+            tags = tags &+ StableHash.pair(key.summary.bytesHash, valueHash)
         }
         // No encryption configuration means an AWS owned key. The settings are hashed as if joined by NULs.
         let type = payload.encryptionType?.string.text ?? EncryptionValidators.awsOwned

@@ -21,7 +21,7 @@ extension UnsafeBufferPointer<UInt8> {
         guard let base = baseAddress else { return true }
         var index = start
         while index + 8 <= count {
-            if UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+            if word(at: index) & 0x8080_8080_8080_8080 != 0 { return false }
             index += 8
         }
         while index < count {

@@ -236,7 +236,8 @@ private struct YAMLLoadSession {
         // An anchored key's text is both the key and, as a string, its node (an alias may use it as a value); any
         // other scalar's moves into its node.
         let key = isKey ? stringValue : nil
-        let node = Node(typed.take() ?? .string(stringValue.take()!), range: range, tag: tag, yaml11Reading: yaml11Reading)
+        let node = Node(
+            typed.take() ?? .string(stringValue.take()!), range: range, tag: tag, yaml11Reading: yaml11Reading)
         composer.addScalar(consume node, key: consume key, anchor: anchor, text: text)
     }
 

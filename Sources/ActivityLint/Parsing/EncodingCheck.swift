@@ -95,8 +95,7 @@ enum EncodingCheck {
             let count = buffer.count
             while index < count {
                 // Eight ASCII bytes at a time: most files are ASCII throughout.
-                if index + 8 <= count,
-                   UnsafeRawPointer(buffer.baseAddress! + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                if index + 8 <= count, buffer.word(at: index) & 0x8080_8080_8080_8080 == 0 {
                     index += 8
                     continue
                 }

@@ -9,10 +9,8 @@ public enum TerminalEscaping {
     public static func escape(_ text: String) -> String {
         // Printable ASCII, nearly every path and message, is safe as it is (checked over the bytes in place: the
         // UTF-8 view's iterator costs several times more).
-        let isPrintableASCII = text.utf8.withContiguousStorageIfAvailable { bytes in
-            bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
-        }
-        if isPrintableASCII ?? text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
+        let safe = text.utf8.withContiguousStorageIfAvailable { $0.allSatisfy(isPrintableASCII) }
+        if safe ?? text.utf8.allSatisfy(isPrintableASCII) { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
@@ -24,6 +22,8 @@ public enum TerminalEscaping {
         }
         return result
     }
+
+    private static func isPrintableASCII(_ byte: UInt8) -> Bool { byte >= 0x20 && byte < 0x7F }
 
     /// Whether `scalar` must not be written to a terminal as it is.
     public static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {

@@ -11,6 +11,9 @@ public struct Linter: Sendable {
     /// How the other files of a Terraform file's module are found (the run's repository root and link rules);
     /// nil finds the repository from the working directory.
     var moduleDiscovery: InputDiscovery?
+    /// Whether a JSON input's top-level `resource_changes` are checked one at a time as they are parsed
+    /// (`PlanChangeStream`); off only for tests that hold that path to the whole tree's answers.
+    var streamsPlanChanges = true
 
     public init(
         engine: RuleEngine, limits: ParseLimits = .default, inputKind: InputKind = .auto,
@@ -171,9 +174,24 @@ public struct Linter: Sendable {
             kind = verdict.kind
         } else {
             let syntax = syntax ?? Syntax.detect(path: path, bytes: bytes, contentOffset: source.contentOffset)
-            var parsed = syntax.parse(source, limits: limits)
-            let verdict = FileClassifier.classify(
+            let stream = syntax == .json && streamsPlanChanges && [.auto, .terraformPlan].contains(inputKind)
+                ? PlanChangeStream(linter: self, path: path, source: source) : nil
+            var parsed = syntax.parse(source, limits: limits, handoff: stream)
+            var verdict = FileClassifier.classify(
                 parsed, forced: inputKind, pathNamesActivity: pathNamesActivity, text: bytes)
+            // The changes checked as they were parsed count for a plan that parsed whole; anything else that had
+            // a top-level `resource_changes` array (a template with such a member) is parsed again, keeping it.
+            var streamed: PlanChangeStream?
+            if let stream, stream.tookChanges, !parsed.documents.isEmpty {
+                if verdict.documentKinds == TerraformPlanExtractor.documentKinds {
+                    streamed = stream
+                } else {
+                    parsed.releaseDocuments()
+                    parsed = syntax.parse(source, limits: limits)
+                    verdict = FileClassifier.classify(
+                        parsed, forced: inputKind, pathNamesActivity: pathNamesActivity, text: bytes)
+                }
+            }
             if let skip = verdict.skip {
                 parsed.releaseDocuments()
                 return CheckedFile(result: .skipped(path: path, kind: verdict.kind, skip), activities: [])
@@ -184,18 +202,24 @@ public struct Linter: Sendable {
                 let extracted = PayloadExtractor.sites(in: parsed.documents, kinds: verdict.documentKinds, module: module)
                 // Most files parse without a finding: no scope to build for them.
                 if !parsed.findings.isEmpty {
-                    let scope = FindingScope(sites: extracted.sites, documentKinds: verdict.documentKinds)
+                    let sites = (streamed?.sites ?? []) + extracted.sites
+                    let scope = FindingScope(sites: sites, documentKinds: verdict.documentKinds)
                     findings += parsed.findings.filter(scope.keeps)
                 }
                 findings += extracted.findings
-                payloadCount = extracted.sites.count
+                if let streamed {
+                    findings += streamed.findings
+                    activities = streamed.activities
+                    payloadCount = streamed.sites.count
+                }
+                payloadCount += extracted.sites.count
                 for site in extracted.sites {
                     // One request's tags at a time: a plan with thousands of requests never holds them all.
                     let checked = check(site, path: path, source: source)
                     findings += checked.findings
                     if let activity = checked.activity { activities.append(activity) }
                 }
-                if inputKind != .auto, extracted.sites.isEmpty, !parsed.documents.isEmpty {
+                if inputKind != .auto, payloadCount == 0, !parsed.documents.isEmpty {
                     findings.append(Self.noRequestFound(kind: inputKind, in: parsed.documents[0]))
                 }
             }

@@ -45,6 +45,14 @@ struct PayloadSite: Sendable {
     }
 
     func payload() -> Payload { Payload(self) }
+
+    /// The site with its tree let go (a `null` with the tree's range), for what needs only where the request is.
+    func withoutTree() -> PayloadSite {
+        PayloadSite(
+            root: Node(.null, range: root.range), pointer: pointer, documentIndex: documentIndex, dialect: dialect,
+            subject: subject, unknownMembers: unknownMembers, scopePointer: scopePointer, origins: origins,
+            memberPointers: memberPointers)
+    }
 }
 
 /// What the site's dialect says about its members, before and after its payload is read.

@@ -9,29 +9,37 @@ enum TerraformPlanExtractor: RequestSource {
 
     /// `resource_changes`, or `format_version` with `terraform_version` or `planned_values`.
     static func hasMarkers(keys: [String], document: Node?) -> Bool {
-        keys.contains("resource_changes")
+        keys.contains(changesKey)
             || keys.contains("format_version")
                 && (keys.contains("terraform_version") || keys.contains("planned_values"))
     }
 
     static func sites(in plan: Node, documentIndex: Int) -> [PayloadSite] {
-        if let changes = plan.memberValue("resource_changes")?.elements {
+        if let changes = plan.memberValue(changesKey)?.elements {
             return changes.enumerated().compactMap { index, change in
-                guard change.memberValue("type")?.string?.text == resourceType,
-                      change.memberValue("mode")?.string?.text != "data",
-                      let details = change.memberValue("change"),
-                      details.memberValue("actions")?.elements?.contains(where: { $0.string?.text == "create" }) == true,
-                      let after = details.memberValue("after"), after.members != nil
-                else { return nil }
-                let unknown = Set((details.memberValue("after_unknown")?.members ?? [])
-                    .filter { if case .bool(true) = $0.value.value { true } else { false } }.map(\.key.text))
-                return site(
-                    after, pointer: "/resource_changes/\(index)/change/after", scope: "/resource_changes/\(index)",
-                    address: change.memberValue("address")?.string?.text, unknown: unknown, documentIndex: documentIndex)
+                site(ofChange: change, index: index, documentIndex: documentIndex)
             }
         }
         guard let root = plan.memberValue("planned_values")?.memberValue("root_module") else { return [] }
         return moduleSites(root, pointer: "/planned_values/root_module", documentIndex: documentIndex)
+    }
+
+    /// The plan's list of changes, whose elements are all its requests when it has one.
+    static let changesKey = "resource_changes"
+
+    /// The request that the change at `index` of `resource_changes` creates, if it creates an activity.
+    static func site(ofChange change: Node, index: Int, documentIndex: Int) -> PayloadSite? {
+        guard change.memberValue("type")?.string?.text == resourceType,
+              change.memberValue("mode")?.string?.text != "data",
+              let details = change.memberValue("change"),
+              details.memberValue("actions")?.elements?.contains(where: { $0.string?.text == "create" }) == true,
+              let after = details.memberValue("after"), after.members != nil
+        else { return nil }
+        let unknown = Set((details.memberValue("after_unknown")?.members ?? [])
+            .filter { if case .bool(true) = $0.value.value { true } else { false } }.map(\.key.text))
+        return site(
+            after, pointer: "/\(changesKey)/\(index)/change/after", scope: "/\(changesKey)/\(index)",
+            address: change.memberValue("address")?.string?.text, unknown: unknown, documentIndex: documentIndex)
     }
 
     private static func moduleSites(_ module: Node, pointer: String, documentIndex: Int) -> [PayloadSite] {

@@ -14,9 +14,10 @@ public enum Syntax: String, Sendable, CaseIterable {
         return first == UInt8(ascii: "{") || first == UInt8(ascii: "[") ? .json : .yaml
     }
 
-    func parse(_ source: SourceText, limits: ParseLimits) -> ParsedSource {
+    /// `handoff` is for JSON only: elements of one top-level array handed over as they are parsed, not kept.
+    func parse(_ source: SourceText, limits: ParseLimits, handoff: (any JSONElementHandoff)? = nil) -> ParsedSource {
         switch self {
-        case .json: JSONParser.parse(source, limits: limits)
+        case .json: JSONParser.parse(source, limits: limits, handoff: handoff)
         case .yaml: YAMLLoader.load(source, limits: limits)
         case .hcl: TerraformConfigurationReader.read(source, limits: limits)
         }

@@ -3,11 +3,17 @@
 /// It reads exactly one document. Problems become findings: `syntax-error` (parsing stops at the first),
 /// `nesting-too-deep` (parsing stops), and `duplicate-key` (every duplicate is kept and reported).
 @_spi(Internals) public enum JSONParser {
-    public static func parse(_ source: SourceText, limits: ParseLimits = .default) -> ParsedSource {
+    /// `handoff`: an array of the top-level object whose elements are handed over as they are parsed, not kept.
+    static func parse(_ source: SourceText, limits: ParseLimits = .default, handoff: (any JSONElementHandoff)?) -> ParsedSource {
         source.bytes.withUnsafeBufferPointer { buffer in
             var parser = JSONDocumentParser(source: source, bytes: buffer, limits: limits)
+            parser.handoff = handoff
             return parser.parse()
         }
+    }
+
+    public static func parse(_ source: SourceText, limits: ParseLimits = .default) -> ParsedSource {
+        parse(source, limits: limits, handoff: nil)
     }
 
     /// Parses the one value that fills `range` of `source` exactly, with the positions it has in the whole text.
@@ -38,6 +44,7 @@ struct JSONDocumentParser {
     private let elements = ChildStack<Node>()
     private var deepestNesting = 0
     private var findings: [Finding] = []
+    var handoff: (any JSONElementHandoff)?
 
     private struct Frame {
         let isObject: Bool
@@ -49,11 +56,14 @@ struct JSONDocumentParser {
         var keyRange = SourceRange(at: .start)
         /// Index of the first member with each key, built once an object is large enough for it to pay.
         var firstMemberByKey: [ObjectKey: Int]?
+        /// Whether this array's elements go to the handoff.
+        let handsOver: Bool
 
-        init(isObject: Bool, start: SourcePosition, childStart: Int) {
+        init(isObject: Bool, start: SourcePosition, childStart: Int, handsOver: Bool) {
             self.isObject = isObject
             self.start = start
             self.childStart = childStart
+            self.handsOver = handsOver
         }
     }
 
@@ -171,7 +181,11 @@ struct JSONDocumentParser {
                         throw foundError("expected ',' or '}' after object member", hint: missingCommaHint())
                     }
                 } else {
-                    elements.append(consume value)
+                    if stack[top].handsOver {
+                        handOver(consume value, index: elements.count - stack[top].childStart)
+                    } else {
+                        elements.append(consume value)
+                    }
                     cursor.skipWhitespace()
                     switch cursor.current {
                     case UInt8(ascii: ","):
@@ -205,9 +219,30 @@ struct JSONDocumentParser {
             error.pointsAtNewValue = true
             throw error
         }
-        stack.append(Frame(isObject: isObject, start: cursor.position, childStart: isObject ? members.count : elements.count))
+        // Only an array that is a member's value in the top-level object can be handed over.
+        let handsOver = !isObject && stack.count == 1 && handoff != nil && beginsHandoff()
+        stack.append(Frame(
+            isObject: isObject, start: cursor.position, childStart: isObject ? members.count : elements.count,
+            handsOver: handsOver))
         deepestNesting = max(deepestNesting, stack.count)
         cursor.index += 1
+    }
+
+    /// Whether the array opening at the top level's member is the one whose elements are handed over (and if so,
+    /// tells the handoff it begins).
+    @inline(never)
+    private func beginsHandoff() -> Bool {
+        guard let handoff, stack[0].isObject, stack[0].key.text == handoff.handedOverKey else { return false }
+        handoff.beginHandoff()
+        return true
+    }
+
+    /// Gives a finished element of the handed-over array away, keeping a `null` with its range in its place.
+    private mutating func handOver(_ element: consuming Node, index: Int) {
+        var handed = [element]
+        elements.append(Node(.null, range: handed[0].range))
+        handoff!.take(handed[0], index: index)
+        NodeTeardown.release(&handed, depth: deepestNesting)
     }
 
     /// Closes the innermost container at the cursor's closing bracket and returns it as a node.

@@ -12,8 +12,8 @@ public struct Linter: Sendable {
     /// nil finds the repository from the working directory.
     var moduleDiscovery: InputDiscovery?
     /// Whether a JSON input's top-level `resource_changes` are checked one at a time as they are parsed
-    /// (`PlanChangeStream`); off only for tests that hold that path to the whole tree's answers.
-    var streamsPlanChanges = true
+    /// (`PlanChangeStream`); off only for tests and fuzzing that hold that path to the whole tree's answers.
+    @_spi(Internals) public var streamsPlanChanges = true
 
     public init(
         engine: RuleEngine, limits: ParseLimits = .default, inputKind: InputKind = .auto,

@@ -34,10 +34,12 @@ struct PlanChangeStreamTests {
         """
     }
 
-    static let goodActivity = #"{"name": "orders", "tags": {"team": "a"}, "tags_all": {"team": "a"}, "encryption_configuration": []}"#
+    static let goodActivity =
+        #"{"name": "orders", "tags": {"team": "a"}, "tags_all": {"team": "a"}, "encryption_configuration": []}"#
     static let badActivity = """
         {"name": "orders queue", "tags": {"aws:owner": "x"}, "tags_all": {"aws:owner": "x", "env": "prod"},
-         "encryption_configuration": [{"type": "CUSTOMER_MANAGED_KMS_KEY", "kms_key_id": "", "kms_data_key_reuse_period_seconds": 30}]}
+         "encryption_configuration": [
+           {"type": "CUSTOMER_MANAGED_KMS_KEY", "kms_key_id": "", "kms_data_key_reuse_period_seconds": 30}]}
         """
     static let repeatedKey = #"{"name": "billing", "name": "billing", "tags_all": {"team": "a", "team": "b"}}"#
     static let unknownTags = #"{"name": "reports", "tags": {"x": "1"}, "tags_all": null}"#
@@ -49,6 +51,8 @@ struct PlanChangeStreamTests {
         var kind = InputKind.auto
         /// Whether the report has findings (so that agreeing is not agreeing on nothing).
         var findsSomething = true
+        /// Whether `--fix --unsafe-fixes` changes the text.
+        var isFixed = false
         var testDescription: String { name }
     }
 
@@ -59,10 +63,11 @@ struct PlanChangeStreamTests {
             change(3, mode: "data", after: badActivity), change(4, actions: #""delete""#, after: "null"),
             change(5, actions: #""delete", "create""#, after: badActivity), change(6, after: unknownTags),
             change(7, after: "null"),
-        ])),
+        ]), isFixed: true),
         Case(name: "repeated keys inside an activity's change and at the top level", text: plan(
             [change(0, after: repeatedKey), change(1, after: repeatedKey)], around: #" "format_version": "1.2","#)),
-        Case(name: "the same name in two changes", text: plan([change(0, after: badActivity), change(1, after: badActivity)])),
+        Case(name: "the same name in two changes",
+             text: plan([change(0, after: badActivity), change(1, after: badActivity)]), isFixed: true),
         Case(name: "resource_changes given twice: the last counts", text: """
             {"resource_changes": [\(change(0, after: badActivity))],
              "resource_changes": [\(change(0, after: goodActivity)), \(change(1, after: repeatedKey))]}
@@ -77,24 +82,24 @@ struct PlanChangeStreamTests {
         Case(name: "a template that also has resource_changes", path: "template.json", text: """
             {"Resources": {"Queue": {"Type": "AWS::StepFunctions::Activity", "Properties": {"Name": "orders queue"}}},
              "resource_changes": [\(change(0, after: badActivity))]}
-            """),
+            """, isFixed: true),
         Case(name: "forced to a plan", path: "changes.json", text: plan([change(0, after: badActivity)]),
-             kind: .terraformPlan),
+             kind: .terraformPlan, isFixed: true),
         Case(name: "forced to an API request", path: "changes.json", text: plan([change(0, after: badActivity)]),
              kind: .api),
         Case(name: "changes that are not objects, and nested lists", text: """
             {"resource_changes": [null, 3, "x", [\(change(0, after: badActivity))], \(change(4, after: badActivity))]}
-            """),
+            """, isFixed: true),
         Case(name: "resource_changes below the top level", path: "other-activity.json", text: """
             {"name": "orders queue", "prior": {"resource_changes": [\(change(0, after: badActivity))]}}
-            """),
+            """, isFixed: true),
         Case(name: "a top-level list", path: "list-activity.json", text: """
             [{"resource_changes": [\(change(0, after: badActivity))]}]
             """),
         Case(name: "planned values only", text: """
             {"format_version": "1.2", "terraform_version": "1.9.5", "planned_values": {"root_module": {"resources": [
               {"address": "aws_sfn_activity.a", "type": "aws_sfn_activity", "values": \(badActivity)}]}}}
-            """),
+            """, isFixed: true),
         Case(name: "no change creates an activity", text: plan([change(0, actions: #""delete""#, after: "null")]),
              findsSomething: false),
     ]
@@ -105,6 +110,20 @@ struct PlanChangeStreamTests {
         let result = linter.lint(text: testCase.text, path: testCase.path)
         return JSONReporter().render(LintReport(files: [result], rules: []))
             + TextReporter(color: false).render(file: result)
+    }
+
+    @Test(arguments: cases)
+    func fixesAreTheWholeTreesFixes(testCase: Case) {
+        func fixed(streaming: Bool) -> (String, String) {
+            var linter = Linter(engine: Linter.builtIn().engine, inputKind: testCase.kind)
+            linter.streamsPlanChanges = streaming
+            let mode = FixMode(includesUnsafe: true, writes: false)
+            let (bytes, result) = linter.fix(bytes: Array(testCase.text.utf8), path: testCase.path, mode: mode)
+            return (String(decoding: bytes, as: UTF8.self), TextReporter(color: false).render(file: result))
+        }
+        let streamed = fixed(streaming: true)
+        #expect(streamed == fixed(streaming: false))
+        #expect((streamed.0 != testCase.text) == testCase.isFixed)
     }
 
     @Test(arguments: cases)

@@ -19,6 +19,14 @@ public func fuzzPipeline(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let (path, bytes) = file
     let result = fuzzLinter.lint(bytes: bytes, path: path)
     let source = SourceText(bytes: bytes)
+    // A plan's changes checked as they are parsed give what the whole tree gives.
+    if String(decoding: bytes, as: UTF8.self).contains("resource_changes") {
+        var whole = fuzzLinter
+        whole.streamsPlanChanges = false
+        let wholeResult = whole.lint(bytes: bytes, path: path)
+        fuzzCheck(result.diagnostics == wholeResult.diagnostics && result.payloadCount == wholeResult.payloadCount
+            && result.skipped == wholeResult.skipped, "the streamed plan differs from the whole tree")
+    }
     // A file is either linted or skipped with a reason, never both.
     if let skip = result.skipped {
         fuzzCheck(result.diagnostics.isEmpty && !skip.detail.isEmpty, "a skipped file has diagnostics or no reason")

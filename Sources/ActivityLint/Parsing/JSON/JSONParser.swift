@@ -4,7 +4,9 @@
 /// `nesting-too-deep` (parsing stops), and `duplicate-key` (every duplicate is kept and reported).
 @_spi(Internals) public enum JSONParser {
     /// `handoff`: an array of the top-level object whose elements are handed over as they are parsed, not kept.
-    static func parse(_ source: SourceText, limits: ParseLimits = .default, handoff: (any JSONElementHandoff)?) -> ParsedSource {
+    static func parse(
+        _ source: SourceText, limits: ParseLimits = .default, handoff: (any JSONElementHandoff)?
+    ) -> ParsedSource {
         source.bytes.withUnsafeBufferPointer { buffer in
             var parser = JSONDocumentParser(source: source, bytes: buffer, limits: limits)
             parser.handoff = handoff

@@ -200,25 +200,17 @@ public struct Linter: Sendable {
             // A scope of its own: the sites and payloads let go of their nodes before the documents are released.
             do {
                 let extracted = PayloadExtractor.sites(in: parsed.documents, kinds: verdict.documentKinds, module: module)
+                var requests = streamed?.requests ?? CheckedRequests()
+                for site in extracted.sites { requests.check(site, linter: self, path: path, source: source) }
                 // Most files parse without a finding: no scope to build for them.
                 if !parsed.findings.isEmpty {
                     let sites = (streamed?.sites ?? []) + extracted.sites
                     let scope = FindingScope(sites: sites, documentKinds: verdict.documentKinds)
                     findings += parsed.findings.filter(scope.keeps)
                 }
-                findings += extracted.findings
-                if let streamed {
-                    findings += streamed.findings
-                    activities = streamed.activities
-                    payloadCount = streamed.sites.count
-                }
-                payloadCount += extracted.sites.count
-                for site in extracted.sites {
-                    // One request's tags at a time: a plan with thousands of requests never holds them all.
-                    let checked = check(site, path: path, source: source)
-                    findings += checked.findings
-                    if let activity = checked.activity { activities.append(activity) }
-                }
+                findings += extracted.findings + requests.findings
+                activities = requests.activities
+                payloadCount = requests.count
                 if inputKind != .auto, payloadCount == 0, !parsed.documents.isEmpty {
                     findings.append(Self.noRequestFound(kind: inputKind, in: parsed.documents[0]))
                 }

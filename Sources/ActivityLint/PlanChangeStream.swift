@@ -9,10 +9,9 @@ final class PlanChangeStream: JSONElementHandoff {
     private let linter: Linter
     private let path: String
     private let source: SourceText
-    /// What the requests of the changes handed over so far gave, in the order of the changes.
-    private(set) var findings: [Finding] = []
-    private(set) var activities: [DuplicateActivities.Activity] = []
-    /// The requests' sites without their trees: where they are, for the scope of the parser's findings.
+    /// The requests of the changes handed over so far.
+    private(set) var requests = CheckedRequests()
+    /// Their sites without their trees: where they are, for the scope of the parser's findings.
     private(set) var sites: [PayloadSite] = []
     /// Whether the parser handed any change over: the parsed tree then holds `null` in its place.
     private(set) var tookChanges = false
@@ -25,8 +24,7 @@ final class PlanChangeStream: JSONElementHandoff {
 
     /// A repeated `resource_changes`: the last one is the plan's (as `memberValue` reads it).
     func beginHandoff() {
-        findings = []
-        activities = []
+        requests = CheckedRequests()
         sites = []
     }
 
@@ -34,8 +32,6 @@ final class PlanChangeStream: JSONElementHandoff {
         tookChanges = true
         guard let site = TerraformPlanExtractor.site(ofChange: change, index: index, documentIndex: 0) else { return }
         sites.append(site.withoutTree())
-        let checked = linter.check(site, path: path, source: source)
-        findings += checked.findings
-        if let activity = checked.activity { activities.append(activity) }
+        requests.check(site, linter: linter, path: path, source: source)
     }
 }

@@ -104,10 +104,14 @@ struct PlanChangeStreamTests {
              findsSomething: false),
     ]
 
-    static func report(_ testCase: Case, streaming: Bool) -> String {
+    static func linter(for testCase: Case, streaming: Bool) -> Linter {
         var linter = Linter(engine: Linter.builtIn().engine, inputKind: testCase.kind)
         linter.streamsPlanChanges = streaming
-        let result = linter.lint(text: testCase.text, path: testCase.path)
+        return linter
+    }
+
+    static func report(_ testCase: Case, streaming: Bool) -> String {
+        let result = linter(for: testCase, streaming: streaming).lint(text: testCase.text, path: testCase.path)
         return JSONReporter().render(LintReport(files: [result], rules: []))
             + TextReporter(color: false).render(file: result)
     }
@@ -115,8 +119,7 @@ struct PlanChangeStreamTests {
     @Test(arguments: cases)
     func fixesAreTheWholeTreesFixes(testCase: Case) {
         func fixed(streaming: Bool) -> (String, String) {
-            var linter = Linter(engine: Linter.builtIn().engine, inputKind: testCase.kind)
-            linter.streamsPlanChanges = streaming
+            let linter = Self.linter(for: testCase, streaming: streaming)
             let mode = FixMode(includesUnsafe: true, writes: false)
             let (bytes, result) = linter.fix(bytes: Array(testCase.text.utf8), path: testCase.path, mode: mode)
             return (String(decoding: bytes, as: UTF8.self), TextReporter(color: false).render(file: result))
@@ -176,8 +179,8 @@ struct PlanChangeStreamTests {
         let sites = TerraformPlanExtractor.sites(in: try #require(whole.documents.first), documentIndex: 0)
         let expected = sites.flatMap { Linter.builtIn().check($0, path: testCase.path, source: source).findings }
         #expect(!expected.isEmpty)
-        #expect(stream.findings.map { "\($0.ruleID) \($0.pointer) \($0.message)" }
+        #expect(stream.requests.findings.map { "\($0.ruleID) \($0.pointer) \($0.message)" }
             == expected.map { "\($0.ruleID) \($0.pointer) \($0.message)" })
-        #expect(stream.activities.count == 4)
+        #expect(stream.requests.activities.count == 4)
     }
 }

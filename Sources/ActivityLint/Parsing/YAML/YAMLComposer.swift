@@ -207,14 +207,15 @@ struct YAMLComposer {
 
     private mutating func attach(_ node: consuming Node, key: consuming StringValue?) {
         guard !frames.isEmpty else {
-            root = node
+            root = consume node
             return
         }
         let top = frames.count - 1
         let end = node.range.end
         if end > frames[top].end { frames[top].end = end }
+        // Every last use says `consume`: the node moves into its place instead of being copied there and freed.
         guard frames[top].isMapping else {
-            items.append(node)
+            items.append(consume node)
             return
         }
         switch frames[top].keyState {
@@ -227,17 +228,17 @@ struct YAMLComposer {
                             + "JSON and the AWS API accept only string keys, so this member is ignored",
                         range: node.range, pointer: containerPointer, documentIndex: documentIndex))
                 frames[top].keyState = .skip
-                discarded.append(node)
+                discarded.append(consume node)
                 return
             }
-            accept(key: key, range: node.range, in: top)
+            accept(key: consume key, range: node.range, in: top)
         case .key:
             let key = frames[top].pendingKey.take()!
-            members.append(Node.Member(key: key, keyRange: frames[top].pendingKeyRange, value: node))
+            members.append(Node.Member(key: consume key, keyRange: frames[top].pendingKeyRange, value: consume node))
             frames[top].keyState = .none
         case .skip:
             frames[top].keyState = .none
-            discarded.append(node)
+            discarded.append(consume node)
         }
     }
 

@@ -3,17 +3,21 @@ bare libyaml parse of the same files (the floor) and the targets, with wall time
 beside them, then the other workloads (peers, a Terraform plan, Terraform modules) and the language server, on
 seeded inputs. See Benchmarks/run for the settings."""
 import datetime
+import json
 import os
+import shlex
 import shutil
 import subprocess
 import sys
+import tempfile
 
 from lsp_bench import report as language_server_report, template
-from measuring import VALGRIND, instructions, measure, median_wall
-from tables import OtherRow, Row, print_headline, print_others
+from measuring import VALGRIND, instructions, measure, measure_in_turn, median_wall
+from tables import OtherRow, Row, TargetRow, print_headline, print_others, print_targets
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
+SMALL_FILE = os.path.join(ROOT, "Examples", "valid", "orders-activity.json")
 CORPUS = os.environ.get("ACTIVITY_LINT_CORPUS", os.path.join(HERE, "corpus"))
 
 
@@ -29,6 +33,10 @@ SMALL_SIZES = [s for s in SIZES if s <= 10000] or SIZES[:1]
 ACTIVITIES = (1, 1000, 10000)
 TARGETS = {"text": 1.5, "json": 1.8, "sarif": 2.0}  # instructions, at most this many times the floor's
 NAMES_TARGET = 1.2  # instructions for the files named one by one, at most this many times the folder's
+TWO_CORES_TARGET = 0.8  # wall time with both cores on 10,000 files, at most this many times the floor's (one core)
+REPORT_MEMORY_TARGET = 64  # MiB, --format json and sarif on 100,000 files
+PLAN_MEMORY_TARGET, PLAN_WALL_TARGET = 150, 1.5  # MiB, and times the floor's wall time, on the 44 MB plan
+START_INSTRUCTIONS_TARGET, START_WALL_TARGET = 10e6, 3e-3  # one small file, start-up included
 NO_INPUT_LIMIT = ["--max-file-size", str(1 << 30)]  # a 10,000-activity template or a large plan is over 16 MiB
 
 
@@ -87,18 +95,23 @@ def template_file(activities):
 
 
 def corpus_rows(tool, floor):
-    """The floor and activity-lint's three formats on each corpus: the targets, and instructions per file."""
+    """The floor and activity-lint's three formats on each corpus: the targets, and instructions per file. The floor
+    and the text run take turns, so the wall-time ratio of the two-core target is measured under one load."""
     rows, folders = [], {}
     for size in SIZES:
         folder = corpus(size)
-        counted, repeat, note = size in COUNTED, 1 if size >= 100000 else 3, uncounted(size)
+        counted, repeat, note = size in COUNTED, 1 if size >= 100000 else 5, uncounted(size)
         progress(f"{size:,} files: floor, text, json, sarif{' (with callgrind)' if counted else ''}…")
         label = f"{size:,} files"
-        floor_row = Row(label, "libyaml floor", measure([floor, "."], repeat, folder, counted, note), size, "file")
+        floor_figures, text_figures = measure_in_turn([[floor, "."], [tool, "--no-config", "."]], repeat, folder,
+                                                      counted, note)
+        floor_row = Row(label, "libyaml floor", floor_figures, size, "file")
         rows.append(floor_row)
         for form in ("text", "json", "sarif"):
-            options = [] if form == "text" else ["--format", form]
-            figures = measure([tool, "--no-config"] + options + ["."], repeat, folder, counted, note)
+            if form == "text":
+                figures = text_figures
+            else:
+                figures = measure([tool, "--no-config", "--format", form, "."], repeat, folder, counted, note)
             program = "activity-lint" if form == "text" else f"activity-lint --format {form}"
             row = Row(label, program, figures, size, "file", floor_row, "floor", TARGETS[form])
             rows.append(row)
@@ -162,10 +175,9 @@ def template_rows(tool, floor):
 
 
 def small_file_row(tool):
-    small = os.path.join(ROOT, "Examples", "valid", "orders-activity.json")
     progress("one small file…")
-    figures = median_wall([tool, "--no-config", small])
-    figures.instructions = instructions([tool, "--no-config", small])
+    figures = median_wall([tool, "--no-config", SMALL_FILE])
+    figures.instructions = instructions([tool, "--no-config", SMALL_FILE])
     return Row("one small file (wall: median of 30)", "activity-lint", figures, 1, "file")
 
 
@@ -208,10 +220,66 @@ def peer_rows(tool, floor, folders, floors):
     plan = os.path.join(iac, "plan.json")
     label = f"one Terraform plan, 20,000 aws_sfn_activity changes ({size_text(plan)})"
     progress("one Terraform plan…")
-    floor_plan = measure([floor, plan], 3)
+    floor_plan, tool_plan = measure_in_turn([[floor, plan], [tool, "--no-config"] + NO_INPUT_LIMIT + [plan]], 3)
     rows += [OtherRow(label, "libyaml floor", floor_plan, floor_plan),
-             OtherRow(label, "activity-lint", measure([tool, "--no-config"] + NO_INPUT_LIMIT + [plan], 3), floor_plan)]
+             OtherRow(label, "activity-lint", tool_plan, floor_plan)]
     return rows
+
+
+def target_rows(rows, others, tool):
+    """The targets that wall time, memory and a median judge, from the rows measured above (the start-up median by
+    hyperfine, which times the program alone)."""
+    targets = []
+    floors = {row.workload: row for row in rows if row.program == "libyaml floor"}
+    size = 10000 if 10000 in SIZES else SIZES[-1]
+    label = f"{size:,} files"
+    floor, text = floors[label].figures, next(r for r in rows if r.workload == label and r.program == "activity-lint")
+    two_cores = text.figures.wall / floor.wall
+    targets.append(TargetRow(
+        f"both cores on {label}: wall ≤ {TWO_CORES_TARGET}x the single-threaded floor's (runs taken in turn)",
+        f"{two_cores:.2f}x ({text.figures.wall:.3f} s against {floor.wall:.3f} s; CPU {text.figures.cpu:.3f} s "
+        f"against {floor.cpu:.3f} s, {text.figures.cpu / floor.cpu:.2f}x)", two_cores <= TWO_CORES_TARGET,
+        floor.load))
+    largest = f"{100000:,} files"
+    for form in ("json", "sarif"):
+        row = next((r for r in rows if r.workload == largest and r.program.endswith(form)), None)
+        measured = f"{row.figures.memory:.1f} MiB" if row else "not run (ACTIVITY_LINT_SIZES has no 100000)"
+        targets.append(TargetRow(f"--format {form} on {largest}: peak memory < {REPORT_MEMORY_TARGET} MiB", measured,
+                                 row.figures.memory < REPORT_MEMORY_TARGET if row else None,
+                                 row.figures.load if row else None))
+    plan_floor, plan = [r.figures for r in others if r.workload.startswith("one Terraform plan")]
+    plan_ratio = plan.wall / plan_floor.wall
+    targets.append(TargetRow(
+        f"the Terraform plan: peak memory < {PLAN_MEMORY_TARGET} MiB and wall ≤ {PLAN_WALL_TARGET}x the floor's",
+        f"{plan.memory:.1f} MiB, {plan_ratio:.2f}x ({plan.wall:.3f} s against {plan_floor.wall:.3f} s)",
+        plan.memory < PLAN_MEMORY_TARGET and plan_ratio <= PLAN_WALL_TARGET, plan.load))
+    small = next(r for r in rows if r.workload.startswith("one small file"))
+    load = os.getloadavg()[0]
+    median, true_median = start_median([tool, "--no-config", SMALL_FILE]), start_median(["/bin/true"])
+    counted = small.figures.instructions
+    measured = (f"{counted / 1e6:.1f} M instructions" if counted else "instructions not counted") + ", " + \
+        (f"wall median {median * 1e3:.2f} ms (hyperfine -N, 300 runs; /bin/true {true_median * 1e3:.2f} ms)"
+         if median else "wall not measured (hyperfine is not installed: apt-get install hyperfine)")
+    passed = None if counted is None or median is None else \
+        counted <= START_INSTRUCTIONS_TARGET and median < START_WALL_TARGET
+    targets.append(TargetRow(
+        f"one small file, start-up included: ≤ {START_INSTRUCTIONS_TARGET / 1e6:.0f} M instructions and wall median "
+        f"< {START_WALL_TARGET * 1e3:.0f} ms", measured, passed, load))
+    return targets
+
+
+def start_median(command):
+    """The median wall time of `command` by hyperfine (the program alone, no shell, no /usr/bin/time), or None
+    without hyperfine."""
+    hyperfine = shutil.which("hyperfine")
+    if not hyperfine:
+        return None
+    progress(f"{os.path.basename(command[0])} with hyperfine…")
+    with tempfile.TemporaryDirectory() as scratch:
+        out = os.path.join(scratch, "hyperfine.json")
+        sh([hyperfine, "-N", "--warmup", "20", "--runs", "300", "-i", "--export-json", out, shlex.join(command)])
+        with open(out) as results:
+            return json.load(results)["results"][0]["median"]
 
 
 def terraform_rows(tool, hcl_floor):
@@ -239,10 +307,9 @@ def terraform_rows(tool, hcl_floor):
 
 
 def build():
-    progress("building activity-lint (release, static Swift standard library, as shipped) and the floors…")
-    command = ["swift", "build", "-c", "release", "--static-swift-stdlib"]
-    sh(command + ["--product", "activity-lint"], cwd=ROOT)
-    tool = os.path.join(sh(command + ["--show-bin-path"], cwd=ROOT).stdout.strip(), "activity-lint")
+    progress("building activity-lint as shipped (Scripts/build-release: static, lld, stripped) and the floors…")
+    sh([os.path.join(ROOT, "Scripts", "build-release")], cwd=ROOT)
+    tool = os.path.join(ROOT, "dist", "activity-lint")
     os.makedirs(CORPUS, exist_ok=True)
     floor = os.path.join(CORPUS, "yaml_floor")
     sh(["cc", "-O2", "-o", floor, os.path.join(HERE, "yaml_floor.c"), "-lyaml"])
@@ -259,17 +326,21 @@ def main():
     floors = {row.units: row.figures for row in rows if row.program == "libyaml floor"}
     rows += json_rows(tool, floor) + named_rows(tool, folders) + template_rows(tool, floor) + [small_file_row(tool)]
     others = peer_rows(tool, floor, folders, floors) + terraform_rows(tool, hcl_floor)
+    targets = target_rows(rows, others, tool)
 
     counter = sh([VALGRIND, "--version"]).stdout.strip() if VALGRIND else "valgrind not installed: no instruction counts"
     print(f"{started:%Y-%m-%d %H:%M} UTC; machine: {os.cpu_count()} cores; load average before the run: "
           f"{load_before:.2f}; {counter}")
     print("corpus: seed 42, ~60% JSON / 40% YAML, 0..60 tags, ~30% with violations; templates: seed 7")
-    print("wall and CPU: best of 3 runs (1 at 100,000 files, 5 for Terraform); load: the 1-minute load average as "
-          "the row started (wall times grow with it, instructions do not)")
+    print("wall and CPU: best of 3 runs (of 5 on the corpora up to 10,000 files, where the floor and the text run take "
+          "turns; 1 at 100,000 files; 5 for Terraform); load: the 1-minute load average as the row started (wall times grow with it, "
+          "instructions do not)")
     print()
     print_headline(rows)
     print()
     print_others(others)
+    print()
+    print_targets(targets)
     language_server_report(tool)
 
 

@@ -42,17 +42,33 @@ def run_once(command, cwd=None):
     return wall, usage.ru_utime + usage.ru_stime, int(report.strip().splitlines()[-1]) / 1024, process.returncode
 
 
-def timed(command, repeat=3, cwd=None, wall=min):
-    """The best wall time (or, with `wall=statistics.median`, the median), the best CPU time and the peak memory of
-    `command` over `repeat` runs."""
-    load = os.getloadavg()[0]
-    runs = [run_once(command, cwd) for _ in range(repeat)]
+def figures_of(runs, load, wall=min):
+    """The figures of some runs of one command: runs that ended unlike most are left out (a run that failed early
+    must not pass for the fastest) and named in the note."""
     statuses = [r[3] for r in runs]
     usual = max(set(statuses), key=statuses.count)
     note = "" if len(set(statuses)) == 1 else \
         f"runs ended with exit statuses {', '.join(map(str, statuses))}; figures from those that ended with {usual}"
-    runs = [r for r in runs if r[3] == usual]  # a run that failed early must not pass for the fastest
+    runs = [r for r in runs if r[3] == usual]
     return Figures(wall(r[0] for r in runs), min(r[1] for r in runs), max(r[2] for r in runs), load, note=note)
+
+
+def timed(command, repeat=3, cwd=None, wall=min):
+    """The best wall time (or, with `wall=statistics.median`, the median), the best CPU time and the peak memory of
+    `command` over `repeat` runs."""
+    load = os.getloadavg()[0]
+    return figures_of([run_once(command, cwd) for _ in range(repeat)], load, wall)
+
+
+def timed_in_turn(commands, repeat=3, cwd=None):
+    """Each command's figures, their runs taken in turn (a, b, a, b, ...): a load that comes and goes on the shared
+    machine falls on all of them alike, so the ratio of their wall times is fair."""
+    load = os.getloadavg()[0]
+    runs = [[] for _ in commands]
+    for _ in range(repeat):
+        for command, its_runs in zip(commands, runs):
+            its_runs.append(run_once(command, cwd))
+    return [figures_of(its_runs, load) for its_runs in runs]
 
 
 def median_wall(command, runs=30, cwd=None):
@@ -74,8 +90,14 @@ def instructions(command, cwd=None):
 
 def measure(command, repeat=3, cwd=None, count=False, uncounted="—"):
     """Wall, CPU and memory of `command`, and its instructions when `count` is set and valgrind is installed."""
-    figures = timed(command, repeat, cwd)
-    if count:
-        figures.instructions = instructions(command, cwd)
-    figures.uncounted = uncounted if VALGRIND else "—"
-    return figures
+    return measure_in_turn([command], repeat, cwd, count, uncounted)[0]
+
+
+def measure_in_turn(commands, repeat=3, cwd=None, count=False, uncounted="—"):
+    """`measure` for commands whose wall times are compared: their runs taken in turn (see `timed_in_turn`)."""
+    all_figures = timed_in_turn(commands, repeat, cwd)
+    for command, figures in zip(commands, all_figures):
+        if count:
+            figures.instructions = instructions(command, cwd)
+        figures.uncounted = uncounted if VALGRIND else "—"
+    return all_figures

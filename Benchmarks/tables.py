@@ -29,6 +29,15 @@ class OtherRow:
     missing: str = ""
 
 
+@dataclass
+class TargetRow:
+    """A target judged by wall time, memory or a median rather than by instructions against the floor."""
+    target: str  # what is asked, in words
+    measured: str  # the figures the verdict is made of
+    passed: Optional[bool]  # None when it could not be measured
+    load: Optional[float] = None
+
+
 def ratio(row):
     if row.baseline is None or row.figures.instructions is None or not row.baseline.figures.instructions:
         return None
@@ -76,10 +85,19 @@ def print_others(rows):
                  "activity-lint is faster by", "load"], rows, other_cells)
 
 
-def print_table(header, rows, cells):
-    """A Markdown table: two text columns, the rest right-aligned figures, then each row's note."""
+def target_cells(row):
+    verdict = "—" if row.passed is None else ("pass" if row.passed else "MISS")
+    return [row.target, row.measured, verdict, f"{row.load:.2f}" if row.load is not None else "—"]
+
+
+def print_targets(rows):
+    print_table(["target", "measured", "pass/miss", "load"], rows, target_cells, text_columns=2)
+
+
+def print_table(header, rows, cells, text_columns=2):
+    """A Markdown table: its text columns, the rest right-aligned figures, then each row's note."""
     print("| " + " | ".join(header) + " |")
-    print("|---|---|" + "---:|" * (len(header) - 2))
+    print("|" + "---|" * text_columns + "---:|" * (len(header) - text_columns))
     for row in rows:
         print("| " + " | ".join(cells(row)) + " |")
     print_notes(rows)
@@ -87,5 +105,5 @@ def print_table(header, rows, cells):
 
 def print_notes(rows):
     for row in rows:
-        if row.figures and row.figures.note:
+        if getattr(row, "figures", None) and row.figures.note:
             print(f"\n{row.workload}, {row.program}: {row.figures.note}")

@@ -64,6 +64,7 @@ def print_headline(rows):
     print_table(["workload", "program", "instructions (callgrind)", "instructions per unit", "ratio", "target",
                  "pass/miss", "wall (s)", "CPU (s)", "CPU per unit (µs)", "peak memory (MiB)", "load"],
                 rows, headline_cells)
+    print_notes(rows)
 
 
 def times(ratio):
@@ -83,6 +84,7 @@ def other_cells(row):
 def print_others(rows):
     print_table(["workload", "program", "wall (s)", "CPU (s)", "peak memory (MiB)", "wall ratio to floor",
                  "activity-lint is faster by", "load"], rows, other_cells)
+    print_notes(rows)
 
 
 def target_cells(row):
@@ -91,19 +93,19 @@ def target_cells(row):
 
 
 def print_targets(rows):
-    print_table(["target", "measured", "pass/miss", "load"], rows, target_cells, text_columns=2)
+    print_table(["target", "measured", "pass/miss", "load"], rows, target_cells)
 
 
-def print_table(header, rows, cells, text_columns=2):
-    """A Markdown table: its text columns, the rest right-aligned figures, then each row's note."""
+def print_table(header, rows, cells):
+    """A Markdown table: two text columns, the rest right-aligned figures."""
     print("| " + " | ".join(header) + " |")
-    print("|" + "---|" * text_columns + "---:|" * (len(header) - text_columns))
+    print("|---|---|" + "---:|" * (len(header) - 2))
     for row in rows:
         print("| " + " | ".join(cells(row)) + " |")
-    print_notes(rows)
 
 
 def print_notes(rows):
+    """Under a table of measured rows, each row's note (runs that ended with different exit statuses)."""
     for row in rows:
-        if getattr(row, "figures", None) and row.figures.note:
+        if row.figures and row.figures.note:
             print(f"\n{row.workload}, {row.program}: {row.figures.note}")

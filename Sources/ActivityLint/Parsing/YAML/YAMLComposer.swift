@@ -205,6 +205,8 @@ struct YAMLComposer {
         return nil
     }
 
+    /// Puts a finished node in its place: the root, an item, a member's value, or (a key) its text. Every last use of `node`
+    /// and `key` says `consume`, so they move there instead of being copied and the originals freed.
     private mutating func attach(_ node: consuming Node, key: consuming StringValue?) {
         guard !frames.isEmpty else {
             root = consume node
@@ -213,7 +215,6 @@ struct YAMLComposer {
         let top = frames.count - 1
         let end = node.range.end
         if end > frames[top].end { frames[top].end = end }
-        // Every last use says `consume`: the node moves into its place instead of being copied there and freed.
         guard frames[top].isMapping else {
             items.append(consume node)
             return

@@ -56,11 +56,10 @@ def figures_of(runs, load, wall=min):
 def timed(command, repeat=3, cwd=None, wall=min):
     """The best wall time (or, with `wall=statistics.median`, the median), the best CPU time and the peak memory of
     `command` over `repeat` runs."""
-    load = os.getloadavg()[0]
-    return figures_of([run_once(command, cwd) for _ in range(repeat)], load, wall)
+    return timed_in_turn([command], repeat, cwd, wall)[0]
 
 
-def timed_in_turn(commands, repeat=3, cwd=None):
+def timed_in_turn(commands, repeat=3, cwd=None, wall=min):
     """Each command's figures, their runs taken in turn (a, b, a, b, ...): a load that comes and goes on the shared
     machine falls on all of them alike, so the ratio of their wall times is fair."""
     load = os.getloadavg()[0]
@@ -68,7 +67,7 @@ def timed_in_turn(commands, repeat=3, cwd=None):
     for _ in range(repeat):
         for command, its_runs in zip(commands, runs):
             its_runs.append(run_once(command, cwd))
-    return [figures_of(its_runs, load) for its_runs in runs]
+    return [figures_of(its_runs, load, wall) for its_runs in runs]
 
 
 def median_wall(command, runs=30, cwd=None):

@@ -4,7 +4,7 @@ import Testing
 
 /// A finding keeps its identity when its file is only moved around or reformatted, and loses it when something real
 /// changes: SARIF fingerprints (what code scanning tracks alerts by) and baseline matches (what `--baseline` hides).
-@Suite(.timeLimit(.minutes(1)))
+@Suite
 struct FindingIdentityTests {
     /// One file before and after an edit.
     struct Edit: CustomTestStringConvertible, Sendable {

@@ -5,7 +5,7 @@ import Testing
 
 /// A baseline comes from the pull request too: an entry cannot say it is about one thing and hide another, and
 /// entries that hide nothing are reported where they are. Each case runs the built binary in a scratch repository.
-@Suite(.serialized, .timeLimit(.minutes(1)))
+@Suite(.serialized)
 struct HostileBaselineTests {
     /// Two requests with one finding each (a space in the name), and a baseline of both written by the linter.
     private func repository() throws -> TemporaryDirectory {

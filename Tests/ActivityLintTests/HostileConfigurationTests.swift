@@ -12,7 +12,7 @@ import Testing
 /// make the run read without end, compile a pattern into gigabytes, reload an `extends` graph once per path, or
 /// print what a file that is not a configuration holds. Each case runs the built binary and checks exit status
 /// and stderr.
-@Suite(.serialized, .timeLimit(.minutes(1)))
+@Suite(.serialized)
 struct HostileConfigurationTests {
     static let request = #"{"name": "orders"}"#
 

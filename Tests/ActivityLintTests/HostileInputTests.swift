@@ -295,8 +295,7 @@ struct HostileInputTests {
             let run = try Executable.run(["--no-config", "--format", "sarif"] + (try arguments(dir)))
             sarifFiles.append(try out.write("integrity-\(index).sarif", run.stdout))
         }
-        let validation = try runProcess(
-            "/usr/bin/env", ["python3", ".ci/validate-sarif.py", schema] + sarifFiles)
+        let validation = try Executable.tool(["python3", ".ci/validate-sarif.py", schema] + sarifFiles)
         #expect(validation.status == 0, "\(validation.output)")
         #expect(!validation.output.contains("INVALID"), "\(validation.output)")
     }
@@ -444,20 +443,6 @@ struct HostileInputTests {
         diagnostics.prefix(20).map {
             "\($0["file"] ?? ""):\($0["line"] ?? 0):\($0["column"] ?? 0) \($0["rule"] ?? "")"
         }.joined(separator: "; ")
-    }
-
-    private func runProcess(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.currentDirectoryURL = Executable.packageRoot
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 }
 

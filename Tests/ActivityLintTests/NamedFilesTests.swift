@@ -11,7 +11,7 @@ import Darwin
 
 /// Files named on the command line (pre-commit, `git ls-files | xargs`) or listed with `--files-from`: the paths
 /// are split off before ArgumentParser, which collects positional arrays in quadratic time.
-@Suite(.serialized, .timeLimit(.minutes(1)))
+@Suite(.serialized)
 struct NamedFilesTests {
     /// `count` request files `d/fN.json` in a new folder; the one at `bad` has a name with a space. Written and
     /// removed with plain POSIX calls: Foundation's take milliseconds a file here.

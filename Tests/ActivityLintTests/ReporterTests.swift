@@ -677,28 +677,12 @@ struct SARIFReporterTests {
 
     // MARK: Schema
 
-    /// The package root, found from this file's path (`<root>/Tests/ActivityLintTests/ReporterTests.swift`).
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-    static let schemaPath = packageRoot.appendingPathComponent("../shared/schemas/sarif-schema-2.1.0.json")
+    static let schemaPath = Executable.packageRoot.appendingPathComponent("../shared/schemas/sarif-schema-2.1.0.json")
         .standardizedFileURL.path
-
-    static func run(_ arguments: [String]) -> (status: Int32, output: String)? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        do { try process.run() } catch { return nil }
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-    }
 
     static let canValidate: Bool =
         FileManager.default.fileExists(atPath: schemaPath)
-        && run(["python3", "-c", "import jsonschema"])?.status == 0
+        && (try? Executable.tool(["python3", "-c", "import jsonschema"]))?.status == 0
 
     static let validator = #"""
         import json, re, sys
@@ -760,7 +744,7 @@ struct SARIFReporterTests {
             try Data(SARIFReporter().render(report).utf8).write(to: url)
             paths.append(url.path)
         }
-        let outcome = try #require(Self.run(["python3", "-c", Self.validator, Self.schemaPath] + paths))
+        let outcome = try Executable.tool(["python3", "-c", Self.validator, Self.schemaPath] + paths)
         #expect(outcome.status == 0, "\(outcome.output)")
         #expect(outcome.output.contains("ok"))
     }

@@ -72,7 +72,7 @@ enum CatalogFileReader {
         func examples(_ key: String) throws(CatalogError) -> [Node] {
             guard let list = node.memberValue("examples")?.memberValue(key) else { return [] }
             guard let items = list.elements else { throw fail("`examples.\(key)` must be a list", list) }
-            return items
+            return items.array
         }
         func passingExample(_ item: Node) throws(CatalogError) -> String {
             guard let string = item.string?.text else { throw fail("a passing example must be a string", item) }

@@ -80,12 +80,12 @@ extension Node {
     func moved(by distance: Int) -> Node {
         let moved: Value = switch value {
         case .object(let members):
-            .object(members.map { member in
+            .object(Members(members.map { member in
                 Node.Member(
                     key: member.key.moved(by: distance), keyRange: member.keyRange.moved(by: distance),
                     value: member.value.moved(by: distance))
-            })
-        case .array(let elements): .array(elements.map { $0.moved(by: distance) })
+            }))
+        case .array(let elements): .array(Elements(elements.map { $0.moved(by: distance) }))
         case .string(let string): .string(string.moved(by: distance))
         case .number, .bool, .null: value
         }

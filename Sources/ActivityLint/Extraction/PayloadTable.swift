@@ -38,9 +38,9 @@ final class PayloadTable: Sendable {
     /// copy and a release per tag.
     enum TagNodes: Sendable {
         /// The entries of a list of `{key, value}` objects (empty when the request has no tags).
-        case list([Node])
+        case list(Node.Elements)
         /// The members of a Terraform map; a tag's node is its member's value.
-        case map([Node.Member])
+        case map(Node.Members)
 
         func node(at index: Int) -> Node {
             switch self {

@@ -77,7 +77,7 @@ enum TerraformConfigurationExtractor: RequestSource {
         } else if let block = body.member("encryption_configuration"),
            let first = TerraformBlocks.objects(of: block.value, at: "").first?.node
         {
-            let settings = Node(.object((first.members ?? []).map { lookup.resolved($0) }), range: first.range)
+            let settings = Node(.object(Node.Members((first.members ?? []).map { lookup.resolved($0) })), range: first.range)
             encryptionIsObject = block.value.members != nil
             members.append(Node.Member(
                 key: block.key, keyRange: block.keyRange,
@@ -91,7 +91,7 @@ enum TerraformConfigurationExtractor: RequestSource {
                 message: "with `\(meta)`, this holds for every instance of \(address)")))
         }
         return PayloadSite(
-            root: Node(.object(members), range: body.range), pointer: pointer, documentIndex: documentIndex,
+            root: Node(.object(Node.Members(members)), range: body.range), pointer: pointer, documentIndex: documentIndex,
             dialect: encryptionIsObject ? .terraformJSONConfiguration : .terraformConfiguration, subject: address, scopePointer: pointer, origins: lookup.origins)
     }
 

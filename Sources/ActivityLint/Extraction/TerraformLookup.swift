@@ -75,7 +75,7 @@ struct TerraformLookup {
     mutating func overridden(_ body: Node, resource name: String) -> Node {
         let overrides = module.activityOverrides(of: name)
         guard !overrides.isEmpty, let original = body.members else { return body }
-        var members = original
+        var members = original.array
         for override in overrides {
             guard let file = override.file, let set = override.node.members else { continue }
             let keys = Set(set.map(\.key.text))
@@ -94,7 +94,7 @@ struct TerraformLookup {
                 members.append(placedMember)
             }
         }
-        return Node(.object(members), range: body.range)
+        return Node(.object(Node.Members(members)), range: body.range)
     }
 
     /// The resource's `tags` with the provider configuration's `default_tags` merged in as the provider makes
@@ -112,12 +112,12 @@ struct TerraformLookup {
         guard let ownMembers = own.value.members else { return own }
         let ownKeys = Set(ownMembers.map(\.key.text))
         let merged = defaults.members.filter { !ownKeys.contains($0.key.text) } + ownMembers
-        return Node.Member(key: own.key, keyRange: own.keyRange, value: Node(.object(merged), range: own.value.range))
+        return Node.Member(key: own.key, keyRange: own.keyRange, value: Node(.object(Node.Members(merged)), range: own.value.range))
     }
 
     /// The literal `default_tags { tags = {…} }` of the `aws` provider configuration with `alias` (the default
     /// configuration for nil), its members noted as coming from the provider.
-    private mutating func defaultTags(alias: String?, use: SourceRange) -> (members: [Node.Member], range: SourceRange)? {
+    private mutating func defaultTags(alias: String?, use: SourceRange) -> (members: Node.Members, range: SourceRange)? {
         // A provider configured twice is refused by Terraform: its default tags are not guessed.
         guard case .found(let provider) = module.lookup(.provider, alias ?? ""),
               let block = TerraformBlocks.objects(named: "default_tags", in: provider.node, at: "").first?.node,
@@ -142,7 +142,7 @@ struct TerraformLookup {
         let map = resolved(member)
         guard let members = map.value.members else { return map }
         return Node.Member(
-            key: map.key, keyRange: map.keyRange, value: Node(.object(members.map { resolved($0) }), range: map.value.range))
+            key: map.key, keyRange: map.keyRange, value: Node(.object(Node.Members(members.map { resolved($0) })), range: map.value.range))
     }
 
     private mutating func unresolved(_ node: Node, _ reason: String) -> Node {

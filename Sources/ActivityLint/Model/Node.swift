@@ -2,9 +2,12 @@
 ///
 /// JSON and YAML both load into this one tree, so extraction and rules never care which syntax a file used.
 @_spi(Internals) public struct Node: Sendable {
+    public typealias Members = NodeChildren<Member>
+    public typealias Elements = NodeChildren<Node>
+
     public enum Value: Sendable {
-        case object([Member])
-        case array([Node])
+        case object(Members)
+        case array(Elements)
         case string(StringValue)
         case number(NumberValue)
         case bool(Bool)
@@ -59,7 +62,7 @@
     }
 
     /// The members of an object, or nil when this is not an object.
-    public var members: [Member]? {
+    public var members: Members? {
         if case .object(let members) = value { return members }
         return nil
     }
@@ -78,7 +81,7 @@
 
     /// Where the last member named `key` is among `members` (the one `memberValue` reads), for a caller that reads
     /// the member in place.
-    public static func lastIndex(of key: String, in members: [Member]) -> Int? {
+    public static func lastIndex(of key: String, in members: Members) -> Int? {
         // Comparing lengths first (known without reading the text) skips most unequal keys cheaply.
         let length = key.utf8.count
         var index = members.endIndex
@@ -90,7 +93,7 @@
         return nil
     }
 
-    public var elements: [Node]? {
+    public var elements: Elements? {
         if case .array(let elements) = value { return elements }
         return nil
     }

@@ -37,8 +37,8 @@ enum NodeTeardown {
 
     /// One non-empty array of children, held.
     private enum Children {
-        case elements([Node])
-        case members([Node.Member])
+        case elements(Node.Elements)
+        case members(Node.Members)
 
         init?(_ value: Node.Value) {
             switch value {
@@ -51,8 +51,8 @@ enum NodeTeardown {
         /// The address of the array's storage: the same for every node that shares it.
         var identity: UnsafeRawPointer {
             switch self {
-            case .elements(let elements): elements.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress!) }
-            case .members(let members): members.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress!) }
+            case .elements(let elements): elements.identity!
+            case .members(let members): members.identity!
             }
         }
 

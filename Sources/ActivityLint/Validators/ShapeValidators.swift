@@ -193,7 +193,7 @@ struct InvalidType: PlainValidator {
 
     /// The user's own map written as the list the API wants: `[{"key": "team", "value": "payments"}, …]`, with at
     /// most two of its entries (an example, not the whole map).
-    static func tagList(_ members: [Node.Member], dialect: Dialect) -> String {
+    static func tagList(_ members: Node.Members, dialect: Dialect) -> String {
         let shown = (members.isEmpty ? [("team", "payments")] : members.prefix(2).map { member in
             (member.key.text, member.value.string?.text ?? member.value.identityText)
         }).map { "{\"\(dialect.tagKey)\": \(Quoting.code($0.0)), \"\(dialect.tagValue)\": \(Quoting.code($0.1))}" }

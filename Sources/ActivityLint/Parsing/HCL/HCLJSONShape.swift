@@ -35,7 +35,7 @@ struct HCLJSONShape {
                 members.append(member(block, depth: depth))
             }
         }
-        return Node(.object(members), range: range)
+        return Node(.object(Node.Members(members)), range: range)
     }
 
     /// `type "a" "b" {…}` as `type: {a: {b: {…}}}`; a block without labels nested in a body as `type: [{…}]`.
@@ -68,14 +68,14 @@ struct HCLJSONShape {
             }
             return Node(.string(templateString(template, range: expression.range)), range: expression.range)
         case .tuple(let elements):
-            return Node(.array(elements.map { node($0, depth: depth + 1) }), range: expression.range)
+            return Node(.array(Node.Elements(elements.map { node($0, depth: depth + 1) })), range: expression.range)
         case .object(let items):
             let members = items.map { item in
                 Node.Member(
                     key: item.literalKey.map(escapedLiteral) ?? key(item.key),
                     keyRange: item.key.range, value: node(item.value, depth: depth + 1))
             }
-            return Node(.object(members), range: expression.range)
+            return Node(.object(Node.Members(members)), range: expression.range)
         case .other(let other) where other.kind == .parentheses && other.children.count == 1:
             let inner = node(other.children[0], depth: depth)
             return inner.string.map { Node(.string($0), range: expression.range) } ?? inner

@@ -22,7 +22,7 @@ extension HCLExpression {
                 guard let node = element.staticNode else { return nil }
                 nodes.append(node)
             }
-            return Node(.array(nodes), range: range)
+            return Node(.array(Node.Elements(nodes)), range: range)
         case .object(let items):
             var members: [Node.Member] = []
             members.reserveCapacity(items.count)
@@ -30,7 +30,7 @@ extension HCLExpression {
                 guard let key = item.literalKey, let value = item.value.staticNode else { return nil }
                 members.append(Node.Member(key: key, keyRange: item.key.range, value: value))
             }
-            return Node(.object(members), range: range)
+            return Node(.object(Node.Members(members)), range: range)
         case .other(let other) where other.kind == .parentheses:
             return other.children.first?.staticNode
         case .traversal, .functionCall, .other:

@@ -253,7 +253,9 @@ struct JSONDocumentParser {
         let frame = stack.removeLast()
         let range = SourceRange(start: frame.start, end: cursor.position)
         return Node(
-            frame.isObject ? .object(members.pop(from: frame.childStart)) : .array(elements.pop(from: frame.childStart)),
+            frame.isObject
+                ? .object(Node.Members(members.pop(from: frame.childStart)))
+                : .array(Node.Elements(elements.pop(from: frame.childStart))),
             range: range)
     }
 

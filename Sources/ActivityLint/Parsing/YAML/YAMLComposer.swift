@@ -155,11 +155,12 @@ struct YAMLComposer {
         let value: Node.Value
         if frame.isMapping {
             let written = members.pop(from: frame.childStart)
-            value = .object(frame.hasMergeKey ? YAMLMergeKeys.apply(written, merged: &merged, budget: mergeBudget) : written)
+            value = .object(Node.Members(
+                frame.hasMergeKey ? YAMLMergeKeys.apply(written, merged: &merged, budget: mergeBudget) : written))
             // The `<<` values leave the tree, and with them merged members the mapping overrides.
             if merged > 0 { discarded += written.lazy.filter { $0.key.text == YAMLMergeKeys.key }.map(\.value) }
         } else {
-            value = .array(items.pop(from: frame.childStart))
+            value = .array(Node.Elements(items.pop(from: frame.childStart)))
         }
         let node = Node(value, range: range, tag: frame.tag)
         if let anchor = frame.anchor { anchors[anchor] = Anchored(node: copy node, scalarText: nil) }

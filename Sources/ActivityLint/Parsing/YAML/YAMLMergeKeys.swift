@@ -32,7 +32,7 @@ enum YAMLMergeKeys {
     }
 
     /// The mappings a merge value names, or nil when it is not a mapping or a list of mappings.
-    private static func sources(of value: Node) -> [[Node.Member]]? {
+    private static func sources(of value: Node) -> [Node.Members]? {
         if let members = value.members { return [members] }
         guard let items = value.elements, !items.isEmpty else { return nil }
         let mappings = items.compactMap(\.members)

@@ -48,7 +48,9 @@ enum PulumiExtractor: RequestSource {
             let written = resource.value.memberValue("properties")
             let members = written?.members?.filter { !providerProperties.contains($0.key.text) }
             // Without `properties` the resource still makes a request, one Pulumi names itself.
-            let properties = written.map { node in members.map { Node(.object(Node.Members($0)), range: node.range) } ?? node }
+            let properties = written.map { node in
+                members.map { Node(.object(Node.Members($0)), range: node.range) } ?? node
+            }
                 ?? Node(.object([]), range: SourceRange(at: resource.keyRange.start))
             return PayloadSite(
                 root: properties, pointer: JSONPointer.appending("properties", to: resourcePointer),

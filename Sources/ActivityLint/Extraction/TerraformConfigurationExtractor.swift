@@ -77,7 +77,8 @@ enum TerraformConfigurationExtractor: RequestSource {
         } else if let block = body.member("encryption_configuration"),
            let first = TerraformBlocks.objects(of: block.value, at: "").first?.node
         {
-            let settings = Node(.object(Node.Members((first.members ?? []).map { lookup.resolved($0) })), range: first.range)
+            let settings = Node(
+                .object(Node.Members((first.members ?? []).map { lookup.resolved($0) })), range: first.range)
             encryptionIsObject = block.value.members != nil
             members.append(Node.Member(
                 key: block.key, keyRange: block.keyRange,

@@ -112,7 +112,8 @@ struct TerraformLookup {
         guard let ownMembers = own.value.members else { return own }
         let ownKeys = Set(ownMembers.map(\.key.text))
         let merged = defaults.members.filter { !ownKeys.contains($0.key.text) } + ownMembers
-        return Node.Member(key: own.key, keyRange: own.keyRange, value: Node(.object(Node.Members(merged)), range: own.value.range))
+        return Node.Member(
+            key: own.key, keyRange: own.keyRange, value: Node(.object(Node.Members(merged)), range: own.value.range))
     }
 
     /// The literal `default_tags { tags = {…} }` of the `aws` provider configuration with `alias` (the default
@@ -142,7 +143,8 @@ struct TerraformLookup {
         let map = resolved(member)
         guard let members = map.value.members else { return map }
         return Node.Member(
-            key: map.key, keyRange: map.keyRange, value: Node(.object(Node.Members(members.map { resolved($0) })), range: map.value.range))
+            key: map.key, keyRange: map.keyRange,
+            value: Node(.object(Node.Members(members.map { resolved($0) })), range: map.value.range))
     }
 
     private mutating func unresolved(_ node: Node, _ reason: String) -> Node {

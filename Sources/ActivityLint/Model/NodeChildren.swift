@@ -1,8 +1,8 @@
 /// The members of an object or the elements of an array, in document order, read as a zero-based collection.
 ///
 /// A type of its own rather than an `Array`, so that how a document stores its children can change (one buffer a
-/// document instead of one array a container, which is most of what freeing a tree costs) without touching the
-/// code that reads them. Built from an array; nothing changes one in place.
+/// document instead of one allocation a container) without touching the code that reads them. Built from an
+/// array; nothing changes one in place.
 @_spi(Internals) public struct NodeChildren<Element: Sendable>: RandomAccessCollection, Sendable,
     ExpressibleByArrayLiteral
 {
@@ -14,8 +14,6 @@
 
     @inlinable public var startIndex: Int { 0 }
     @inlinable public var endIndex: Int { storage.count }
-    @inlinable public var count: Int { storage.count }
-    @inlinable public var isEmpty: Bool { storage.isEmpty }
     @inlinable public subscript(index: Int) -> Element { storage[index] }
 
     /// The children as an array, for code that builds a new container from them.

@@ -18,7 +18,9 @@ enum Executable {
     struct TimedOut: Error, CustomStringConvertible {
         var command: [String]
         var timeLimit: TimeInterval
-        var description: String { "\(command.joined(separator: " ")) still ran after \(Int(timeLimit)) s and was killed" }
+        var description: String {
+            "\(command.joined(separator: " ")) still ran after \(Int(timeLimit)) s and was killed"
+        }
     }
 
     static let packageRoot = URL(fileURLWithPath: #filePath)
@@ -47,7 +49,8 @@ enum Executable {
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "NO_COLOR")
         env.merge(environment) { $1 }
-        return try run(Self.product(product), arguments, stdin: stdin, environment: env, workingDirectory: workingDirectory)
+        return try run(
+            Self.product(product), arguments, stdin: stdin, environment: env, workingDirectory: workingDirectory)
     }
 
     /// A tool of the machine (`python3` for the SARIF schema check) found on the PATH, from the package root.

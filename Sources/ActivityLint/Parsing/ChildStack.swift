@@ -1,10 +1,6 @@
 /// The children of the containers a parser has open, in one buffer shared by all of them: each open container owns
 /// the elements from the index where it started to the top (inner containers push theirs above). A container that
-/// closes moves its children out into an array of exactly their count.
-///
-/// Building each container's array by appending would grow it by doubling: a copy at every doubling, and up to half
-/// of the array unused for the rest of the run (a third of a large plan's tree). One buffer grows a few times per
-/// file instead, and the trees hold no spare capacity.
+/// closes moves its children out, to the document's `NodeStorage` or into an array.
 final class ChildStack<Element> {
     private var base: UnsafeMutablePointer<Element>
     private var capacity: Int
@@ -44,13 +40,22 @@ final class ChildStack<Element> {
         let moved = count - start
         guard moved > 0 else { return [] }
         // Not `Array(unsafeUninitializedCapacity:)`: it allocates through a stdlib entry point compiled generic, which
-        // looks the array's type metadata up at run time for every container (a tenth of a parse). Reserving and
-        // appending stay specialized, and the sequence hands each element over without a retain.
+        // looks the array's type metadata up at run time. Reserving and appending stay specialized, and the sequence
+        // hands each element over without a retain.
         var result: [Element] = []
         result.reserveCapacity(moved)
         result.append(contentsOf: Moving(base: base + start, count: moved))
         count = start
         return result
+    }
+
+    /// Moves the elements from `start` to the top to the uninitialized memory at `destination`.
+    func move(from start: Int, to destination: UnsafeMutablePointer<Element>) {
+        precondition(start >= 0 && start <= count, "child index out of range")
+        // A move is a copy of the bytes for the types parsers keep (no weak references): one `memcpy`.
+        UnsafeMutableRawPointer(destination).copyMemory(
+            from: base + start, byteCount: (count - start) * MemoryLayout<Element>.stride)
+        count = start
     }
 
     /// Elements moved out of the buffer as they are read: each is read once, and ownership passes to the reader.
@@ -88,12 +93,5 @@ extension ChildStack where Element == Node.Member {
     /// far, when `end` is where the next open object's members begin.
     func keyTexts(upTo end: Int?) -> [String] {
         withElements(from: 0) { all in all.prefix(end ?? all.count).map(\.key.text) }
-    }
-}
-
-extension ChildStack where Element == Node {
-    /// Every element, then every value of `members`, moved out: what a parser that stopped still holds.
-    func popAll(with members: ChildStack<Node.Member>) -> [Node] {
-        pop(from: 0) + members.pop(from: 0).map(\.value)
     }
 }

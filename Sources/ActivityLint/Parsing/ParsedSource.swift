@@ -13,12 +13,10 @@
     var kindWhenUnread = DocumentKind.apiRequest
     /// YAML anchored nodes that aliases use (byte ranges): no fix edits them.
     var aliasedRanges: [Range<Int>] = []
-    /// How deep the documents' collections nest, so a deep tree can be let go without recursion (`NodeTeardown`).
-    var deepestNesting = 0
-
-    /// Drops the documents; call it where nothing else holds on to their nodes.
+    /// Drops the documents, so that their storage is freed (in one pass, however deep they nest) before the work
+    /// that follows rather than after it; nodes held elsewhere keep theirs.
     mutating func releaseDocuments() {
-        NodeTeardown.release(&documents, depth: deepestNesting)
+        documents = []
     }
 
     public init(documents: [Node] = [], findings: [Finding] = [], keysBeforeError: [String]? = nil) {

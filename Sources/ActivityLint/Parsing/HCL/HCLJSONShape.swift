@@ -10,51 +10,56 @@
 /// literal text of a template is reported where it is.
 struct HCLJSONShape {
     let source: SourceText
-    /// How deep the tree nests, for `ParsedSource.deepestNesting`.
-    private(set) var deepest = 0
+    /// The document's containers' children, and the members and elements of the containers being built (each
+    /// container's from where it started), as the JSON and YAML parsers keep theirs.
+    private let storage = NodeStorage()
+    private let openMembers = ChildStack<Node.Member>()
+    private let openElements = ChildStack<Node>()
 
     init(source: SourceText) {
         self.source = source
     }
 
     mutating func document(_ body: HCLBody, range: SourceRange) -> Node {
-        object(body, range: range, depth: 1)
+        object(body, range: range, nested: false)
     }
 
-    private mutating func object(_ body: HCLBody, range: SourceRange, depth: Int) -> Node {
-        deepest = max(deepest, depth)
-        var members: [Node.Member] = []
-        members.reserveCapacity(body.items.count)
+    private mutating func object(_ body: HCLBody, range: SourceRange, nested: Bool) -> Node {
+        let start = openMembers.count
         for item in body.items {
             switch item {
             case .attribute(let attribute):
-                members.append(Node.Member(
+                let value = node(attribute.value)
+                openMembers.append(Node.Member(
                     key: StringValue(text: attribute.name, contentStart: attribute.nameRange.start),
-                    keyRange: attribute.nameRange, value: node(attribute.value, depth: depth + 1)))
+                    keyRange: attribute.nameRange, value: value))
             case .block(let block):
-                members.append(member(block, depth: depth))
+                let member = member(block, nested: nested)
+                openMembers.append(member)
             }
         }
-        return Node(.object(Node.Members(members)), range: range)
+        return Node(.object(storage.appendMembers(from: openMembers, start: start)), range: range)
     }
 
     /// `type "a" "b" {…}` as `type: {a: {b: {…}}}`; a block without labels nested in a body as `type: [{…}]`.
-    private mutating func member(_ block: HCLBlock, depth: Int) -> Node.Member {
-        let labelDepth = depth + block.labels.count + 1
-        var value = object(block.body, range: block.range, depth: labelDepth + 1)
-        if block.labels.isEmpty, depth > 1 {
-            value = Node(.array([value]), range: block.range)
+    private mutating func member(_ block: HCLBlock, nested: Bool) -> Node.Member {
+        var value = object(block.body, range: block.range, nested: true)
+        if block.labels.isEmpty, nested {
+            let start = openElements.count
+            openElements.append(value)
+            value = Node(.array(storage.appendElements(from: openElements, start: start)), range: block.range)
         }
         for label in block.labels.reversed() {
-            value = Node(.object([Node.Member(key: label.value, keyRange: label.range, value: value)]), range: block.range)
+            let start = openMembers.count
+            openMembers.append(Node.Member(key: label.value, keyRange: label.range, value: value))
+            value = Node(.object(storage.appendMembers(from: openMembers, start: start)), range: block.range)
         }
         return Node.Member(
             key: StringValue(text: block.type, contentStart: block.typeRange.start), keyRange: block.typeRange,
             value: value)
     }
 
-    private mutating func node(_ expression: HCLExpression, depth: Int) -> Node {
-        deepest = max(deepest, depth)
+    private mutating func node(_ expression: HCLExpression) -> Node {
         switch expression.kind {
         case .number(let number):
             return Node(.number(number), range: expression.range)
@@ -68,16 +73,24 @@ struct HCLJSONShape {
             }
             return Node(.string(templateString(template, range: expression.range)), range: expression.range)
         case .tuple(let elements):
-            return Node(.array(Node.Elements(elements.map { node($0, depth: depth + 1) })), range: expression.range)
-        case .object(let items):
-            let members = items.map { item in
-                Node.Member(
-                    key: item.literalKey.map(escapedLiteral) ?? key(item.key),
-                    keyRange: item.key.range, value: node(item.value, depth: depth + 1))
+            let start = openElements.count
+            for index in elements.indices {
+                let value = node(elements[index])
+                openElements.append(value)
             }
-            return Node(.object(Node.Members(members)), range: expression.range)
+            return Node(.array(storage.appendElements(from: openElements, start: start)), range: expression.range)
+        case .object(let items):
+            let start = openMembers.count
+            // By index: an item copied out of its array costs more than reading it in place.
+            for index in items.indices {
+                let value = node(items[index].value)
+                openMembers.append(Node.Member(
+                    key: items[index].literalKey.map(escapedLiteral) ?? key(items[index].key),
+                    keyRange: items[index].key.range, value: value))
+            }
+            return Node(.object(storage.appendMembers(from: openMembers, start: start)), range: expression.range)
         case .other(let other) where other.kind == .parentheses && other.children.count == 1:
-            let inner = node(other.children[0], depth: depth)
+            let inner = node(other.children[0])
             return inner.string.map { Node(.string($0), range: expression.range) } ?? inner
         case .traversal, .functionCall, .other:
             return Node(.string(computed(expression.range)), range: expression.range)

@@ -5,8 +5,8 @@
 /// by `maxSupportedDepth` and the thread's stack, since the parser recurses), and every byte is read a bounded
 /// number of times.
 @_spi(Internals) public enum HCLParser {
-    /// The deepest nesting parsed whatever the limits say, so that a tree is never deeper than Swift can release
-    /// recursively (see `NodeTeardown`); a CreateActivity request in Terraform needs 4.
+    /// The deepest nesting parsed whatever the limits say, so that the parser's recursion (and the reader's that
+    /// shapes its tree) stays well within a thread's stack; a CreateActivity request in Terraform needs 4.
     public static let maxSupportedDepth = 256
 
     public static func parse(_ source: SourceText, limits: ParseLimits = .default) -> HCLFile {

@@ -14,7 +14,6 @@ enum TerraformConfigurationReader {
         let declaresActivity = TerraformConfigurationExtractor.declaresActivity(document)
         let keep = file.error == nil ? !file.body.items.isEmpty : declaresActivity
         var parsed = ParsedSource(documents: keep ? [document] : [], findings: file.findings)
-        parsed.deepestNesting = shape.deepest
         parsed.lineComments = file.lineComments
         parsed.kindWhenUnread = .terraformConfiguration
         return parsed

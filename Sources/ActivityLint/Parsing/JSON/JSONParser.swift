@@ -44,7 +44,10 @@ struct JSONDocumentParser {
     /// The members and elements of the open objects and arrays (each frame's from its `childStart`).
     private let members = ChildStack<Node.Member>()
     private let elements = ChildStack<Node>()
-    private var deepestNesting = 0
+    /// The document's closed containers' children; `storage` is where the next container's go (an element being
+    /// handed over keeps its own, so that it is freed once the handoff is done with it).
+    private let document: NodeStorage
+    private var storage: NodeStorage
     private var findings: [Finding] = []
     var handoff: (any JSONElementHandoff)?
 
@@ -82,6 +85,8 @@ struct JSONDocumentParser {
         self.source = source
         self.limits = limits
         self.cursor = cursor
+        document = NodeStorage()
+        storage = document
     }
 
     mutating func parse() -> ParsedSource {
@@ -95,9 +100,7 @@ struct JSONDocumentParser {
                 throw foundError(
                     "expected end of input after the top-level value", hint: "a JSON file holds exactly one value")
             }
-            var parsed = ParsedSource(documents: [root!], findings: findings)
-            parsed.deepestNesting = deepestNesting
-            return parsed
+            return ParsedSource(documents: [root!], findings: findings)
         } catch {
             let start = source.position(atOffset: error.start)
             let end = error.end == error.start ? start : source.position(atOffset: error.end)
@@ -110,13 +113,8 @@ struct JSONDocumentParser {
                     ruleID: error.ruleID, message: error.message, range: SourceRange(start: start, end: end),
                     pointer: error.pointsAtNewValue ? pointerOfValueInProgress() : pointerOfInnermostContainer(),
                     related: related))
-            let keys = keysBeforeError(root: root)
-            // The open containers (and a finished root followed by more input) may hold deep values.
-            var leftovers = elements.popAll(with: members) + (root.map { [$0] } ?? [])
-            root = nil
-            stack = []
-            NodeTeardown.release(&leftovers, depth: deepestNesting)
-            return ParsedSource(documents: [], findings: findings, keysBeforeError: keys)
+            // The open containers' children and the document's storage go with the parser, each in one pass.
+            return ParsedSource(documents: [], findings: findings, keysBeforeError: keysBeforeError(root: root))
         }
     }
 
@@ -223,10 +221,10 @@ struct JSONDocumentParser {
         }
         // Only an array that is a member's value in the top-level object can be handed over.
         let handsOver = !isObject && stack.count == 1 && handoff != nil && beginsHandoff()
+        if stack.count == 2, stack[1].handsOver { storage = NodeStorage() }
         stack.append(Frame(
             isObject: isObject, start: cursor.position, childStart: isObject ? members.count : elements.count,
             handsOver: handsOver))
-        deepestNesting = max(deepestNesting, stack.count)
         cursor.index += 1
     }
 
@@ -241,10 +239,9 @@ struct JSONDocumentParser {
 
     /// Gives a finished element of the handed-over array away, keeping a `null` with its range in its place.
     private mutating func handOver(_ element: consuming Node, index: Int) {
-        var handed = [element]
-        elements.append(Node(.null, range: handed[0].range))
-        handoff!.take(handed[0], index: index)
-        NodeTeardown.release(&handed, depth: deepestNesting)
+        elements.append(Node(.null, range: element.range))
+        storage = document
+        handoff!.take(element, index: index)
     }
 
     /// Closes the innermost container at the cursor's closing bracket and returns it as a node.
@@ -254,8 +251,8 @@ struct JSONDocumentParser {
         let range = SourceRange(start: frame.start, end: cursor.position)
         return Node(
             frame.isObject
-                ? .object(Node.Members(members.pop(from: frame.childStart)))
-                : .array(Node.Elements(elements.pop(from: frame.childStart))),
+                ? .object(storage.appendMembers(from: members, start: frame.childStart))
+                : .array(storage.appendElements(from: elements, start: frame.childStart)),
             range: range)
     }
 

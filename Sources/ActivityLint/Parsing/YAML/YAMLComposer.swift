@@ -51,11 +51,10 @@ struct YAMLComposer {
     /// The members and items of the open collections (each frame's from its `childStart`).
     private let members = ChildStack<Node.Member>()
     private let items = ChildStack<Node>()
+    /// The closed collections' children, of every document of the stream (aliases share them).
+    private let storage = NodeStorage()
     private var root: Node?
     private var anchors: [String: Anchored] = [:]
-    /// Nodes left out of the tree (collections used as keys, their values, merged mappings), kept to be released
-    /// with the rest.
-    private var discarded: [Node] = []
 
     var depth: Int { frames.count }
 
@@ -66,8 +65,6 @@ struct YAMLComposer {
         if let pending = outermost.pendingKey { keys.append(pending.text) }
         return keys
     }
-    /// The deepest nesting seen.
-    private(set) var deepestNesting = 0
     /// How many of the open collections are flow collections.
     private(set) var flowDepth = 0
     /// Where the innermost open collection starts.
@@ -140,7 +137,6 @@ struct YAMLComposer {
         frames.append(Frame(
             isMapping: isMapping, isFlow: isFlow, start: start, end: start, tag: tag, anchor: anchor, token: nextToken,
             childStart: isMapping ? members.count : items.count))
-        deepestNesting = max(deepestNesting, frames.count)
         if isFlow { flowDepth += 1 }
     }
 
@@ -153,14 +149,13 @@ struct YAMLComposer {
         let range = SourceRange(start: frame.start, end: frame.isFlow || frame.end == frame.start ? end : frame.end)
         var merged = 0
         let value: Node.Value
-        if frame.isMapping {
+        if !frame.isMapping {
+            value = .array(storage.appendElements(from: items, start: frame.childStart))
+        } else if frame.hasMergeKey {
             let written = members.pop(from: frame.childStart)
-            value = .object(Node.Members(
-                frame.hasMergeKey ? YAMLMergeKeys.apply(written, merged: &merged, budget: mergeBudget) : written))
-            // The `<<` values leave the tree, and with them merged members the mapping overrides.
-            if merged > 0 { discarded += written.lazy.filter { $0.key.text == YAMLMergeKeys.key }.map(\.value) }
+            value = .object(storage.appendMembers(YAMLMergeKeys.apply(written, merged: &merged, budget: mergeBudget)))
         } else {
-            value = .array(Node.Elements(items.pop(from: frame.childStart)))
+            value = .object(storage.appendMembers(from: members, start: frame.childStart))
         }
         let node = Node(value, range: range, tag: frame.tag)
         if let anchor = frame.anchor { anchors[anchor] = Anchored(node: copy node, scalarText: nil) }
@@ -174,18 +169,6 @@ struct YAMLComposer {
     ) {
         if let anchor { anchors[anchor] = Anchored(node: copy node, scalarText: text()) }
         attach(consume node, key: consume key)
-    }
-
-    /// Lets go of what is not in the documents (open collections after an early stop, anchors, nodes left out of
-    /// the tree) without recursion.
-    mutating func releaseLeftovers() {
-        // Anchored nodes also sit in the tree: dropping these references first frees nothing.
-        anchors = [:]
-        var leftovers = items.popAll(with: members) + (root.map { [$0] } ?? []) + discarded
-        frames = []
-        root = nil
-        discarded = []
-        NodeTeardown.release(&leftovers, depth: deepestNesting)
     }
 
     enum AliasProblem {
@@ -230,7 +213,7 @@ struct YAMLComposer {
                             + "JSON and the AWS API accept only string keys, so this member is ignored",
                         range: node.range, pointer: containerPointer, documentIndex: documentIndex))
                 frames[top].keyState = .skip
-                discarded.append(consume node)
+                _ = consume node
                 return
             }
             accept(key: consume key, range: node.range, in: top)
@@ -240,7 +223,7 @@ struct YAMLComposer {
             frames[top].keyState = .none
         case .skip:
             frames[top].keyState = .none
-            discarded.append(consume node)
+            _ = consume node
         }
     }
 

@@ -14,13 +14,11 @@ import CYaml
             var session = YAMLLoadSession(source: source, bytes: bytes, limits: limits)
             session.run()
             let keysBeforeError = session.composer.openRootKeys
-            session.composer.releaseLeftovers()
             var parsed = ParsedSource(
                 documents: session.composer.documents, findings: session.composer.findings,
                 keysBeforeError: keysBeforeError)
             parsed.scalarSpans = session.scalarSpans
             parsed.aliasedRanges = session.composer.aliasedRanges
-            parsed.deepestNesting = session.composer.deepestNesting
             return parsed
         }
     }

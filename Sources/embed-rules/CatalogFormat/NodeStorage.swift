@@ -1,0 +1,1 @@
+../../../Sources/ActivityLint/Model/NodeStorage.swift

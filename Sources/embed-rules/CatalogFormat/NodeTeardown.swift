@@ -1,1 +1,0 @@
-../../../Sources/ActivityLint/Model/NodeTeardown.swift

@@ -38,10 +38,6 @@
 
     /// The children as an array, for code that builds a new container from them.
     public var array: [Element] { Array(self) }
-
-    /// What tells apart the storages of trees that share children (aliases share runs of one storage, so a storage
-    /// is the unit that is freed): nil when empty.
-    var identity: UnsafeRawPointer? { storage.map { UnsafeRawPointer(Unmanaged.passUnretained($0).toOpaque()) } }
 }
 
 /// A kind of child a `NodeStorage` keeps: a member or an element.
@@ -64,7 +60,6 @@ extension Node: NodeChild {
     public static func adopt(_ children: consuming [Node], into storage: NodeStorage) -> Int {
         storage.elements.adopt(consume children)
     }
-
 
     public func hasChildren(in storage: NodeStorage) -> Bool { childStorage === storage }
 

@@ -109,22 +109,14 @@
     }
 
     /// Frees the children, from the deinitializer of `owner`: the references to it, never counted, are overwritten
-    /// without a release before the rest is destroyed.
-    mutating func free(owner: NodeStorage) {
-        if adopted != nil {
-            adopted = nil
-            base = nil
-            return
-        }
-        guard let base else { return }
+    /// without a release before the rest is destroyed. An adopted array frees its own children.
+    func free(owner: NodeStorage) {
+        guard adopted == nil, let base else { return }
         for index in 0..<count where base[index].hasChildren(in: owner) {
             (UnsafeMutableRawPointer(base + index) + Element.valueOffset)
                 .assumingMemoryBound(to: Node.Value.self).initialize(to: .null)
         }
         base.deinitialize(count: count)
         base.deallocate()
-        self.base = nil
-        count = 0
-        capacity = 0
     }
 }

@@ -51,16 +51,6 @@
     /// For a YAML plain (unquoted) scalar, how a YAML 1.1 loader (PyYAML, AWS CLI v1) would read it differently.
     public var yaml11Reading: String? { metadata?.yaml11Reading }
 
-    public init(
-        _ value: Value, range: SourceRange, tag: String? = nil, aliasOf: String? = nil, yaml11Reading: String? = nil
-    ) {
-        self.value = value
-        self.range = range
-        if tag != nil || aliasOf != nil || yaml11Reading != nil {
-            metadata = Metadata(tag: tag, aliasOf: aliasOf, yaml11Reading: yaml11Reading)
-        }
-    }
-
     /// The members of an object, or nil when this is not an object.
     public var members: Members? {
         if case .object(let members) = value { return members }
@@ -113,6 +103,20 @@
         case .bool: "boolean"
         case .null: "null"
         }
+    }
+}
+
+extension Node {
+    /// In an extension, so that it can hand over to the memberwise initializer: one that sets the stored properties
+    /// itself builds the node in a temporary, and the optimizer leaves a copy of it behind (a retain and a release
+    /// for every node parsed).
+    public init(
+        _ value: Value, range: SourceRange, tag: String? = nil, aliasOf: String? = nil, yaml11Reading: String? = nil
+    ) {
+        self.init(
+            value: value, range: range,
+            metadata: tag == nil && aliasOf == nil && yaml11Reading == nil
+                ? nil : Metadata(tag: tag, aliasOf: aliasOf, yaml11Reading: yaml11Reading))
     }
 }
 

@@ -70,6 +70,13 @@ struct JSONDocumentParser {
             self.childStart = childStart
             self.handsOver = handsOver
         }
+
+        /// The key, moved out for the member it names (the frame's is empty until the next key).
+        mutating func takeKey() -> StringValue {
+            var taken = StringValue(text: "", contentStart: .start)
+            swap(&taken, &key)
+            return taken
+        }
     }
 
     /// Where the parser stands, for the wording of "expected ..." messages.
@@ -167,7 +174,7 @@ struct JSONDocumentParser {
             while !stack.isEmpty {
                 let top = stack.count - 1
                 if stack[top].isObject {
-                    members.append(Node.Member(key: stack[top].key, keyRange: stack[top].keyRange, value: consume value))
+                    members.append(Node.Member(key: stack[top].takeKey(), keyRange: stack[top].keyRange, value: consume value))
                     cursor.skipWhitespace()
                     switch cursor.current {
                     case UInt8(ascii: ","):
@@ -275,21 +282,24 @@ struct JSONDocumentParser {
         }
         let (key, keyRange) = try cursor.scanString()
         let top = stack.count - 1
-        stack[top].key = key
+        let first = firstMember(withKey: key)
+        // Moved into the frame, not copied (a retain and a release a key): the member takes it from there.
+        stack[top].key = consume key
         stack[top].keyRange = keyRange
-        if let first = firstMember(withKey: key) {
+        if let first {
             let firstRange = members[stack[top].childStart + first].keyRange
             findings.append(
                 Finding(
                     ruleID: "duplicate-key",
-                    message: "duplicate key \(JSONText.quoted(key)); the AWS CLI and SDKs keep only the last value",
+                    message: "duplicate key \(JSONText.quoted(stack[top].key)); the AWS CLI and SDKs keep only the "
+                        + "last value",
                     range: keyRange, pointer: pointerOfValueInProgress(),
                     related: [RelatedLocation(file: "", range: firstRange, message: "first given here")],
-                    value: key.text))
+                    value: stack[top].key.text))
         }
         cursor.skipWhitespace()
         guard cursor.current == UInt8(ascii: ":") else {
-            throw foundError("expected ':' after object key \(JSONText.quoted(key))", hint: nil)
+            throw foundError("expected ':' after object key \(JSONText.quoted(stack[top].key))", hint: nil)
         }
         cursor.index += 1
     }

@@ -12,7 +12,12 @@
     @exclusivity(unchecked) @usableFromInline var members = ChildBuffer<Node.Member>()
     @exclusivity(unchecked) @usableFromInline var elements = ChildBuffer<Node>()
 
-    init() {}
+    /// `sourceBytes`, the size of the text the document is parsed from, sizes the member buffer for the members
+    /// such a text usually has (about one per 16 bytes; at most 4,096, a larger file's grows as it goes): each time
+    /// it grows, every member so far is copied.
+    init(sourceBytes: Int = 0) {
+        members.reserveCapacity(min(sourceBytes / 16, 4096))
+    }
 
     deinit {
         members.free(owner: self)
@@ -92,6 +97,10 @@
         for index in first..<count where base![index].hasChildren(in: owner) {
             Unmanaged.passUnretained(owner).release()
         }
+    }
+
+    mutating func reserveCapacity(_ minimum: Int) {
+        if minimum > capacity { reserve(minimum - count) }
     }
 
     private mutating func reserve(_ extra: Int) {

@@ -92,7 +92,7 @@ struct JSONDocumentParser {
         self.source = source
         self.limits = limits
         self.cursor = cursor
-        document = NodeStorage()
+        document = NodeStorage(sourceBytes: cursor.bytes.count - cursor.index)
         storage = document
     }
 

@@ -52,9 +52,14 @@ struct YAMLComposer {
     private let members = ChildStack<Node.Member>()
     private let items = ChildStack<Node>()
     /// The closed collections' children, of every document of the stream (aliases share them).
-    private let storage = NodeStorage()
+    private let storage: NodeStorage
     private var root: Node?
     private var anchors: [String: Anchored] = [:]
+
+    /// `sourceBytes`: the size of the stream, which sizes the storage its documents' children go to.
+    init(sourceBytes: Int) {
+        storage = NodeStorage(sourceBytes: sourceBytes)
+    }
 
     var depth: Int { frames.count }
 

@@ -29,7 +29,7 @@ private struct YAMLLoadSession {
     let source: SourceText
     let bytes: UnsafeBufferPointer<UInt8>
     let limits: ParseLimits
-    var composer = YAMLComposer()
+    var composer: YAMLComposer
     var marks: YAMLMarkConverter
     var aliasCount = 0
     /// Recorded only when the file mentions the suppression marker (nearly no file does).
@@ -42,6 +42,7 @@ private struct YAMLLoadSession {
         self.bytes = bytes
         self.limits = limits
         self.marks = YAMLMarkConverter(source: source)
+        composer = YAMLComposer(sourceBytes: bytes.count)
         if Suppressions.mentionsMarker(source.bytes) { scalarSpans = YAMLScalarSpans() }
     }
 

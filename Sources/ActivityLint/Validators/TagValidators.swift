@@ -68,17 +68,23 @@ struct TagKeyLength: PlainValidator {
     func validate(_ payload: Payload, _ context: inout ValidationContext) {
         for entry in payload.tagEntries {
             guard let key = entry.key else { continue }
-            let count = key.isTemplate ? key.literalCodePoints.count : key.summary.scalarCount
-            if count == 0, !key.isTemplate {
-                context.report(
-                    "tag key is empty; keys need 1 to 128 characters (botocore: Invalid length for parameter "
-                        + "tags[\(entry.index)].key, value: 0, valid min length: 1)",
-                    at: key.range, pointer: key.pointer, exception: "ParamValidationError", value: entry.identity)
-            } else if count > TagValidators.maximumKeyLength {
-                context.report(
-                    "tag key is \(count) characters long; the maximum is 128", at: key.range, pointer: key.pointer,
-                    value: entry.identity)
-            }
+            // A plain key's length is known without a call (a call in the loop retains the views on every tag).
+            if !key.isTemplate, (1...TagValidators.maximumKeyLength).contains(key.summary.scalarCount) { continue }
+            check(key, entry, &context)
+        }
+    }
+
+    private func check(_ key: Payload.Field, _ entry: Payload.TagEntry, _ context: inout ValidationContext) {
+        let count = key.isTemplate ? key.literalCodePoints.count : key.summary.scalarCount
+        if count == 0, !key.isTemplate {
+            context.report(
+                "tag key is empty; keys need 1 to 128 characters (botocore: Invalid length for parameter "
+                    + "tags[\(entry.index)].key, value: 0, valid min length: 1)",
+                at: key.range, pointer: key.pointer, exception: "ParamValidationError", value: entry.identity)
+        } else if count > TagValidators.maximumKeyLength {
+            context.report(
+                "tag key is \(count) characters long; the maximum is 128", at: key.range, pointer: key.pointer,
+                value: entry.identity)
         }
     }
 }
@@ -109,17 +115,18 @@ struct TagCharset: PlainValidator {
     static let name = "tag-charset"
 
     func validate(_ payload: Payload, _ context: inout ValidationContext) {
+        // Nearly every tag is plain ASCII from the allowed set: answered from the bytes alone, in the loop, so that
+        // only a field that fails it is handed to a call (each call retains the payload's table for its views).
+        let allowed = TagCharset.allowedASCII
         for entry in payload.tagEntries {
-            check(entry.key, "key", entry, &context)
-            check(entry.value, "value", entry, &context)
+            if let key = entry.key, !key.summary.usesOnly(allowed) { check(key, "key", entry, &context) }
+            if let value = entry.value, !value.summary.usesOnly(allowed) { check(value, "value", entry, &context) }
         }
     }
 
     private func check(
-        _ field: Payload.Field?, _ label: String, _ entry: Payload.TagEntry, _ context: inout ValidationContext
+        _ field: Payload.Field, _ label: String, _ entry: Payload.TagEntry, _ context: inout ValidationContext
     ) {
-        // Nearly every tag is plain ASCII from the allowed set: answer that from the bytes alone.
-        guard let field, !field.summary.usesOnly(TagCharset.allowedASCII) else { return }
         var offending: [(Int, UInt32)] = []
         field.forEachLiteralCodePoint { index, codePoint in
             if !TagCharset.allows(codePoint) { offending.append((index, codePoint)) }

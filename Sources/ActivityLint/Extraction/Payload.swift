@@ -84,9 +84,9 @@
         var firstByKey = FirstOccurrences(expecting: entries.count)
         for (position, entry) in entries.enumerated() {
             guard let key = entry.key else { continue }
-            let text = key.string.text
+            // The key's text is read only when a hash matches: a copy of it for every tag cost a retain and a release.
             let earlier = firstByKey.earlier(hash: key.summary.bytesHash, storing: position) {
-                entries[$0].key?.string.text.utf8.elementsEqual(text.utf8) == true
+                entries[$0].key?.string.text.utf8.elementsEqual(key.string.text.utf8) == true
             }
             if let first = earlier {
                 repeated.append((first, position))

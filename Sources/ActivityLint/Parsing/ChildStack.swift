@@ -94,4 +94,12 @@ extension ChildStack where Element == Node.Member {
     func keyTexts(upTo end: Int?) -> [String] {
         withElements(from: 0) { all in all.prefix(end ?? all.count).map(\.key.text) }
     }
+
+    /// The key range of the first member from `start` whose key is `text`. Members are read where they are: a
+    /// search that copied each member, or captured a copy of the key, cost a retain and a release a member.
+    func firstKeyRange(of text: String, from start: Int) -> SourceRange? {
+        precondition(start >= 0 && start <= count, "child index out of range")
+        for index in start..<count where base[index].key.text == text { return base[index].keyRange }
+        return nil
+    }
 }

@@ -164,15 +164,19 @@ struct YAMLComposer {
         }
         let node = Node(value, range: range, tag: frame.tag)
         if let anchor = frame.anchor { anchors[anchor] = Anchored(node: copy node, scalarText: nil) }
-        attach(node, key: nil)
+        attach(node)
         return merged
     }
 
-    /// Adds a scalar; `key` is its text as a `StringValue` when it is a key (see `nextIsKey`).
-    mutating func addScalar(
-        _ node: consuming Node, key: consuming StringValue?, anchor: String?, text: @autoclosure () -> String
-    ) {
+    /// Adds a scalar that is not a key (see `nextIsKey`; a key that no anchor names goes to `addKey`).
+    mutating func addScalar(_ node: consuming Node, anchor: String?, text: @autoclosure () -> String) {
         if let anchor { anchors[anchor] = Anchored(node: copy node, scalarText: text()) }
+        attach(consume node)
+    }
+
+    /// Adds an anchored scalar key: `key` is its text, `node` the string an alias of it stands for.
+    mutating func addAnchoredKey(_ node: consuming Node, key: consuming StringValue, anchor: String, text: String) {
+        anchors[anchor] = Anchored(node: copy node, scalarText: text)
         attach(consume node, key: consume key)
     }
 
@@ -190,13 +194,17 @@ struct YAMLComposer {
         let node = Node(
             anchored.node.value, range: range, tag: anchored.node.tag, aliasOf: name,
             yaml11Reading: anchored.node.yaml11Reading)
-        attach(node, key: anchored.scalarText.map { StringValue(text: $0, contentStart: range.start) })
+        if let text = anchored.scalarText {
+            attach(node, key: StringValue(text: text, contentStart: range.start))
+        } else {
+            attach(node)
+        }
         return nil
     }
 
-    /// Puts a finished node in its place: the root, an item, a member's value, or (a key) its text. Every last use of `node`
-    /// and `key` says `consume`, so they move there instead of being copied and the originals freed.
-    private mutating func attach(_ node: consuming Node, key: consuming StringValue?) {
+    /// Puts a finished node in its place: the root, an item, or a member's value (a mapping waiting for a key gets
+    /// none: the node is not a scalar). The last use of `node` says `consume`, so it moves there.
+    private mutating func attach(_ node: consuming Node) {
         guard !frames.isEmpty else {
             root = consume node
             return
@@ -210,18 +218,14 @@ struct YAMLComposer {
         }
         switch frames[top].keyState {
         case .none:
-            guard let key else {
-                findings.append(
-                    Finding(
-                        ruleID: "syntax-error",
-                        message: "a \(node.typeName == "map" ? "mapping" : "sequence") is used as a mapping key; "
-                            + "JSON and the AWS API accept only string keys, so this member is ignored",
-                        range: node.range, pointer: containerPointer, documentIndex: documentIndex))
-                frames[top].keyState = .skip
-                _ = consume node
-                return
-            }
-            accept(key: consume key, range: node.range, in: top)
+            findings.append(
+                Finding(
+                    ruleID: "syntax-error",
+                    message: "a \(node.typeName == "map" ? "mapping" : "sequence") is used as a mapping key; "
+                        + "JSON and the AWS API accept only string keys, so this member is ignored",
+                    range: node.range, pointer: containerPointer, documentIndex: documentIndex))
+            frames[top].keyState = .skip
+            _ = consume node
         case .key:
             let key = frames[top].pendingKey.take()!
             members.append(Node.Member(key: consume key, keyRange: frames[top].pendingKeyRange, value: consume node))
@@ -232,18 +236,30 @@ struct YAMLComposer {
         }
     }
 
+    /// Puts a finished scalar (or alias of one) whose text can be a key in its place: the key of a mapping waiting
+    /// for one, otherwise as `attach(_:)` does. Separate from it, so that the nodes that cannot be keys (nearly all)
+    /// do not pass an absent key along, which costs a call to destroy it.
+    private mutating func attach(_ node: consuming Node, key: consuming StringValue) {
+        guard let top = frames.indices.last, frames[top].isMapping, frames[top].keyState == .none else {
+            attach(consume node)
+            return
+        }
+        if node.range.end > frames[top].end { frames[top].end = node.range.end }
+        accept(key: consume key, range: node.range, in: top)
+    }
+
     /// Adds a scalar key of the innermost mapping (see `nextIsKey`) that no anchor names: only its text and range
     /// count, so no node is built for it.
     mutating func addKey(_ key: consuming StringValue, range: SourceRange) {
         let top = frames.count - 1
         if range.end > frames[top].end { frames[top].end = range.end }
-        accept(key: key, range: range, in: top)
+        accept(key: consume key, range: range, in: top)
     }
 
     private mutating func accept(key: consuming StringValue, range: SourceRange, in top: Int) {
         checkDuplicate(key, range: range, in: top)
         if key.text == YAMLMergeKeys.key { frames[top].hasMergeKey = true }
-        frames[top].pendingKey = key
+        frames[top].pendingKey = consume key
         frames[top].pendingKeyRange = range
         frames[top].keyState = .key
     }
@@ -262,7 +278,7 @@ struct YAMLComposer {
             first = frames[index].firstKeys![key.text]
             if first == nil { frames[index].firstKeys![key.text] = range }
         } else {
-            first = members.withElements(from: open) { $0.first { $0.key.text == key.text }?.keyRange }
+            first = members.firstKeyRange(of: key.text, from: open)
         }
         guard let first else { return }
         findings.append(

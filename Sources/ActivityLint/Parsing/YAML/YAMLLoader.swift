@@ -232,12 +232,17 @@ private struct YAMLLoadSession {
                 ruleID: "yaml-1-1-ambiguity", message: message, range: range, pointer: composer.pointer(),
                 documentIndex: composer.documentIndex, fix: fix, value: text))
         }
-        // An anchored key's text is both the key and, as a string, its node (an alias may use it as a value); any
-        // other scalar's moves into its node.
-        let key = isKey ? stringValue : nil
+        if isKey {
+            // An anchored key's text is both the key and, as a string, its node (an alias may use it as a value).
+            let key = stringValue!
+            let node = Node(
+                typed.take() ?? .string(stringValue.take()!), range: range, tag: tag, yaml11Reading: yaml11Reading)
+            composer.addAnchoredKey(consume node, key: consume key, anchor: anchor!, text: text)
+            return
+        }
         let node = Node(
             typed.take() ?? .string(stringValue.take()!), range: range, tag: tag, yaml11Reading: yaml11Reading)
-        composer.addScalar(consume node, key: consume key, anchor: anchor, text: text)
+        composer.addScalar(consume node, anchor: anchor, text: text)
     }
 
     /// A block scalar's header line may end in a real comment, so its span starts at the header's line break.

@@ -52,6 +52,7 @@ extension LintSettings {
         var document: (any ReportDocument)?
         var failures: [(path: String, reason: String)] = []
         var wroteOutput = false
+        var output = OutputBuffer()
         let totals: LintRun.Totals
         do {
             totals = try run.run(starting: { rules in
@@ -61,16 +62,18 @@ extension LintSettings {
                 document?.add(file)
                 let text = streaming?.render(file: file) ?? ""
                 if !text.isEmpty {
-                    Console.output(text)
+                    output.add(text)
                     wroteOutput = true
                 }
             }
         } catch {
+            output.flush()
             for problem in error.shown {
                 Console.error("activity-lint: " + TerminalEscaping.escape(problem.description) + "\n")
             }
             return ExitStatus.failure
         }
+        output.flush()
         for note in totals.notes { Console.error("activity-lint: note: \(TerminalEscaping.escape(note))\n") }
         if let streaming {
             Console.output(streaming.summary(totals.totals, afterOutput: wroteOutput))

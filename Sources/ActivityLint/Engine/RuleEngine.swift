@@ -52,11 +52,13 @@ public struct RuleEngine: Sendable {
         for index in validators.indices {
             var context = ValidationContext()
             // Borrowed, not retained: the validators are shared by the worker threads, and a reference count
-            // written by both for every rule of every request moves its cache line between the cores.
-            let ruleID = Unmanaged.passUnretained(validators[index])._withUnsafeGuaranteedRef { bound in
+            // written by both for every rule of every request moves its cache line between the cores. The rule's
+            // id (a shared string) is read only for a rule with findings, for the same reason.
+            Unmanaged.passUnretained(validators[index])._withUnsafeGuaranteedRef { bound in
                 bound.validator.validate(payload, &context)
-                return bound.ruleID
             }
+            if context.problems.isEmpty { continue }
+            let ruleID = Unmanaged.passUnretained(validators[index])._withUnsafeGuaranteedRef { $0.ruleID }
             for problem in context.problems {
                 findings.append(Finding(
                     ruleID: ruleID, message: problem.message, range: problem.range,

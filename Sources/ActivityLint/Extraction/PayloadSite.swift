@@ -1,7 +1,10 @@
 /// Where a CreateActivity request is in a document, before its tags are read. Extraction lists sites, and the
 /// linter makes each `Payload` only when it checks it: a Terraform plan or template with thousands of requests
 /// then holds the tags of one request at a time, not of all.
-struct PayloadSite: Sendable {
+///
+/// A class: the payload, its reader and the linter's lists each hold the site, and a copy of a struct this size
+/// retained every one of its references (the shared dialect's among them, a cache line moved between the cores).
+final class PayloadSite: Sendable {
     let root: Node
     let pointer: String
     let documentIndex: Int

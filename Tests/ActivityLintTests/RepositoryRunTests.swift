@@ -38,6 +38,24 @@ struct RepositoryRunTests {
         ].map { Array($0.utf8) })
     }
 
+    /// Extensions are matched in any letter case, by the bytes after the last dot, whatever the name's characters.
+    @Test func foldersYieldTheLintedExtensionsInAnyLetterCase() throws {
+        let folder = try TemporaryDirectory()
+        let names = [
+            "a.JSON", "b.Yml", "c.yaml", "d.YAML", "e.txt", "f.json.bak", "g.", "h", "i.jsonx", "j.jso", "k.tf",
+            "l.tf.json", "m.TF", "n.\u{C9}json", "o\u{E9}.Json", "p.yml",
+        ]
+        for name in names {
+            let descriptor = open(folder.path + "/" + name, O_CREAT | O_WRONLY, 0o644)
+            #expect(descriptor >= 0)
+            close(descriptor)
+        }
+        let found = InputDiscovery(root: folder.path, isRepository: false).discover([folder.path])
+        #expect(found.map { $0.displayPath.split(separator: "/").last.map(String.init) ?? "" } == [
+            "a.JSON", "b.Yml", "c.yaml", "d.YAML", "k.tf", "l.tf.json", "o\u{E9}.Json", "p.yml",
+        ])
+    }
+
     @Test func cleanRepositoryPassesAndSaysWhatItSkipped() throws {
         let repo = try Self.serviceRepository()
         let run = try Executable.run(["."], workingDirectory: repo.url)

@@ -210,7 +210,10 @@ public struct InputDiscovery: Sendable {
             var entries: [(name: String, type: UInt8)] = []
             while let entry = readdir(handle) {
                 let bytes = Walk.nameBytes(of: entry)
-                guard let name = String(validating: bytes, as: UTF8.self) else {
+                // An ASCII name (nearly every one) is valid UTF-8 without the validating decoder's slower look.
+                guard let name = bytes.isASCII() ? String(decoding: bytes, as: UTF8.self)
+                    : String(validating: bytes, as: UTF8.self)
+                else {
                     let shown = String(decoding: bytes, as: UTF8.self)
                     if Walk.hasLintedExtension(shown) {
                         found(InputItem(
@@ -291,8 +294,19 @@ public struct InputDiscovery: Sendable {
             // and a backwards walk over characters works out grapheme clusters at each step.
             guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")) else { return false }
             if TerraformFileKind.of(path: name) != nil { return true }
-            return InputDiscovery.extensions.contains(name[name.utf8.index(after: dot)...].lowercased())
+            // In any letter case, compared as bytes: the extensions are ASCII letters, which no other character
+            // lowercases to, and lowercasing the name and hashing it cost more than the rest of the walk.
+            let start = name.utf8.distance(from: name.utf8.startIndex, to: dot) + 1
+            var name = name
+            return name.withUTF8 { bytes in
+                Walk.extensionBytes.contains { known in
+                    known.count == bytes.count - start
+                        && known.indices.allSatisfy { known[$0] == bytes[start + $0] | 0x20 }
+                }
+            }
         }
+
+        private static let extensionBytes = InputDiscovery.extensions.map { Array($0.utf8) }
 
         /// What `path` is without following a last symbolic link (`link` for one).
         static func kind(of path: String) -> Kind {

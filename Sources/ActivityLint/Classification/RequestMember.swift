@@ -12,7 +12,7 @@ enum RequestMember {
         switch word {
         case "name", "activityname": return .name
         case "tags", "tag", "taglist", "tagslist": return .tags
-        case "kmskeyid", "kmsdatakeyreuseperiodseconds": return .encryption
+        case "encryptionconfiguration", "kmskeyid", "kmsdatakeyreuseperiodseconds": return .encryption
         default: break
         }
         if isNear(word, "name") { return .name }

@@ -28,6 +28,9 @@ public struct TextReporter: StreamingReporter, Sendable {
         // One string grows for the whole file, each line ending in a line break: lines joined with `+` and then
         // with each other copied every piece several times over.
         var text = ""
+        // Room for what a finding usually takes (its header, excerpt and caret), so that the many small appends do
+        // not grow the string step by step.
+        if !file.diagnostics.isEmpty { text.reserveCapacity(320 * file.diagnostics.count) }
         // Diagnostics come sorted by position, so several on one line are neighbours: decode each line once.
         var cachedLine: (number: Int, scalars: [Unicode.Scalar])?
         if let failure = file.failure {

@@ -21,10 +21,10 @@ struct PayloadReader {
             tagNodes = .map(members)
             tags.reserveCapacity(members.count)
             fields.reserveCapacity(2 * members.count + 3)
-            for (index, member) in members.enumerated() {
-                let pointer = DeferredPointer(dialect.tagsPointer, member: member.key.text)
-                let key = templateField(member.key, range: member.keyRange, at: pointer)
-                let value = field(of: member.value, at: pointer)
+            for index in members.indices {
+                let pointer = DeferredPointer(dialect.tagsPointer, member: members[index].key.text)
+                let key = templateField(members[index].key, range: members[index].keyRange, at: pointer)
+                let value = field(ofMember: index, in: members, at: pointer)
                 tags.append(PayloadTable.TagRecord(
                     index: index, location: pointer, key: key ?? -1, value: value ?? -1,
                     hasKey: true, hasValue: true, memberCount: 2))
@@ -41,12 +41,24 @@ struct PayloadReader {
             let pointer = DeferredPointer(dialect.tagsPointer, index: index)
             let keyAt = Node.lastIndex(of: dialect.tagKey, in: members)
             let valueAt = Node.lastIndex(of: dialect.tagValue, in: members)
-            let key = keyAt.flatMap { field(of: members[$0].value, at: pointer.appending(dialect.tagKey)) }
-            let value = valueAt.flatMap { field(of: members[$0].value, at: pointer.appending(dialect.tagValue)) }
+            let key = keyAt.flatMap { field(ofMember: $0, in: members, at: pointer.appending(dialect.tagKey)) }
+            let value = valueAt.flatMap { field(ofMember: $0, in: members, at: pointer.appending(dialect.tagValue)) }
             tags.append(PayloadTable.TagRecord(
                 index: index, location: pointer, key: key ?? -1, value: value ?? -1,
                 hasKey: keyAt != nil, hasValue: valueAt != nil, memberCount: members.count))
         }
+    }
+
+    /// `field(of:)` of the value of `members[index]`, read where it is: an untagged string (nearly every tag key
+    /// and value) is copied out alone, where passing the member's node copied all of it first.
+    @inline(__always)
+    private mutating func field(ofMember index: Int, in members: Node.Members, at pointer: consuming DeferredPointer)
+        -> Int32?
+    {
+        if site.dialect.dynamicReferenceMarker == nil, let string = members[index].value.untaggedString {
+            return templateField(string, range: members[index].value.range, at: pointer)
+        }
+        return field(of: members[index].value, at: pointer)
     }
 
     /// The member `key` of `object`, which is at `pointer`.
@@ -64,7 +76,7 @@ struct PayloadReader {
         if let member, !site.unknownMembers.isEmpty, site.unknownMembers.contains(member) { return nil }
         // The common case first: an untagged string is never an intrinsic function, and without dynamic references
         // it is its own value.
-        if case .string(let string) = node.value, node.tag == nil, dialect.dynamicReferenceMarker == nil {
+        if dialect.dynamicReferenceMarker == nil, let string = node.untaggedString {
             return templateField(string, range: node.range, at: pointer)
         }
         if let template = dialect.subTemplate(node) {

@@ -93,6 +93,12 @@
         return nil
     }
 
+    /// The string of a string node with no YAML tag (which could make it an intrinsic function or another type).
+    var untaggedString: StringValue? {
+        if case .string(let string) = value, metadata?.tag == nil { return string }
+        return nil
+    }
+
     /// The JSON type name as AWS and the SDKs speak of it: string, integer, number, boolean, null, list, map.
     public var typeName: String {
         switch value {

@@ -54,11 +54,11 @@ public struct RuleEngine: Sendable {
             // Borrowed, not retained: the validators are shared by the worker threads, and a reference count
             // written by both for every rule of every request moves its cache line between the cores. The rule's
             // id (a shared string) is read only for a rule with findings, for the same reason.
-            Unmanaged.passUnretained(validators[index])._withUnsafeGuaranteedRef { bound in
+            let ruleID = Unmanaged.passUnretained(validators[index])._withUnsafeGuaranteedRef { bound in
                 bound.validator.validate(payload, &context)
+                return context.problems.isEmpty ? nil : bound.ruleID
             }
-            if context.problems.isEmpty { continue }
-            let ruleID = Unmanaged.passUnretained(validators[index])._withUnsafeGuaranteedRef { $0.ruleID }
+            guard let ruleID else { continue }
             for problem in context.problems {
                 findings.append(Finding(
                     ruleID: ruleID, message: problem.message, range: problem.range,

@@ -174,7 +174,8 @@ struct JSONDocumentParser {
             while !stack.isEmpty {
                 let top = stack.count - 1
                 if stack[top].isObject {
-                    members.append(Node.Member(key: stack[top].takeKey(), keyRange: stack[top].keyRange, value: consume value))
+                    members.append(
+                        Node.Member(key: stack[top].takeKey(), keyRange: stack[top].keyRange, value: consume value))
                     cursor.skipWhitespace()
                     switch cursor.current {
                     case UInt8(ascii: ","):

@@ -33,6 +33,32 @@ struct FastPathTests {
         if text.contains("o") { #expect(!summary.usesOnly(ASCIISet { $0 != "o" })) }
     }
 
+    /// A known text is taken as a literal; every other text is decoded as before, so both give the same string.
+    @Test func knownTextsAreTheirDecodedBytes() {
+        let spellings = [
+            "key", "Key", "name", "tags", "type", "Name", "Tags", "Type", "value", "Value", "kmsKeyId", "KmsKeyId",
+            "Resources", "Properties", "AWS_OWNED_KEY", "encryptionConfiguration", "EncryptionConfiguration",
+            "CUSTOMER_MANAGED_KMS_KEY", "kmsDataKeyReusePeriodSeconds", "KmsDataKeyReusePeriodSeconds",
+            "AWS::StepFunctions::Activity",
+        ]
+        let others = [
+            "", "k", "ke", "kez", "keys", "tagz", "team", "NAME", "valuE", "kmsKeyID", "Resource", "properties",
+            "encryptionConfiguratioN", "CUSTOMER_MANAGED_KMS_KEZ", "AWS::StepFunctions::Activitx", "kéy", "日本",
+        ]
+        for text in spellings + others {
+            let bytes = Array(text.utf8)
+            let string = bytes.withUnsafeBufferPointer { KnownText.string($0) }
+            #expect(string == text && Array(string.utf8) == bytes, "\(text)")
+            let known = bytes.withUnsafeBufferPointer { KnownText.known($0) }
+            #expect((known != nil) == spellings.contains(text), "\(text)")
+        }
+        // Bytes that are not UTF-8 are repaired as `String(decoding:as:)` repairs them.
+        for bytes: [UInt8] in [[0x6B, 0x65, 0xFF], [0xC3], [0x6B, 0x65, 0x79, 0x80]] {
+            let string = bytes.withUnsafeBufferPointer { KnownText.string($0) }
+            #expect(string == String(decoding: bytes, as: UTF8.self))
+        }
+    }
+
     @Test func tagKeysRepeatOnlyWhenTheirCodePointsAreEqual() {
         // "é" precomposed and decomposed are different keys to AWS, though Swift strings call them equal.
         let result = Linter.builtIn().lint(text: """

@@ -44,7 +44,7 @@ struct HCLFuzzRegressionTests {
     private func checkHCL(_ bytes: [UInt8]) {
         let source = SourceText(bytes: bytes)
         let file = HCLParser.parse(source, limits: ParseLimits(maxDepth: 64, maxAliases: 100, maxFileSize: 1 << 20))
-        var checker = Checker(source: source)
+        let checker = Checker(source: source)
         if let error = file.error {
             #expect(!error.message.isEmpty)
             #expect(["syntax-error", "nesting-too-deep"].contains(error.ruleID))

@@ -20,6 +20,14 @@
         }
     }
 
+    /// A string whose code points stand one column apart from `contentStart` (nearly every string): no empty
+    /// table is made and dropped for the details it does not have.
+    public init(text: String, contentStart: SourcePosition) {
+        self.text = text
+        self.contentStart = contentStart
+        irregular = nil
+    }
+
     public init(
         text: String,
         contentStart: SourcePosition,

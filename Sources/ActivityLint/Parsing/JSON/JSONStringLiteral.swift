@@ -24,7 +24,7 @@ extension JSONCursor {
             }
             let byte = bytes[offset]
             if byte == UInt8(ascii: "\"") {
-                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<offset]), as: UTF8.self)
+                let text = KnownText.string(UnsafeBufferPointer(rebasing: bytes[start..<offset]))
                 continuationBytes += continuation
                 index = offset + 1
                 return (StringValue(text: text, contentStart: contentStart), SourceRange(start: open, end: position))

@@ -173,7 +173,7 @@ private struct YAMLLoadSession {
     private mutating func addScalar(_ event: inout yaml_event_t) {
         let scalar = event.data.scalar
         let value = UnsafeBufferPointer(start: scalar.value, count: scalar.length)
-        let text = String(decoding: value, as: UTF8.self)
+        let text = KnownText.string(value)
         let tag = scalar.tag.map { String(cString: $0) }
         let anchor = scalar.anchor.map { String(cString: $0) }
         let style: YAMLScalarPositions.Style
@@ -199,8 +199,12 @@ private struct YAMLLoadSession {
             let located = YAMLScalarPositions.locate(
                 bytes: bytes, start: start, end: end, style: style, hasProperties: tag != nil || anchor != nil,
                 value: value, text: text)
-            stringValue = StringValue(
-                text: text, contentStart: located.contentStart, scalarPositions: located.positions)
+            stringValue =
+                if let positions = located.positions {
+                    StringValue(text: text, contentStart: located.contentStart, scalarPositions: positions)
+                } else {
+                    StringValue(text: text, contentStart: located.contentStart)
+                }
         }
         if isKey, anchor == nil {
             composer.addKey(stringValue.take()!, range: range)

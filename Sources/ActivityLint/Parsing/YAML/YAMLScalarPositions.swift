@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Where the code points of a scalar's value stand in the source.
 ///
 /// A scalar on one line whose source text is its value (plain, `'...'` without `''`, `"..."` without `\`)
@@ -25,14 +31,13 @@ enum YAMLScalarPositions {
         let endOffset = min(max(end.offset, start.offset), bytes.count)
         var cursor = YAMLSourceCursor(start)
         if hasProperties { skipProperties(&cursor, bytes: bytes, endOffset: endOffset) }
-        var reader = Reader(bytes: bytes, endOffset: endOffset, capacity: value.count)
         var content = cursor
+        // Most scalars are their source text on one line: they need no table, and no reader is made for them.
         switch style {
         case .plain:
             if cursor.line == end.line, cursor.offset <= endOffset, equal(bytes, cursor.offset..<endOffset, value) {
                 return Located(contentStart: cursor.position, positions: nil)
             }
-            reader.readFlow(from: cursor, quote: nil)
         case .singleQuoted, .doubleQuoted:
             content.advance(bytes)
             if content.line == end.line, endOffset >= content.offset + 1,
@@ -40,6 +45,14 @@ enum YAMLScalarPositions {
             {
                 return Located(contentStart: content.position, positions: nil)
             }
+        case .literal, .folded:
+            break
+        }
+        var reader = Reader(bytes: bytes, endOffset: endOffset, capacity: value.count)
+        switch style {
+        case .plain:
+            reader.readFlow(from: cursor, quote: nil)
+        case .singleQuoted, .doubleQuoted:
             reader.readFlow(from: content, quote: style == .singleQuoted ? UInt8(ascii: "'") : UInt8(ascii: "\""))
         case .literal, .folded:
             content = reader.readBlock(from: cursor, text: text) ?? cursor
@@ -73,12 +86,8 @@ enum YAMLScalarPositions {
         _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ value: UnsafeBufferPointer<UInt8>
     ) -> Bool {
         guard range.count == value.count, range.upperBound <= bytes.count else { return false }
-        var index = 0
-        for offset in range {
-            if bytes[offset] != value[index] { return false }
-            index += 1
-        }
-        return true
+        guard let source = bytes.baseAddress, let value = value.baseAddress else { return range.isEmpty }
+        return memcmp(source + range.lowerBound, value, range.count) == 0
     }
 
     /// Skips anchors (`&a`), tags (`!Ref`, `!<tag:x>`), blanks, breaks and comments before the content.

@@ -1,0 +1,1 @@
+../../../Sources/ActivityLint/Parsing/KnownText.swift

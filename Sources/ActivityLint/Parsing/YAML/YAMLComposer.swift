@@ -93,8 +93,9 @@ struct YAMLComposer {
 
     // MARK: - Where the next node goes
 
-    /// Whether the next node completes a key of the innermost mapping.
-    var nextIsKey: Bool {
+    /// Whether the next node completes a key of the innermost mapping. Inlined: a call copied the whole composer
+    /// for every scalar.
+    @inline(__always) var nextIsKey: Bool {
         guard !frames.isEmpty else { return false }
         let top = frames.count - 1
         return frames[top].isMapping && frames[top].keyState == .none
@@ -149,21 +150,27 @@ struct YAMLComposer {
     /// collections end with their last child, not at the next token). Returns how many members merge keys
     /// (`<<`) added to it.
     mutating func endCollection(end: SourcePosition, mergeBudget: Int = .max) -> Int {
-        guard let frame = frames.popLast() else { return 0 }
-        if frame.isFlow { flowDepth -= 1 }
-        let range = SourceRange(start: frame.start, end: frame.isFlow || frame.end == frame.start ? end : frame.end)
+        guard let top = frames.indices.last else { return 0 }
+        // Read where the frame is, then dropped: moving the whole frame out copied it twice.
+        let isFlow = frames[top].isFlow
+        let start = frames[top].start
+        let childStart = frames[top].childStart
+        if isFlow { flowDepth -= 1 }
+        let range = SourceRange(start: start, end: isFlow || frames[top].end == start ? end : frames[top].end)
         var merged = 0
         let value: Node.Value
-        if !frame.isMapping {
-            value = .array(storage.appendElements(from: items, start: frame.childStart))
-        } else if frame.hasMergeKey {
-            let written = members.pop(from: frame.childStart)
+        if !frames[top].isMapping {
+            value = .array(storage.appendElements(from: items, start: childStart))
+        } else if frames[top].hasMergeKey {
+            let written = members.pop(from: childStart)
             value = .object(storage.appendMembers(YAMLMergeKeys.apply(written, merged: &merged, budget: mergeBudget)))
         } else {
-            value = .object(storage.appendMembers(from: members, start: frame.childStart))
+            value = .object(storage.appendMembers(from: members, start: childStart))
         }
-        let node = Node(value, range: range, tag: frame.tag)
-        if let anchor = frame.anchor { anchors[anchor] = Anchored(node: copy node, scalarText: nil) }
+        let node = Node(value, range: range, tag: frames[top].tag)
+        let anchor = frames[top].anchor
+        frames.removeLast()
+        if let anchor { anchors[anchor] = Anchored(node: copy node, scalarText: nil) }
         attach(node)
         return merged
     }

@@ -145,6 +145,20 @@ private func expectPositionsAgreeWithSourceText(
         #expect(key?.value.range == SourceRange(start: position(4, 13, 46), end: position(4, 16, 49)))
     }
 
+    /// Runs of spaces are skipped eight at a time: every run length, ending at every place of a word, mixed with
+    /// tabs and line breaks, and at the end of the input, leaves the positions where the source text has them.
+    @Test func positionsAfterRunsOfSpacesOfEveryLength() {
+        for length in 0..<20 {
+            let spaces = String(repeating: " ", count: length)
+            let text = "{" + spaces + "\"a\":" + spaces + "[1," + spaces + "\t" + spaces + "2]," + spaces + "\n"
+                + spaces + "\"b\"" + spaces + ":" + spaces + "\"c\"" + spaces + "}" + spaces
+            expectPositionsAgreeWithSourceText(SourceText(text))
+            let root = document(text)
+            let keyOffset = Array(text.utf8).firstIndex(of: UInt8(ascii: "b"))! - 1
+            #expect(root.members?[1].keyRange.start == position(2, length + 1, keyOffset))
+        }
+    }
+
     @Test func positionsWithCRLFLineEndings() {
         let text = "{\r\n  \"a\": 1,\r\n  \"b\": [true]\r\n}"
         let root = document(text)

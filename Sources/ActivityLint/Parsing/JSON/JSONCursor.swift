@@ -41,7 +41,18 @@ struct JSONCursor {
         let count = bytes.count
         while index < count {
             switch bytes[index] {
-            case 0x20, 0x09:
+            case 0x20:
+                index += 1
+                // Indentation comes in runs of spaces: eight at a time up to the first other byte.
+                while index + 8 <= count {
+                    let others = bytes.word(at: index) ^ 0x2020_2020_2020_2020
+                    guard others == 0 else {
+                        index += others.trailingZeroBitCount / 8
+                        break
+                    }
+                    index += 8
+                }
+            case 0x09:
                 index += 1
             case 0x0A:
                 index += 1

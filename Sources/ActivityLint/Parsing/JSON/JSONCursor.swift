@@ -43,8 +43,9 @@ struct JSONCursor {
             switch bytes[index] {
             case 0x20:
                 index += 1
-                // Indentation comes in runs of spaces: eight at a time up to the first other byte.
-                while index + 8 <= count {
+                // Indentation comes in runs of spaces: eight at a time up to the first other byte. A lone space (after
+                // a colon or a comma) is not worth the word.
+                while index + 8 <= count, bytes[index] == 0x20 {
                     let others = bytes.word(at: index) ^ 0x2020_2020_2020_2020
                     guard others == 0 else {
                         index += others.trailingZeroBitCount / 8
